@@ -1,0 +1,40 @@
+"""The ``communique`` command line: thin commands over the library.
+
+Each command parses its arguments, calls one library function and renders the
+result. Library errors (``CommuniqueError``) become one line on stderr and a
+non-zero exit; the library itself never prints.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from communique.cli import bench as _bench
+from communique.cli import code as _code
+from communique.cli import evaluate as _evaluate
+from communique.cli import info as _info
+from communique.errors import CommuniqueError
+
+app = typer.Typer(
+    name="communique",
+    help="Political event data from news: who did what to whom, when, where, and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("code")(_code.code_command)
+app.command("demo")(_code.demo_command)
+app.command("info")(_info.info_command)
+app.command("bench")(_bench.bench_command)
+app.add_typer(_evaluate.app, name="eval")
+
+
+def main() -> None:
+    """Entry point of the ``communique`` script."""
+    try:
+        app()
+    except CommuniqueError as exc:
+        typer.echo(f"communique: error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,26 @@
+"""``communique eval``: quality figures on gold sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from communique.errors import InputError
+
+app = typer.Typer(help="Measure quality on gold sets.", no_args_is_help=True)
+
+
+@app.command("extraction")
+def extraction_command(
+    gold: Annotated[Path, typer.Option(help="JSONL gold file with html, text, title, date.")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N pages.")] = None,
+) -> None:
+    """Body-text P/R/F1, title and date accuracy: communique beside plain trafilatura."""
+    from communique.evaluate.extraction import evaluate_extraction
+
+    if not gold.is_file():
+        raise InputError("not-found", f"{gold}: no such gold file")
+    report = evaluate_extraction(gold, limit=limit)
+    typer.echo(report.render())

@@ -1,0 +1,10 @@
+"""Evaluate: score communique's stages against gold sets, beside reference tools.
+
+Functions here return report objects and never print; the CLI renders them.
+"""
+
+from __future__ import annotations
+
+from communique.evaluate.extraction import ExtractionReport, SystemScores, evaluate_extraction
+
+__all__ = ["ExtractionReport", "SystemScores", "evaluate_extraction"]

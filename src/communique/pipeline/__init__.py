@@ -1,0 +1,79 @@
+"""Pipeline: stages assembled from the registry, and runners that push documents through them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import BinaryIO
+
+from communique import ingest, registry
+from communique.pipeline._stage import Pipeline, Stage
+from communique.pipeline.output import to_contract
+from communique.pipeline.runners.serial import Outcome, ProgressCallback, run_serial
+from communique.pipeline.stages import DEFAULT_STAGES
+from communique.records import CodedDocument, RawDocument, Rejection
+from communique.settings import Settings, get_settings
+
+__all__ = [
+    "Outcome",
+    "Pipeline",
+    "Stage",
+    "build_pipeline",
+    "code_paths",
+    "code_text",
+    "run_serial",
+    "to_contract",
+]
+
+
+def build_pipeline(
+    settings: Settings | None = None, stage_names: Sequence[str] = DEFAULT_STAGES
+) -> Pipeline:
+    """Build a Pipeline from registered stage names.
+
+    Raises:
+        PluginError: A stage name is not registered (the message lists the names).
+        ConfigError: The stages are out of order, or the spaCy model is unusable.
+    """
+    settings = settings or get_settings()
+    registry.populate()
+    return Pipeline([registry.stages.get(name)(settings) for name in stage_names])
+
+
+def code_paths(
+    paths: Sequence[str],
+    *,
+    settings: Settings | None = None,
+    stdin: BinaryIO | None = None,
+    progress: ProgressCallback | None = None,
+) -> Iterator[Outcome]:
+    """Read, extract and code every document under ``paths`` (the main job).
+
+    Yields:
+        One outcome per document or failed input, in input order; failures are
+        Rejections (or documents carrying one), never exceptions.
+    """
+    settings = settings or get_settings()
+    pipeline = build_pipeline(settings)
+    inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
+    yield from run_serial(pipeline, inputs, settings.spacy_batch_size, progress)
+
+
+def code_text(text: str, *, kind: str | None = None, settings: Settings | None = None) -> Outcome:
+    """Code one text or HTML string and return its outcome.
+
+    Args:
+        text: Plain text or an HTML page.
+        kind: ``"html"`` or ``"text"``; sniffed from the content when omitted.
+        settings: Settings; the environment's when omitted.
+    """
+    settings = settings or get_settings()
+    items: list[RawDocument | Rejection] = list(
+        ingest.read_bytes("<string>", text.encode("utf-8"), kind=kind)
+    )
+    outcomes = list(run_serial(build_pipeline(settings), items, settings.spacy_batch_size))
+    return outcomes[0]
+
+
+def is_coded(outcome: Outcome) -> bool:
+    """True when the outcome is a document that went through every stage without rejection."""
+    return isinstance(outcome, CodedDocument) and not outcome.rejections

@@ -1,0 +1,1 @@
+"""Runners: interchangeable ways to push documents through a Pipeline."""

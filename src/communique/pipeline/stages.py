@@ -1,0 +1,90 @@
+"""The built-in stages: thin adapters from the stage packages to the Stage protocol."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+from communique import extract, registry
+from communique.annotate import annotate_articles, load_pipeline
+from communique.errors import InputError
+from communique.pipeline._stage import ErrorPolicy, guard, reject
+from communique.records import Article, CodedDocument
+from communique.settings import Settings
+
+
+class ExtractStage:
+    """RawDocument → Article, with batch-level boilerplate detection."""
+
+    name = "communique.extract.v1"
+    requires = ("raw",)
+    produces = ("article",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+        self.max_chars = settings.max_text_chars
+
+    def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
+        """Extract every document of the batch."""
+        repeated = extract.batch_context([doc.raw for doc in batch if not doc.rejections])
+
+        def work(document: CodedDocument) -> CodedDocument:
+            article = extract.extract_article(document.raw, repeated)
+            if len(article.text) > self.max_chars:
+                raise InputError(
+                    "too-large",
+                    f"the article text has {len(article.text):,} characters, more than the "
+                    f"limit of {self.max_chars:,} (COMMUNIQUE_MAX_TEXT_CHARS)",
+                )
+            return dataclasses.replace(document, article=article)
+
+        for document in batch:
+            yield guard(document, "extract", work, self.policy)
+
+
+class AnnotateStage:
+    """Article → Annotation with the configured spaCy pipeline, batched through ``nlp.pipe``."""
+
+    name = "communique.annotate.v1"
+    requires = ("article",)
+    produces = ("annotation",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+        self.nlp = load_pipeline(settings)
+        self.batch_size = settings.spacy_batch_size
+
+    def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
+        """Parse the batch in one ``nlp.pipe`` call; parse one by one if that call fails."""
+        ready = [doc for doc in batch if not doc.rejections and doc.article is not None]
+        articles: list[Article] = [doc.article for doc in ready if doc.article is not None]
+        try:
+            annotations = list(annotate_articles(articles, self.nlp, self.batch_size))
+        except Exception:
+            if self.policy == "raise":
+                raise
+            yield from (guard(doc, "annotate", self._annotate_one, self.policy) for doc in batch)
+            return
+        by_id = {id(doc): ann for doc, ann in zip(ready, annotations, strict=True)}
+        for document in batch:
+            annotation = by_id.get(id(document))
+            if annotation is None and not document.rejections:
+                yield reject(document, "annotate", "no-article", "no article text to annotate")
+            elif annotation is None:
+                yield document
+            else:
+                yield dataclasses.replace(document, annotation=annotation)
+
+    def _annotate_one(self, document: CodedDocument) -> CodedDocument:
+        assert document.article is not None  # guarded by ExtractStage
+        (annotation,) = annotate_articles([document.article], self.nlp, 1)
+        return dataclasses.replace(document, annotation=annotation)
+
+
+DEFAULT_STAGES = (ExtractStage.name, AnnotateStage.name)
+
+
+def register_builtins() -> None:
+    """Register the built-in stages."""
+    registry.stages.register(ExtractStage.name, ExtractStage)
+    registry.stages.register(AnnotateStage.name, AnnotateStage)

@@ -1,0 +1,213 @@
+"""Records that flow between pipeline stages.
+
+Every record is a frozen, slotted dataclass that holds plain values only: spans
+are character offsets into ``Article.text``, never spaCy objects, so records can
+be pickled for worker processes, stored, and compared. Every derived record
+carries the id of the document it came from (``doc_id``) and the registry name
+and version of the component that produced it (``producer``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MediaType = Literal["html", "text"]
+Modality = Literal["asserted", "possible", "intended", "negated", "conditional"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """Bytes as read from one input, decoded, with whatever metadata the container gave.
+
+    Attributes:
+        id: Stable document id: the JSONL ``id`` when given, else a hash of the bytes.
+        origin: Where the bytes came from, for messages: ``path``, ``path:line`` or
+            ``path#record``.
+        data: The raw bytes exactly as read (kept so the store never loses input).
+        text: ``data`` decoded to text.
+        media_type: ``"html"`` when ``text`` is markup, ``"text"`` when it is plain text.
+        encoding: The encoding ``data`` was decoded with.
+        url: The document's URL when the container names one.
+        title: A title given by the container (JSONL field, feed entry title).
+        published: A publication date given by the container, as found.
+        source: The outlet or feed name when the container gives one.
+        producer: The reader that made this record.
+    """
+
+    id: str
+    origin: str
+    data: bytes
+    text: str
+    media_type: MediaType
+    encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The main text of a document and its metadata, after extraction.
+
+    ``published`` is an ISO 8601 date or date-time string (``2024-06-19`` or
+    ``2024-06-19T09:12``) or ``None`` when no date was found.
+    """
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    dropped_lines: tuple[str, ...] = ()
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled character span ``[start, end)`` of ``Article.text``."""
+
+    start: int
+    end: int
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the parse, by offsets and indices, never as a spaCy object.
+
+    ``head`` is the index of the syntactic head in ``Annotation.tokens`` (a root
+    is its own head); ``sentence`` is the index of its sentence.
+    """
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    sentence: int
+    ent_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """The linguistic analysis of an article: sentences, tokens and named entities."""
+
+    doc_id: str
+    sentences: tuple[Span, ...]
+    tokens: tuple[Token, ...]
+    entities: tuple[Span, ...]
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A reference from an event or quote to an actor: code, name and actor id."""
+
+    code: str
+    name: str
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor in the text, resolved to a CAMEO actor code."""
+
+    doc_id: str
+    actor_id: str
+    start: int
+    end: int
+    code: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dyadic event: who did what to whom, with modality, attribution and evidence."""
+
+    doc_id: str
+    id: str
+    source: ActorRef
+    target: ActorRef | None
+    type: str
+    mode: str | None
+    cameo: str
+    quad_class: int
+    goldstein: float
+    modality: Modality
+    attributed_to: ActorRef | None
+    date: str | None
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    confidence: float
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or indirect quote with its speaker and cue."""
+
+    doc_id: str
+    id: str
+    text: str
+    kind: QuoteKind
+    speaker: ActorRef | None
+    cue: str | None
+    start: int
+    end: int
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document (or input) that failed a stage: recorded, never dropped.
+
+    Attributes:
+        origin: The file (and line or record) that failed, for the one-line message.
+        stage: The stage that rejected it (``ingest``, ``extract``, ``annotate`` …).
+        reason: A short machine-readable reason (``empty``, ``binary``, ``not-json`` …).
+        detail: One human sentence: what was expected, what was found.
+        doc_id: The document id when one was assigned before the failure.
+    """
+
+    origin: str
+    stage: str
+    reason: str
+    detail: str
+    doc_id: str | None = None
+
+    def message(self) -> str:
+        """Return the one-line error shown to users: ``origin: stage: detail``."""
+        return f"{self.origin}: {self.stage} failed ({self.reason}): {self.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """Everything the pipeline knows about one document; stages fill it in turn.
+
+    Each stage returns a copy with its own field set (``dataclasses.replace``),
+    so a stage's ``requires`` and ``produces`` are names of these fields.
+    """
+
+    raw: RawDocument
+    article: Article | None = None
+    annotation: Annotation | None = None
+    actors: tuple[ActorMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    rejections: tuple[Rejection, ...] = field(default=())
