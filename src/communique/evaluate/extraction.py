@@ -153,8 +153,8 @@ class ExtractionReport:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the report as plain JSON-ready values."""
-        return asdict(self)
+        """Return the report as JSON-ready values (the systems as a list of dicts)."""
+        return {**asdict(self), "systems": [asdict(scores) for scores in self.systems]}
 
 
 def evaluate_extraction(gold_path: Path, limit: int | None = None) -> ExtractionReport:
