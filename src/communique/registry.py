@@ -23,6 +23,7 @@ KINDS = (
     "readers",
     "extractors",
     "annotators",
+    "actor_finders",
     "stages",
     "event_coders",
     "quote_attributors",
@@ -34,6 +35,7 @@ BUILTIN_PROVIDERS = (
     "communique.ingest",
     "communique.extract",
     "communique.annotate",
+    "communique.actors",
     "communique.pipeline.stages",
 )
 
@@ -84,6 +86,7 @@ class Registry(Generic[T]):
 readers: Registry[Callable[..., Any]] = Registry("readers")
 extractors: Registry[Callable[..., Any]] = Registry("extractors")
 annotators: Registry[Callable[..., Any]] = Registry("annotators")
+actor_finders: Registry[Callable[..., Any]] = Registry("actor_finders")
 stages: Registry[Callable[..., Any]] = Registry("stages")
 event_coders: Registry[Callable[..., Any]] = Registry("event_coders")
 quote_attributors: Registry[Callable[..., Any]] = Registry("quote_attributors")

@@ -1,0 +1,84 @@
+"""Actors: Annotation → ActorMentions, coded with CAMEO actor codes.
+
+Who is who in an article: countries, their governments and armed forces, organisations and
+people, from a knowledge base written by us (``actors/data``), roles stated in the text
+(which win over the knowledge base), a corpus memory of roles seen before, and light
+coreference. See ``docs/knowledge.md`` and ``docs/actors.md``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from communique import registry
+from communique.actors._view import TextView
+from communique.actors.knowledge import KnowledgeBase, load_knowledge_base
+from communique.actors.memory import RoleFact, RoleMemory, RoleRecall
+from communique.actors.mentions import ActorFinder
+from communique.records import ActorMention, Annotation, Article
+
+__all__ = [
+    "KnowledgeBase",
+    "RoleFact",
+    "RoleMemory",
+    "find_actors",
+    "load_knowledge_base",
+    "register_builtins",
+]
+
+PRODUCER = "communique.actors.v1"
+
+
+def find_actors(
+    article: Article,
+    annotation: Annotation,
+    kb: KnowledgeBase | None = None,
+    memory: RoleRecall | None = None,
+) -> tuple[ActorMention, ...]:
+    """Find and code every actor mention of an article.
+
+    Args:
+        article: The article (its date picks who held a role).
+        annotation: Its parse.
+        kb: The knowledge base; the built-in one when omitted.
+        memory: Roles seen in earlier articles; new roles read here are added to it.
+
+    Returns:
+        The mentions in text order, each with the actor's id, code, name and role.
+    """
+    view = TextView(article.text, annotation)
+    finder = ActorFinder(view, kb or load_knowledge_base(), article_date(article), memory)
+    mentions = []
+    for found in finder.run():
+        start, end = view.chars(found.start, found.end)
+        actor = found.actor
+        mentions.append(
+            ActorMention(
+                doc_id=article.doc_id,
+                actor_id=actor.key,
+                start=start,
+                end=end,
+                code=actor.code,
+                name=actor.name,
+                country=actor.country,
+                sector=actor.sector,
+                role=actor.role,
+                producer=PRODUCER,
+            )
+        )
+    return tuple(mentions)
+
+
+def article_date(article: Article) -> date | None:
+    """The article's publication day, or ``None`` when it has no readable date."""
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def register_builtins() -> None:
+    """Register the built-in actor finder."""
+    registry.actor_finders.register(PRODUCER, find_actors)

@@ -24,3 +24,24 @@ def extraction_command(
         raise InputError("not-found", f"{gold}: no such gold file")
     report = evaluate_extraction(gold, limit=limit)
     typer.echo(report.render())
+
+
+@app.command("actors")
+def actors_command(
+    gold: Annotated[Path, typer.Option(help="expected.json, or PLOVER / ConfliBERT JSONL.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="seed, plover or conflibert; guessed from the file name when omitted.",
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N sentences.")] = None,
+) -> None:
+    """Actor recall, country, sector, code and role accuracy on a gold set."""
+    from communique.evaluate.actors import evaluate_actors, resolve_format
+
+    if not gold.is_file():
+        raise InputError("not-found", f"{gold}: no such gold file")
+    report = evaluate_actors(gold, resolve_format(gold, fmt), limit=limit)
+    typer.echo(report.render())

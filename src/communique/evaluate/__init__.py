@@ -5,6 +5,13 @@ Functions here return report objects and never print; the CLI renders them.
 
 from __future__ import annotations
 
+from communique.evaluate.actors import ActorReport, evaluate_actors
 from communique.evaluate.extraction import ExtractionReport, SystemScores, evaluate_extraction
 
-__all__ = ["ExtractionReport", "SystemScores", "evaluate_extraction"]
+__all__ = [
+    "ActorReport",
+    "ExtractionReport",
+    "SystemScores",
+    "evaluate_actors",
+    "evaluate_extraction",
+]

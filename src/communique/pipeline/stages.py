@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 
 from communique import extract, registry
+from communique.actors import RoleMemory, find_actors, load_knowledge_base
 from communique.annotate import annotate_articles, load_pipeline
 from communique.errors import InputError
 from communique.pipeline._stage import ErrorPolicy, guard, reject
@@ -81,10 +82,35 @@ class AnnotateStage:
         return dataclasses.replace(document, annotation=annotation)
 
 
-DEFAULT_STAGES = (ExtractStage.name, AnnotateStage.name)
+class ActorStage:
+    """Annotation → ActorMentions; roles read in one article are remembered for the next."""
+
+    name = "communique.actors.v1"
+    requires = ("article", "annotation")
+    produces = ("actors",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+        self.kb = load_knowledge_base()
+        self.memory = RoleMemory()
+
+    def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
+        """Find the actors of every document of the batch, in order."""
+
+        def work(document: CodedDocument) -> CodedDocument:
+            assert document.article is not None and document.annotation is not None
+            mentions = find_actors(document.article, document.annotation, self.kb, self.memory)
+            return dataclasses.replace(document, actors=mentions)
+
+        for document in batch:
+            yield guard(document, "actors", work, self.policy)
+
+
+DEFAULT_STAGES = (ExtractStage.name, AnnotateStage.name, ActorStage.name)
 
 
 def register_builtins() -> None:
     """Register the built-in stages."""
     registry.stages.register(ExtractStage.name, ExtractStage)
     registry.stages.register(AnnotateStage.name, AnnotateStage)
+    registry.stages.register(ActorStage.name, ActorStage)

@@ -1,0 +1,59 @@
+"""A light view over an Annotation: words, offsets and sentence lookups by token index."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from communique.records import Annotation, Span, Token
+
+
+@dataclass(frozen=True)
+class TextView:
+    """The article text with its tokens, indexed for the actor rules."""
+
+    text: str
+    annotation: Annotation
+    words: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        tokens = self.annotation.tokens
+        object.__setattr__(self, "words", tuple(self.text[t.start : t.end] for t in tokens))
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The parse's tokens."""
+        return self.annotation.tokens
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of tokens ``[start, end)``."""
+        return self.tokens[start].start, self.tokens[end - 1].end
+
+    def phrase(self, start: int, end: int) -> str:
+        """The text of tokens ``[start, end)`` as written."""
+        first, last = self.chars(start, end)
+        return self.text[first:last]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that starts at or after character ``char``."""
+        return bisect_left(self._starts, char)
+
+    def entity_tokens(self, entity: Span) -> tuple[int, int]:
+        """Token span ``[start, end)`` of an entity given by character offsets."""
+        start = self.token_at(entity.start)
+        end = start
+        while end < len(self.tokens) and self.tokens[end].start < entity.end:
+            end += 1
+        return start, end
+
+    def is_capitalised(self, i: int) -> bool:
+        """True when token ``i`` starts with an upper-case letter."""
+        return self.words[i][:1].isupper()

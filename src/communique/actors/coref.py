@@ -1,0 +1,132 @@
+"""Light coreference inside one document: pronouns, bracketed clarifications, surnames.
+
+* a personal pronoun ("he", "his", "she") is the nearest person before it — except a
+  possessive in a fronted phrase ("During his visit …, Putin promised"), which is the
+  subject that follows it in the same sentence;
+* "it", "its", "they", "their" are the nearest country or organisation before them, and a
+  bracketed clarification wins ("They [China] cannot …");
+* a later surname or full name is the person named before (handled where names are read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from communique.actors._view import TextView
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
+IMPERSONAL_VERBS = frozenset({"come", "seem", "appear", "take", "rain", "matter", "happen"})
+# How far back (in sentences) a pronoun may look for its antecedent.
+MAX_SENTENCES_BACK = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A mention a pronoun can point to: its token span and the actor key."""
+
+    start: int
+    end: int
+    key: str
+    is_person: bool
+
+
+def resolve_pronoun(
+    view: TextView, i: int, antecedents: Sequence[Antecedent], bracketed: str | None
+) -> str | None:
+    """Return the actor key pronoun token ``i`` refers to, or ``None``.
+
+    Args:
+        view: The article's words and parse.
+        i: Token index of the pronoun.
+        antecedents: Every actor mention of the document, in token order.
+        bracketed: The actor key of a clarification in brackets right after the pronoun.
+    """
+    word = view.words[i].lower()
+    if bracketed is not None:
+        return bracketed
+    wants_person = word in PERSON_PRONOUNS
+    if not wants_person and word not in GROUP_PRONOUNS:
+        return None
+    if wants_person and word in POSSESSIVE_PRONOUNS:
+        forward = _cataphora(view, i, antecedents)
+        if forward is not None:
+            return forward
+    if word == "it" and view.tokens[view.tokens[i].head].lemma in IMPERSONAL_VERBS:
+        return None
+    if word == "it" or (i + 1 < len(view) and view.words[i + 1].lower() == "own"):
+        return _clause_subject(view, i, antecedents, wants_person)
+    if not wants_person:
+        return _nearest_before(view, i, antecedents, wants_person, max_back=0)
+    return _nearest_before(view, i, antecedents, wants_person)
+
+
+def _clause_subject(
+    view: TextView, i: int, antecedents: Sequence[Antecedent], wants_person: bool
+) -> str | None:
+    """ "it" and "its own" stand for a subject earlier in the same sentence, or for nothing.
+
+    "Russia said it would respond" and "Moscow promised Pyongyang its own technologies";
+    an "it" with no such subject is mostly impersonal ("when it comes to", "it has to be").
+    """
+    sentence = view.tokens[i].sentence
+    for candidate in reversed(antecedents):
+        head = view.tokens[candidate.end - 1]
+        if candidate.end > i or head.sentence != sentence or candidate.is_person != wants_person:
+            continue
+        if head.dep in {"nsubj", "nsubjpass"}:
+            return candidate.key
+    return None
+
+
+def _nearest_before(
+    view: TextView,
+    i: int,
+    antecedents: Sequence[Antecedent],
+    wants_person: bool,
+    max_back: int = MAX_SENTENCES_BACK,
+) -> str | None:
+    # "they" and "their" look no further than their own sentence: across sentences they
+    # mostly mean people ("Families have lost everything. They need shelter").
+    sentence = view.tokens[i].sentence
+    for candidate in reversed(antecedents):
+        if candidate.end > i or candidate.is_person != wants_person:
+            continue
+        if sentence - view.tokens[candidate.start].sentence > max_back:
+            return None
+        return candidate.key
+    return None
+
+
+def _cataphora(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+    """A possessive in a phrase fronted before its clause's subject refers to that subject."""
+    tokens = view.tokens
+    sentence = tokens[i].sentence
+    for candidate in antecedents:
+        if not candidate.is_person or candidate.start <= i:
+            continue
+        if tokens[candidate.start].sentence != sentence:
+            return None
+        head = candidate.end - 1
+        if tokens[head].dep in {"nsubj", "nsubjpass"} and _comma_between(view, i, candidate.start):
+            return candidate.key
+        return None
+    return None
+
+
+def _comma_between(view: TextView, first: int, last: int) -> bool:
+    return "," in view.words[first:last]
+
+
+def bracketed_after(view: TextView, i: int) -> tuple[int, int] | None:
+    """Token span of the content of "[…]" or "(…)" right after token ``i``, if any."""
+    if i + 1 >= len(view) or view.words[i + 1] not in {"[", "("}:
+        return None
+    close = "]" if view.words[i + 1] == "[" else ")"
+    for k in range(i + 2, min(i + 8, len(view))):
+        if view.words[k] == close:
+            return (i + 2, k) if k > i + 2 else None
+    return None

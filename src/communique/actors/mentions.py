@@ -1,0 +1,285 @@
+"""Finding actors in one article: knowledge-base matches, named people, roles, coreference.
+
+One pass per article over the parse:
+
+1. the knowledge base's longest matches (countries, demonyms, seats of government,
+   capitals, organisations, people, sector words), dated by the article;
+2. people — known ones and spaCy PERSON entities — with the role the text states around
+   the name (:mod:`communique.actors.roles`), which wins over the knowledge base; then the
+   corpus memory for people named without a title;
+3. places and organisations, joined with a following sector word ("Russian troops" →
+   RUSMIL); a capital that is only where something happened ("a meeting in Washington")
+   is a location, not an actor;
+4. pronouns and bracketed clarifications (:mod:`communique.actors.coref`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from communique.actors._view import TextView
+from communique.actors.coref import Antecedent, bracketed_after, resolve_pronoun
+from communique.actors.knowledge import (
+    CountryEntry,
+    KBMatch,
+    KnowledgeBase,
+    OrganisationEntry,
+    PersonEntry,
+)
+from communique.actors.memory import RoleFact, RoleRecall
+from communique.actors.roles import ANCHOR_KINDS, POSSESSIVE, RoleReading, read_role
+
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
+# A capital after these prepositions is where something happened, not who did it.
+LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who a mention refers to; ``key`` groups the mentions of one actor in a document."""
+
+    key: str
+    code: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One mention: tokens ``[start, end)`` and the actor it refers to."""
+
+    start: int
+    end: int
+    actor: Actor
+
+
+@dataclass
+class ActorFinder:
+    """Finds the actors of one article; build one per article (it holds per-document state)."""
+
+    view: TextView
+    kb: KnowledgeBase
+    on: date | None
+    memory: RoleRecall | None = None
+    found: list[Found] = field(default_factory=list)
+    people: dict[str, Actor] = field(default_factory=dict)  # by full name and by surname
+    consumed: set[int] = field(default_factory=set)  # token starts of anchors used in roles
+    pronouns_done: set[int] = field(default_factory=set)  # pronouns resolved by a role
+
+    def run(self) -> list[Found]:
+        """Return every actor mention of the article, in text order."""
+        matches = self.kb.match(self.view.words, on=self.on)
+        anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS}
+        for start, end, known in self._name_spans(matches):
+            self._read_person(start, end, known, anchors_ending, matches)
+        self._read_groups(matches)
+        self.found.sort(key=lambda f: (f.start, f.end))
+        self._read_pronouns()
+        self.found.sort(key=lambda f: (f.start, f.end))
+        return self.found
+
+    # -- people ---------------------------------------------------------------------------
+
+    def _name_spans(self, matches: list[KBMatch]) -> Iterator[tuple[int, int, KBMatch | None]]:
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        spans: list[tuple[int, int, KBMatch | None]] = [
+            (m.start, m.end, m) for m in matches if m.kind == "person"
+        ]
+        for entity in self.view.annotation.entities:
+            if entity.label != "PERSON":
+                continue
+            start, end = self.view.entity_tokens(entity)
+            while end > start and self.view.words[end - 1] in POSSESSIVE:
+                end -= 1
+            if (
+                end > start
+                and not taken.intersection(range(start, end))
+                and self._looks_named(start, end)
+            ):
+                spans.append((start, end, None))
+        yield from sorted(spans, key=lambda s: s[0])
+
+    def _looks_named(self, start: int, end: int) -> bool:
+        return all(
+            self.view.is_capitalised(i) or self.view.words[i] == "-" for i in range(start, end)
+        )
+
+    def _read_person(
+        self,
+        start: int,
+        end: int,
+        known: KBMatch | None,
+        anchors_ending: dict[int, KBMatch],
+        matches: list[KBMatch],
+    ) -> None:
+        name = known.entry.name if known and isinstance(known.entry, PersonEntry) else None
+        name = name or self.view.phrase(start, end)
+        reading = read_role(
+            self.view, (start, end), anchors_ending, lambda i: self._owner_before(i, matches, known)
+        )
+        actor = self.people.get(name) or self.people.get(_surname(name))
+        if actor is None or (reading is not None and actor.role is None):
+            actor = self._person_actor(name, reading, known)
+        if actor is None:
+            return
+        if reading is not None and reading.anchor is not None:
+            self._note_anchor(reading)
+        self.people[actor.name] = actor
+        self.people.setdefault(_surname(actor.name), actor)
+        self.found.append(Found(start, end, actor))
+
+    def _note_anchor(self, reading: RoleReading) -> None:
+        """Mark an anchor read as part of a role; "its" in "its leader" is a mention of it."""
+        anchor = reading.anchor
+        assert anchor is not None
+        if reading.via_pronoun:
+            self.found.append(
+                Found(reading.start, reading.start + 1, self._group_actor(anchor, None))
+            )
+            self.pronouns_done.add(reading.start)
+        elif anchor.kind in {"country", "demonym"}:
+            self.consumed.add(anchor.start)  # "South Korean" only describes the minister
+
+    def _person_actor(
+        self, name: str, reading: RoleReading | None, known: KBMatch | None
+    ) -> Actor | None:
+        key = "person/" + re.sub(r"\W+", "-", name.lower()).strip("-")
+        if reading is not None and reading.anchor is not None:
+            code, country, sector = self._anchored_code(reading.anchor, reading.role)
+            actor = Actor(key, code, name, country, sector, reading.role)
+            self._remember(actor)
+            return actor
+        if known is not None:
+            role = reading.role if reading else self._known_role(known)
+            return Actor(key, known.code, name, known.country, known.sector, role)
+        fact = self.memory.recall(name, self.on) if self.memory else None
+        if fact is not None:
+            return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
+        return None
+
+    def _known_role(self, known: KBMatch) -> str | None:
+        entry = known.entry
+        if not isinstance(entry, PersonEntry):
+            return None
+        terms = self.kb.people_named(entry.name, self.on) if self.on else ()
+        return terms[-1].role if terms else entry.role
+
+    def _anchored_code(self, anchor: KBMatch, role: str) -> tuple[str, str | None, str | None]:
+        if anchor.kind == "organisation":
+            return anchor.code, None, None
+        sector = self._role_sector(role)
+        country = anchor.country or anchor.code[:3]
+        return country + sector, country, sector
+
+    def _role_sector(self, role: str) -> str:
+        words = role.lower().split()
+        for size in range(len(words), 0, -1):  # longest tail first: "defence minister"
+            sector = self.kb.sector_for_word(" ".join(words[-size:]))
+            if sector is not None:
+                return sector
+        return "GOV"
+
+    def _owner_before(
+        self, i: int, matches: list[KBMatch], known: KBMatch | None
+    ) -> KBMatch | None:
+        """The country or organisation an "its" at token ``i`` stands for."""
+        sentence = self.view.tokens[i].sentence
+        before = [
+            m
+            for m in matches
+            if m.end <= i
+            and m.kind in {"country", "organisation", "capital", "metonym"}
+            and sentence - self.view.tokens[m.start].sentence <= 1
+        ]
+        wanted = known.country if known is not None else None
+        preferred = [m for m in before if wanted and (m.country or m.code[:3]) == wanted]
+        candidates = preferred or before
+        return candidates[-1] if candidates else None
+
+    def _remember(self, actor: Actor) -> None:
+        if self.memory is not None and actor.role:
+            self.memory.remember(
+                RoleFact(
+                    actor.name,
+                    actor.role,
+                    actor.code,
+                    actor.country,
+                    actor.sector,
+                    self.on,
+                    self.on,
+                )
+            )
+
+    # -- countries, organisations and sectors ---------------------------------------------
+
+    def _read_groups(self, matches: list[KBMatch]) -> None:
+        by_start = {m.start: m for m in matches}
+        covered = {i for f in self.found for i in range(f.start, f.end)}
+        for m in matches:
+            if m.kind not in ANCHOR_KINDS or m.start in covered:
+                continue
+            if m.start in self.consumed:
+                continue
+            if m.kind == "capital" and self._is_location(m):
+                continue
+            sector, end = self._sector_after(m, by_start)
+            self.found.append(Found(m.start, end, self._group_actor(m, sector)))
+
+    def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
+        if m.kind == "organisation":
+            return None, m.end
+        k = m.end + (1 if m.end < len(self.view) and self.view.words[m.end] in POSSESSIVE else 0)
+        nxt = by_start.get(k)
+        if nxt is None or nxt.kind != "sector" or nxt.sector is None:
+            return m.sector, m.end
+        head = self.view.tokens[nxt.end - 1]
+        if head.pos not in {"NOUN", "PROPN"} or head.dep in {"amod", "compound"}:
+            return m.sector, m.end  # "Russian military support": the support is Russian
+        return nxt.sector, nxt.end
+
+    def _is_location(self, m: KBMatch) -> bool:
+        token = self.view.tokens[m.end - 1]
+        head = self.view.tokens[token.head]
+        return (
+            token.dep == "pobj"
+            and self.view.words[token.head].lower() in LOCATION_PREPOSITIONS
+            and (head.dep == "prep")
+        )
+
+    def _group_actor(self, m: KBMatch, sector: str | None) -> Actor:
+        if isinstance(m.entry, OrganisationEntry):
+            return Actor(m.code, m.code, m.entry.name)
+        country = m.country or m.code[:3]
+        entry = self.kb.country(country)
+        base = entry.name if isinstance(entry, CountryEntry) else country
+        if sector is None:
+            return Actor(country, country, base, country)
+        label = SECTOR_NAMES.get(sector, sector.lower())
+        return Actor(country + sector, country + sector, f"{base} ({label})", country, sector)
+
+    # -- pronouns -------------------------------------------------------------------------
+
+    def _read_pronouns(self) -> None:
+        antecedents = [
+            Antecedent(f.start, f.end, f.actor.key, f.actor.key.startswith("person/"))
+            for f in self.found
+        ]
+        actors = {f.actor.key: f.actor for f in self.found}
+        by_start = {f.start: f for f in self.found}
+        for i, token in enumerate(self.view.tokens):
+            if token.pos != "PRON" or i in self.pronouns_done:
+                continue
+            inside = bracketed_after(self.view, i)
+            bracketed = by_start[inside[0]].actor.key if inside and inside[0] in by_start else None
+            key = resolve_pronoun(self.view, i, antecedents, bracketed)
+            if key is not None:
+                self.found.append(Found(i, i + 1, actors[key]))
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name

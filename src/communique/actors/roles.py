@@ -1,0 +1,207 @@
+"""Roles read from the text: "NATO Secretary General Jens Stoltenberg", "X, the UN's envoy".
+
+A role stated in the article wins over the knowledge base, so new officeholders are coded
+right on the day they first appear. The patterns (titles before or after a name, anchored
+on a country, demonym, seat of government or organisation) are:
+
+* ``[anchor] [title] [Name]`` — "South Korean Defence Minister Shin Won-sik",
+  "Kremlin leader Vladimir Putin", "NATO Secretary General Jens Stoltenberg";
+* ``[anchor]'s [title] [Name]`` — "Russia's Foreign Minister Sergei Lavrov";
+* ``its|their [title] [Name]`` — "its leader Kim Jong Un" (anchor: the country just named);
+* ``[Name], [title] (of|at|for) [anchor]`` — "John Kirby, National Security Council
+  Coordinator for Strategic Communications at the White House";
+* ``[Name], the [anchor]'s [title]`` — "Volker Türk, the UN's human rights chief".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from communique.actors._view import TextView
+from communique.actors.knowledge import KBMatch
+
+# Words that make a phrase a title; sector words from the knowledge base count too.
+TITLE_WORDS = frozenset(
+    (
+        "president",
+        "minister",
+        "secretary",
+        "general",
+        "leader",
+        "chief",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "commissioner",
+        "coordinator",
+        "adviser",
+        "advisor",
+        "governor",
+        "mayor",
+        "commander",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sultan",
+        "premier",
+        "chancellor",
+        "senator",
+        "official",
+        "deputy",
+        "vice",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "justice",
+        "national",
+        "security",
+        "council",
+        "counsellor",
+        "counselor",
+        "representative",
+        "special",
+        "rapporteur",
+        "negotiator",
+        "speaker",
+        "lawmaker",
+        "diplomat",
+        "officer",
+        "undersecretary",
+        "under",
+        "communications",
+        "strategic",
+        "affairs",
+        "state",
+        "high",
+        "assistant",
+        "principal",
+        "executive",
+        "managing",
+        "supreme",
+        "acting",
+        "former",
+        "first",
+        "lady",
+        "ministry",
+        "department",
+        "office",
+        "agency",
+    )
+)
+# Words that may sit inside a title between capitalised words ("Secretary of State").
+TITLE_JOINERS = frozenset({"of", "for", "and", "on", "to", "-"})
+ANCHOR_KINDS = frozenset({"country", "demonym", "metonym", "capital", "organisation"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+MAX_TITLE_TOKENS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReading:
+    """A role found around a name: the title as written and what it is anchored on."""
+
+    role: str
+    anchor: KBMatch | None
+    start: int  # first token of the whole pattern (anchor, "its" or title)
+    via_pronoun: bool = False  # anchored through "its" / "their"
+
+
+AnchorFinder = Callable[[int], KBMatch | None]
+
+
+def read_role(
+    view: TextView,
+    name: tuple[int, int],
+    anchors_ending: Mapping[int, KBMatch],
+    antecedent: AnchorFinder,
+) -> RoleReading | None:
+    """Return the role stated next to the name at tokens ``name``, if the text states one.
+
+    Args:
+        view: The article's words and parse.
+        name: Token span ``[start, end)`` of the person's name.
+        anchors_ending: Knowledge-base matches that can anchor a title, by end token.
+        antecedent: Finds the country or organisation an "its"/"their" before token i means.
+    """
+    return _title_before(view, name[0], anchors_ending, antecedent) or _title_after(
+        view, name[1], anchors_ending
+    )
+
+
+def _is_title_word(view: TextView, i: int) -> bool:
+    return view.words[i].lower() in TITLE_WORDS
+
+
+def _title_before(
+    view: TextView, start: int, anchors_ending: Mapping[int, KBMatch], antecedent: AnchorFinder
+) -> RoleReading | None:
+    i = start
+    while i > 0 and start - i < MAX_TITLE_TOKENS and i not in anchors_ending:
+        word = view.words[i - 1]
+        if _is_title_word(view, i - 1) or (
+            word in TITLE_JOINERS and i - 1 > 0 and _is_title_word(view, i - 2)
+        ):
+            i -= 1
+            continue
+        break
+    while i < start and view.words[i] in TITLE_JOINERS:
+        i += 1  # a title never starts with "of"
+    if i == start or not any(_is_title_word(view, k) for k in range(i, start)):
+        return None
+    role = view.phrase(i, start)
+    anchor = anchors_ending.get(i)
+    if anchor is not None:
+        return RoleReading(role, anchor, anchor.start)
+    if i > 0 and view.words[i - 1] in POSSESSIVE and (i - 1) in anchors_ending:
+        owner = anchors_ending[i - 1]
+        return RoleReading(role, owner, owner.start)
+    if i > 0 and view.words[i - 1].lower() in {"its", "their"}:
+        return RoleReading(role, antecedent(i - 1), i - 1, via_pronoun=True)
+    return RoleReading(role, None, i)
+
+
+def _title_after(
+    view: TextView, end: int, anchors_ending: Mapping[int, KBMatch]
+) -> RoleReading | None:
+    if end >= len(view) or view.words[end] != ",":
+        return None
+    stop = end + 1
+    while stop < len(view) and stop - end <= 2 * MAX_TITLE_TOKENS:
+        if view.words[stop] in {",", ".", ";", ":", "(", ")"} or view.tokens[stop].pos == "VERB":
+            break
+        stop += 1
+    first = end + 1
+    if stop == first or not any(_is_title_word(view, k) for k in range(first, stop)):
+        return None
+    anchor = next((anchors_ending[k] for k in range(stop, first, -1) if k in anchors_ending), None)
+    if anchor is None or anchor.start < first:
+        return None
+    return RoleReading(_trim_role(view, first, stop, anchor), anchor, end)
+
+
+def _trim_role(view: TextView, first: int, stop: int, anchor: KBMatch) -> str:
+    """The title without the anchor: "X at the White House" → "X", "the UN's Y" → "Y"."""
+    lower = [w.lower() for w in view.words]
+    if anchor.end == stop:  # "[title] (at|of|for|in) [the] anchor"
+        k = anchor.start
+        if k - 1 >= first and lower[k - 1] == "the":
+            k -= 1
+        if k - 1 > first and lower[k - 1] in {"at", "of", "for", "in"}:
+            return view.phrase(first, k - 1)
+    begin = first + (1 if lower[first] in {"the", "a", "an"} else 0)
+    if anchor.start == begin and anchor.end < stop and view.words[anchor.end] in POSSESSIVE:
+        return view.phrase(anchor.end + 1, stop)
+    if lower[first] in {"the", "a", "an"}:
+        return view.phrase(begin, stop)
+    return view.phrase(first, stop)
