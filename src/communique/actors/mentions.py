@@ -34,6 +34,8 @@ from communique.actors.roles import ANCHOR_KINDS, POSSESSIVE, RoleReading, read_
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
 # A capital after these prepositions is where something happened, not who did it.
+# Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
 
 
@@ -91,7 +93,7 @@ class ActorFinder:
             (m.start, m.end, m) for m in matches if m.kind == "person"
         ]
         for entity in self.view.annotation.entities:
-            if entity.label != "PERSON":
+            if entity.label not in NAME_LABELS:
                 continue
             start, end = self.view.entity_tokens(entity)
             while end > start and self.view.words[end - 1] in POSSESSIVE:
@@ -100,9 +102,29 @@ class ActorFinder:
                 end > start
                 and not taken.intersection(range(start, end))
                 and self._looks_named(start, end)
+                and (entity.label == "PERSON" or self._known_name(self.view.phrase(start, end)))
             ):
                 spans.append((start, end, None))
+        taken.update(i for s in spans for i in range(s[0], s[1]))
+        spans.extend((s, e, None) for s, e in self._remembered_names(taken))
         yield from sorted(spans, key=lambda s: s[0])
+
+    def _remembered_names(self, taken: set[int]) -> Iterator[tuple[int, int]]:
+        """Runs of proper nouns outside any entity that name a person we know."""
+        tokens, i = self.view.tokens, 0
+        while i < len(tokens):
+            end = i
+            while end < len(tokens) and tokens[end].pos == "PROPN" and end not in taken:
+                end += 1
+            if end > i and self._known_name(self.view.phrase(i, end)):
+                yield i, end
+            i = max(end, i + 1)
+
+    def _known_name(self, name: str) -> bool:
+        """A name the parser did not tag as a person but that we know as one."""
+        return name in self.people or (
+            self.memory is not None and self.memory.recall(name, self.on) is not None
+        )
 
     def _looks_named(self, start: int, end: int) -> bool:
         return all(
@@ -177,7 +199,13 @@ class ActorFinder:
         return country + sector, country, sector
 
     def _role_sector(self, role: str) -> str:
-        words = role.lower().split()
+        """The sector a title signals, read from its head: "Press Secretary for Media" → GOV."""
+        if role.lower().split()[0] in {"former", "ex", "ex-"}:
+            return "ELI"
+        whole = self.kb.sector_for_word(role.lower())  # "secretary of state", "chief of staff"
+        if whole is not None:
+            return whole
+        words = re.split(r"\s+(?:for|of|at|in|on|to)\s+", role.lower(), maxsplit=1)[0].split()
         for size in range(len(words), 0, -1):  # longest tail first: "defence minister"
             sector = self.kb.sector_for_word(" ".join(words[-size:]))
             if sector is not None:

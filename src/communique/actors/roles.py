@@ -105,6 +105,8 @@ TITLE_JOINERS = frozenset({"of", "for", "and", "on", "to", "-"})
 ANCHOR_KINDS = frozenset({"country", "demonym", "metonym", "capital", "organisation"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_TITLE_TOKENS = 10
+# "Former Ukrainian President X": the role is over; CAMEO codes such people as elites (ELI).
+FORMER = frozenset({"former", "ex"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,8 @@ def _title_before(
     role = view.phrase(i, start)
     anchor = anchors_ending.get(i)
     if anchor is not None:
+        if anchor.start > 0 and view.words[anchor.start - 1].lower() in FORMER:
+            return RoleReading(f"former {role}", anchor, anchor.start - 1)
         return RoleReading(role, anchor, anchor.start)
     if i > 0 and view.words[i - 1] in POSSESSIVE and (i - 1) in anchors_ending:
         owner = anchors_ending[i - 1]

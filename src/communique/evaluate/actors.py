@@ -72,6 +72,8 @@ __all__ = [
     "SeedRow",
     "align_tokens",
     "evaluate_actors",
+    "load_seed",
+    "load_sentences",
     "locate_text",
     "names_match",
     "report_seed",

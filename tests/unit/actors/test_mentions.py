@@ -1,0 +1,154 @@
+"""Actor finding on sentences we wrote: roles, memory, coreference, places, sectors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.actors import RoleFact, RoleMemory, find_actors
+from communique.annotate import annotate_articles
+from communique.records import ActorMention, Article
+
+pytestmark = pytest.mark.model
+
+
+def _find(nlp, text: str, published: str | None = "2024-05-10", memory=None):  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published=published)
+    (annotation,) = annotate_articles([article], nlp)
+    return find_actors(article, annotation, memory=memory)
+
+
+def _by_text(text: str, mentions: tuple[ActorMention, ...]) -> dict[str, ActorMention]:
+    return {text[m.start : m.end]: m for m in mentions}
+
+
+def test_find_actors_reads_a_demonym_title_name_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Finnish Defence Minister Antti Hakkanen met reporters in Oulu on Friday."
+    found = _by_text(text, _find(nlp, text))
+    person = found["Antti Hakkanen"]
+    assert (person.code, person.role, person.country) == ("FINGOV", "Defence Minister", "FIN")
+    assert "Finnish" not in found  # the demonym only describes the minister
+
+
+def test_find_actors_reads_an_organisation_title_name_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "OSCE Special Representative Maria Lindqvist arrived in Baku on Monday."
+    person = _by_text(text, _find(nlp, text))["Maria Lindqvist"]
+    assert person.code.startswith("IGO") and person.role == "Special Representative"
+
+
+def test_find_actors_reads_a_possessive_country_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's Foreign Minister Alberto Vargas said the talks would resume."
+    person = _by_text(text, _find(nlp, text))["Alberto Vargas"]
+    assert (person.code, person.role) == ("CHLGOV", "Foreign Minister")
+
+
+def test_find_actors_reads_an_appositive_role_with_a_seat_of_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Laura Benton, Deputy Press Secretary for Regional Media at the White House, "
+        "said the visit was postponed."
+    )
+    person = _by_text(text, _find(nlp, text))["Laura Benton"]
+    assert (person.code, person.role) == ("USAGOV", "Deputy Press Secretary for Regional Media")
+
+
+def test_find_actors_text_role_wins_over_the_knowledge_base(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Former Ukrainian President Petro Poroshenko criticised the budget."
+    person = _by_text(text, _find(nlp, text, "2023-03-01"))["Petro Poroshenko"]
+    assert (person.code, person.role) == ("UKRELI", "former President")
+
+
+def test_find_actors_roles_are_date_bounded(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Poroshenko spoke to parliament about the ceasefire."
+    in_office = _by_text(text, _find(nlp, text, "2015-02-01"))["Poroshenko"]
+    later = _by_text(text, _find(nlp, text, "2021-06-01"))["Poroshenko"]
+    assert in_office.code == "UKRGOV"
+    assert later.code != "UKRGOV" and later.country == "UKR"
+
+
+def test_find_actors_remembers_roles_across_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    memory = RoleMemory()
+    first = "Moldovan Defence Minister Radu Balan inspected the border post."
+    _find(nlp, first, "2024-04-01", memory)
+    later = "Balan said the new radar would be installed by June."
+    person = _by_text(later, _find(nlp, later, "2024-05-01", memory))["Balan"]
+    assert (person.code, person.role, person.name) == ("MDAGOV", "Defence Minister", "Radu Balan")
+    assert memory.facts()[0].first_seen == date(2024, 4, 1)
+
+
+def test_role_memory_forgets_stale_roles() -> None:
+    memory = RoleMemory()
+    memory.remember(RoleFact("Ana Lupu", "Minister", "MDAGOV", "MDA", "GOV", None, date(2010, 1, 1)))
+    assert memory.recall("Lupu", date(2011, 1, 1)) is not None
+    assert memory.recall("Ana Lupu", date(2024, 1, 1)) is None
+
+
+def test_find_actors_resolves_metonyms_and_joins_sectors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kremlin denied the report, and Russian troops left the village near Kharkiv."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Kremlin"].code == "RUSGOV"
+    assert found["Russian troops"].code == "RUSMIL"
+
+
+def test_find_actors_adjective_before_a_non_actor_noun_names_the_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Investigators found Iranian drones and Russian military equipment at the site."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Iranian"].code == "IRN"
+    assert found["Russian"].code == "RUS"  # "military" describes the equipment
+
+
+def test_find_actors_capital_as_a_place_is_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministers met in Vienna. Tehran rejected the proposal."
+    found = _by_text(text, _find(nlp, text))
+    assert "Vienna" not in found
+    assert found["Tehran"].code == "IRNGOV"
+
+
+def test_find_actors_contextual_alias_needs_the_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    without = "The Alliance of Small Farmers held its congress in Lyon."
+    assert all(m.code != "IGOWSTNAT" for m in _find(nlp, without))
+    with_nato = "NATO ministers met on Tuesday. The Alliance agreed to expand its air patrols."
+    found = _by_text(with_nato, _find(nlp, with_nato))
+    assert found["The Alliance"].code == "IGOWSTNAT"
+
+
+def test_find_actors_does_not_match_fuzzily(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Allience and the Kremln and Moskow were mentioned in the misspelled memo."
+    assert _find(nlp, text) == ()
+
+
+def test_find_actors_pronoun_takes_the_nearest_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kenyan President William Ruto opened the summit. "
+        "He said the region needed new roads and railways."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert found["He"].actor_id == found["William Ruto"].actor_id
+
+
+def test_find_actors_fronted_possessive_points_forward(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Austrian Chancellor Karl Nehammer welcomed the guests. "
+        "During his visit to Cairo, Italian Prime Minister Giorgia Meloni signed a gas deal."
+    )
+    mentions = _find(nlp, text)
+    his = next(m for m in mentions if text[m.start : m.end] == "his")
+    assert his.name == "Giorgia Meloni"
+
+
+def test_find_actors_bracketed_clarification_wins(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Germany warned Turkey on Monday. "They [Turkey] must release the journalists," it said.'
+    they = _by_text(text, _find(nlp, text))["They"]
+    assert they.code == "TUR"
+
+
+def test_find_actors_its_leader_points_to_the_country_of_the_leader(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia sent envoys to North Korea and Iran for talks with its leader Kim Jong Un."
+    found = _by_text(text, _find(nlp, text, "2024-06-19"))
+    assert found["its"].code == "PRK"
+    assert (found["Kim Jong Un"].code, found["Kim Jong Un"].role) == ("PRKGOV", "leader")
+
+
+def test_find_actors_leaves_dates_and_sums_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On 3 May 2024 the fund paid 40 million dollars to 12 towns."
+    assert _find(nlp, text) == ()
