@@ -281,6 +281,8 @@ class ActorFinder:
 
     def _group_actor(self, m: KBMatch, sector: str | None) -> Actor:
         if isinstance(m.entry, OrganisationEntry):
+            if m.entry.kind == "ARM" and m.code[:3] != "IMG":  # an armed group of one country
+                return Actor(m.code, m.code, m.entry.name, m.code[:3], m.code[3:6])
             return Actor(m.code, m.code, m.entry.name)
         country = m.country or m.code[:3]
         entry = self.kb.country(country)

@@ -293,7 +293,11 @@ def test_organisation_codes_are_unique_and_parents_exist(kb: KnowledgeBase) -> N
     codes = [o.code for o in kb.organisations]
     assert len(codes) == len(set(codes))
     assert all(o.parent in codes for o in kb.organisations if o.parent)
-    assert all(code.startswith(("IGO", "NGO", "NGM")) for code in codes)
+    assert all(
+        o.code.startswith(("IGO", "NGO", "NGM")) for o in kb.organisations if o.kind != "ARM"
+    )
+    armed = [o for o in kb.organisations if o.kind == "ARM"]
+    assert armed and all(o.code[:3] == "IMG" or kb.country(o.code[:3]) for o in armed)
 
 
 def test_every_alias_in_the_data_matches_its_own_entry(kb: KnowledgeBase) -> None:

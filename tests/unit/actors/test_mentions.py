@@ -78,7 +78,9 @@ def test_find_actors_remembers_roles_across_articles(nlp) -> None:  # type: igno
 
 def test_role_memory_forgets_stale_roles() -> None:
     memory = RoleMemory()
-    memory.remember(RoleFact("Ana Lupu", "Minister", "MDAGOV", "MDA", "GOV", None, date(2010, 1, 1)))
+    memory.remember(
+        RoleFact("Ana Lupu", "Minister", "MDAGOV", "MDA", "GOV", None, date(2010, 1, 1))
+    )
     assert memory.recall("Lupu", date(2011, 1, 1)) is not None
     assert memory.recall("Ana Lupu", date(2024, 1, 1)) is None
 
