@@ -248,6 +248,7 @@ class ActorFinder:
     def _read_groups(self, matches: list[KBMatch]) -> None:
         by_start = {m.start: m for m in matches}
         covered = {i for f in self.found for i in range(f.start, f.end)}
+        self._read_sector_of(matches, by_start, covered)
         for m in matches:
             if m.kind not in ANCHOR_KINDS or m.start in covered:
                 continue
@@ -258,9 +259,28 @@ class ActorFinder:
             sector, end = self._sector_after(m, by_start)
             self.found.append(Found(m.start, end, self._group_actor(m, sector)))
 
+    def _read_sector_of(
+        self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]
+    ) -> None:
+        """ "the president of Armenia", "the army of Mali": a sector noun, "of", a country."""
+        words = self.view.words
+        for m in matches:
+            if m.kind != "sector" or m.sector is None or m.start in covered:
+                continue
+            if m.end >= len(words) or words[m.end] != "of":
+                continue
+            k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)
+            anchor = by_start.get(k)
+            if anchor is None or anchor.kind not in {"country", "capital"}:
+                continue
+            self.found.append(Found(m.start, anchor.end, self._group_actor(anchor, m.sector)))
+            self.consumed.add(anchor.start)
+
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         if m.kind == "organisation":
             return None, m.end
+        if m.form == "people":
+            return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians
         k = m.end + (1 if m.end < len(self.view) and self.view.words[m.end] in POSSESSIVE else 0)
         nxt = by_start.get(k)
         if nxt is None or nxt.kind != "sector" or nxt.sector is None:

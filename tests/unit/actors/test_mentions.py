@@ -154,3 +154,17 @@ def test_find_actors_its_leader_points_to_the_country_of_the_leader(nlp) -> None
 def test_find_actors_leaves_dates_and_sums_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "On 3 May 2024 the fund paid 40 million dollars to 12 towns."
     assert _find(nlp, text) == ()
+
+
+def test_find_actors_reads_sector_of_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The president of Armenia received the army of Mali's envoy."
+    found = _by_text(text, _find(nlp, text))
+    assert found["president of Armenia"].code == "ARMGOV"
+    assert found["army of Mali"].code == "MLIMIL"
+
+
+def test_find_actors_people_nouns_are_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of Libyans crossed the border, and British nationals were evacuated."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Libyans"].code == "LBYCVL"
+    assert found["British nationals"].code == "GBRCVL"
