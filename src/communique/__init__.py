@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from communique.errors import CommuniqueError, ConfigError, InputError, PluginError, StorageError
+from communique.events.ontology import explain
 from communique.records import Article, CodedDocument, Event, Quote, Rejection
 from communique.settings import Settings
 
@@ -37,6 +38,7 @@ __all__ = [
     "__version__",
     "code",
     "code_paths",
+    "explain",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import os
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """Return ``$XDG_DATA_HOME/communique``, or ``~/.local/share/communique`` without it.
+
+    A relative ``XDG_DATA_HOME`` is ignored, as the XDG Base Directory spec requires.
+    """
+    base = os.environ.get("XDG_DATA_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "communique"
 
 
 class Settings(BaseSettings):
@@ -43,6 +57,22 @@ class Settings(BaseSettings):
             "on (batch use); 'raise' stops at the first error (tests, debugging)."
         ),
     )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description=(
+            "Folder of the user's own data: actors/people.tsv, written by 'communique actors "
+            "import', adds people to the built-in actor knowledge base. A leading ~ is expanded."
+        ),
+        # The docs name the rule, not the path on the machine that generated them.
+        json_schema_extra={
+            "doc_default": "`$XDG_DATA_HOME/communique`, else `~/.local/share/communique`"
+        },
+    )
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand_user(cls, value: Path) -> Path:
+        return value.expanduser()
 
 
 def get_settings() -> Settings:
@@ -62,5 +92,15 @@ def settings_markdown() -> str:
         "| --- | --- | --- |",
     ]
     for name, field in Settings.model_fields.items():
-        lines.append(f"| `COMMUNIQUE_{name.upper()}` | `{field.default}` | {field.description} |")
+        lines.append(
+            f"| `COMMUNIQUE_{name.upper()}` | {_doc_default(field)} | {field.description} |"
+        )
     return "\n".join(lines) + "\n"
+
+
+def _doc_default(field: FieldInfo) -> str:
+    """The default as the docs show it; computed defaults name their rule, not this machine's."""
+    extra = field.json_schema_extra
+    if isinstance(extra, dict) and "doc_default" in extra:
+        return str(extra["doc_default"])
+    return f"`{field.default}`"

@@ -19,6 +19,7 @@ EXPECTED = {
     "__version__",
     "code",
     "code_paths",
+    "explain",
 }
 
 

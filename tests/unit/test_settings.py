@@ -33,3 +33,18 @@ def test_settings_read_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_settings_reject_an_unknown_error_policy() -> None:
     with pytest.raises(ValidationError):
         Settings(error_policy="ignore")
+
+
+def test_settings_data_dir_follows_xdg_data_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("COMMUNIQUE_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert Settings().data_dir == tmp_path / "communique"
+    monkeypatch.setenv("XDG_DATA_HOME", "relative/ignored")
+    assert Settings().data_dir == Path.home() / ".local" / "share" / "communique"
+
+
+def test_settings_data_dir_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMMUNIQUE_DATA_DIR", "~/kb")
+    assert Settings().data_dir == Path.home() / "kb"

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 from communique import registry
-from communique.actors._view import TextView
 from communique.actors.knowledge import KnowledgeBase, load_knowledge_base
 from communique.actors.memory import RoleFact, RoleMemory, RoleRecall
 from communique.actors.mentions import ActorFinder
 from communique.records import ActorMention, Annotation, Article
+from communique.textview import TextView
 
 __all__ = [
     "KnowledgeBase",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from communique.actors._view import TextView
+from communique.textview import TextView
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})

@@ -5,27 +5,56 @@ mean and where the facts come from (ISO codes and official names from pycountry 
 everything news-specific from our own tables). ``load_knowledge_base()`` reads them once and
 returns a ``KnowledgeBase`` whose ``match()`` finds countries, demonyms, capitals, seats of
 government, organisations, people and sector words in a token list by longest match over a
-token trie. Nothing is matched fuzzily; see ``docs/knowledge.md`` for the case rules.
+token trie. Nothing is matched fuzzily; see ``docs/knowledge.md`` for the case rules. Given the
+user's data folder, it adds the people of ``<data_dir>/actors/people.tsv`` (written by
+``communique actors import``); the entry records and table readers live in ``_tables.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Literal
 
-import pycountry
-
 from communique.actors._matcher import PhraseIndex, normalise_token
-from communique.errors import ConfigError
+from communique.actors._tables import (
+    CountryEntry,
+    KnowledgeExtras,
+    MetonymEntry,
+    OrganisationEntry,
+    PersonEntry,
+    SectorEntry,
+    load_countries,
+    load_extras,
+    load_metonyms,
+    load_organisations,
+    load_people,
+    load_sectors,
+    read_people_file,
+    user_people_file,
+)
+
+__all__ = [
+    "CountryEntry",
+    "Entry",
+    "Form",
+    "KBMatch",
+    "Kind",
+    "KnowledgeBase",
+    "KnowledgeExtras",
+    "MetonymEntry",
+    "OrganisationEntry",
+    "PersonEntry",
+    "SectorEntry",
+    "load_knowledge_base",
+]
 
 Kind = Literal["country", "demonym", "metonym", "capital", "organisation", "person", "sector"]
 Form = Literal["name", "adjective", "people", "noun"]
 
-_DATA_PACKAGE = "communique.actors"
 # Which entry wins when several share one phrase (lower first); length always wins before this.
 _RANK = {
     "person": 0,
@@ -36,95 +65,6 @@ _RANK = {
     "capital": 5,
     "sector": 6,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class CountryEntry:
-    """A country (ISO 3166-1, plus Kosovo as XKX) and the words news uses for it.
-
-    Attributes:
-        iso3: The alpha-3 code, which is also the CAMEO country code.
-        name: The short name news uses ("North Korea").
-        aliases: Every name that means the country, ``name`` and pycountry's names included.
-        adjectives: Demonym adjectives ("North Korean").
-        people: Plural people-nouns ("North Koreans").
-        capitals: The capital first, then other spellings or seats ("Kyiv", "Kiev").
-        capital_metonym: Whether a mention of the capital is matched as the government.
-    """
-
-    iso3: str
-    name: str
-    aliases: tuple[str, ...]
-    adjectives: tuple[str, ...]
-    people: tuple[str, ...]
-    capitals: tuple[str, ...]
-    capital_metonym: bool
-
-    @property
-    def capital(self) -> str | None:
-        """The capital city, or ``None`` for territories without one."""
-        return self.capitals[0] if self.capitals else None
-
-
-@dataclass(frozen=True, slots=True)
-class MetonymEntry:
-    """A seat of government or institution that stands for a country's sector ("Kremlin")."""
-
-    phrases: tuple[str, ...]
-    country: str
-    sector: str
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class OrganisationEntry:
-    """An international or non-governmental organisation with its CAMEO code.
-
-    Attributes:
-        code: The CAMEO-style actor code (``IGOWSTNAT``).
-        name: The usual English name.
-        aliases: Other names and acronyms, matched anywhere.
-        contextual_aliases: Phrases matched only once the organisation (or its parent) was named.
-        kind: ``"IGO"`` or ``"NGO"``.
-        parent: Code of the organisation this body belongs to.
-        ours: True when the code is ours, not from the CAMEO codebook.
-    """
-
-    code: str
-    name: str
-    aliases: tuple[str, ...]
-    contextual_aliases: tuple[str, ...] = ()
-    kind: str = "IGO"
-    parent: str | None = None
-    ours: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class SectorEntry:
-    """A CAMEO agent code and the words that signal it (head nouns and adjectives)."""
-
-    code: str
-    name: str
-    nouns: tuple[str, ...]
-    adjectives: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PersonEntry:
-    """One term of one person in one role; the role holds on ``start <= day < end``."""
-
-    name: str
-    aliases: tuple[str, ...]
-    role: str
-    code: str
-    country: str | None
-    start: date | None
-    end: date | None
-
-    def holds_on(self, day: date) -> bool:
-        """Return whether this role was held on ``day``."""
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
-
 
 Entry = CountryEntry | MetonymEntry | OrganisationEntry | SectorEntry | PersonEntry
 
@@ -172,112 +112,6 @@ class _Candidate:
         return 9 if self.blocked else _RANK[self.kind]
 
 
-@dataclass(frozen=True, slots=True)
-class KnowledgeExtras:
-    """The small tables beside the entries: role synonyms and phrases that are never actors."""
-
-    role_synonyms: Mapping[str, str] = field(default_factory=dict)
-    not_actors: tuple[str, ...] = ()
-
-
-def _split(cell: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in cell.split("|") if part.strip())
-
-
-def _date(cell: str) -> date | None:
-    try:
-        return date.fromisoformat(cell) if cell else None
-    except ValueError:
-        raise ConfigError(
-            f"knowledge base date {cell!r} is not an ISO date (YYYY-MM-DD); fix it in people.tsv."
-        ) from None
-
-
-def _read_table(name: str) -> list[dict[str, str]]:
-    """Read one of our TSV files: ``#`` comments, a header row, then tab-separated rows."""
-    text = resources.files(_DATA_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    header, body = rows[0], rows[1:]
-    for row in body:
-        if len(row) != len(header):
-            raise ConfigError(
-                f"knowledge base file {name}: expected {len(header)} tab-separated columns "
-                f"({', '.join(header)}), got {len(row)} in {row!r}; fix the row in actors/data/."
-            )
-    return [dict(zip(header, row, strict=True)) for row in body]
-
-
-def _pycountry_names(iso3: str, ignore: Iterable[str]) -> list[str]:
-    """pycountry's names for a country, minus index forms ("Korea, Republic of") and ``ignore``."""
-    record = pycountry.countries.get(alpha_3=iso3)
-    if record is None:
-        return []
-    names = [getattr(record, attr, None) for attr in ("name", "official_name", "common_name")]
-    skip = set(ignore)
-    return [n for n in names if isinstance(n, str) and n not in skip and not set(",(") & set(n)]
-
-
-def _load_countries() -> list[CountryEntry]:
-    countries = []
-    for row in _read_table("countries.tsv"):
-        names = [row["name"], *_split(row["aliases"])]
-        names += _pycountry_names(row["iso3"], _split(row["ignore"]))
-        countries.append(
-            CountryEntry(
-                iso3=row["iso3"],
-                name=row["name"],
-                aliases=tuple(dict.fromkeys(names)),
-                adjectives=_split(row["adjectives"]),
-                people=_split(row["people"]),
-                capitals=_split(row["capitals"]),
-                capital_metonym=row["capital_metonym"] == "y",
-            )
-        )
-    return countries
-
-
-def _load_organisations() -> list[OrganisationEntry]:
-    return [
-        OrganisationEntry(
-            code=row["code"],
-            name=row["name"],
-            aliases=_split(row["aliases"]),
-            contextual_aliases=_split(row["contextual"]),
-            kind=row["kind"],
-            parent=row["parent"] or None,
-            ours=row["source"] == "ours",
-        )
-        for row in _read_table("organisations.tsv")
-    ]
-
-
-def _load_sectors() -> list[SectorEntry]:
-    words: dict[str, dict[str, list[str]]] = {}
-    names: dict[str, str] = {}
-    for row in _read_table("sectors.tsv"):
-        names[row["code"]] = row["name"]
-        words.setdefault(row["code"], {}).setdefault(row["pos"], []).extend(_split(row["words"]))
-    return [
-        SectorEntry(code, names[code], tuple(pos.get("noun", ())), tuple(pos.get("adjective", ())))
-        for code, pos in words.items()
-    ]
-
-
-def _load_people() -> list[PersonEntry]:
-    return [
-        PersonEntry(
-            name=row["name"],
-            aliases=_split(row["aliases"]),
-            role=row["role"],
-            code=row["code"],
-            country=row["country"] or None,
-            start=_date(row["start"]),
-            end=_date(row["end"]),
-        )
-        for row in _read_table("people.tsv")
-    ]
-
-
 def _role_key(role: str) -> str:
     return " ".join(role.casefold().replace("-", " ").split())
 
@@ -313,6 +147,7 @@ class KnowledgeBase:
             extras: Role synonyms and phrases that are never actors.
         """
         extras = extras or KnowledgeExtras()
+        self.extras = extras
         self.countries = tuple(countries)
         self.organisations = tuple(organisations)
         self.sectors = tuple(sectors)
@@ -521,38 +356,49 @@ def _person_on(terms: Sequence[PersonEntry], on: date | None) -> tuple[PersonEnt
     return term, (term.country + "ELI") if term.country else term.code
 
 
-def _load_extras() -> KnowledgeExtras:
-    synonyms = {
-        synonym: row["role"]
-        for row in _read_table("roles.tsv")
-        for synonym in _split(row["synonyms"])
-    }
-    blocked = tuple(p for row in _read_table("not_actors.tsv") for p in _split(row["phrases"]))
-    return KnowledgeExtras(role_synonyms=synonyms, not_actors=blocked)
-
-
-def _load_metonyms() -> list[MetonymEntry]:
-    return [
-        MetonymEntry(_split(row["phrases"]), row["iso3"], row["sector"], row["note"])
-        for row in _read_table("metonyms.tsv")
-    ]
-
-
 @cache
-def load_knowledge_base() -> KnowledgeBase:
-    """Load the packaged knowledge base once; later calls return the same object.
+def _builtin_knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase(
+        countries=load_countries(),
+        organisations=load_organisations(),
+        sectors=load_sectors(),
+        people=load_people(),
+        metonyms=load_metonyms(),
+        extras=load_extras(),
+    )
+
+
+@lru_cache(maxsize=8)
+def _with_user_people(people_file: Path, version: tuple[int, int, int]) -> KnowledgeBase:
+    """The built-in base plus the user's people; ``version`` only keys the cache."""
+    base = _builtin_knowledge_base()
+    user = read_people_file(people_file)
+    names = {_name_key(person.name) for person in user}
+    # User rows first: they replace built-in rows of the same name and win shared aliases.
+    people = [*user, *(p for p in base.people if _name_key(p.name) not in names)]
+    return KnowledgeBase(
+        base.countries, base.organisations, base.sectors, people, base.metonyms, base.extras
+    )
+
+
+def load_knowledge_base(data_dir: Path | None = None) -> KnowledgeBase:
+    """Load the knowledge base once per data folder; later calls return the same object.
+
+    Args:
+        data_dir: The user's data folder (``Settings.data_dir``). When it holds
+            ``actors/people.tsv`` (written by ``communique actors import``), those people are
+            added to the built-in ones; user rows replace every built-in row of the same
+            name (compared without case) and win aliases shared with built-in people.
+            ``None``, or a folder without that file: the packaged tables only.
 
     Returns:
-        The knowledge base built from ``communique/actors/data``.
+        The knowledge base; the same object until the user file changes.
 
     Raises:
         ConfigError: A data file is malformed.
     """
-    return KnowledgeBase(
-        countries=_load_countries(),
-        organisations=_load_organisations(),
-        sectors=_load_sectors(),
-        people=_load_people(),
-        metonyms=_load_metonyms(),
-        extras=_load_extras(),
-    )
+    people_file = user_people_file(data_dir) if data_dir is not None else None
+    if people_file is None or not people_file.is_file():
+        return _builtin_knowledge_base()
+    stat = people_file.stat()  # a rewritten file is a new version of the base
+    return _with_user_people(people_file.resolve(), (stat.st_mtime_ns, stat.st_size, stat.st_ino))

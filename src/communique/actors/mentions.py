@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from communique.actors._view import TextView
 from communique.actors.coref import Antecedent, bracketed_after, resolve_pronoun
 from communique.actors.knowledge import (
     CountryEntry,
@@ -31,6 +30,7 @@ from communique.actors.knowledge import (
 )
 from communique.actors.memory import RoleFact, RoleRecall
 from communique.actors.roles import ANCHOR_KINDS, POSSESSIVE, RoleReading, read_role
+from communique.textview import TextView
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
 # A capital after these prepositions is where something happened, not who did it.

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from communique.actors._view import TextView
 from communique.actors.knowledge import KBMatch
+from communique.textview import TextView
 
 # Words that make a phrase a title; sector words from the knowledge base count too.
 TITLE_WORDS = frozenset(

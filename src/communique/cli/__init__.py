@@ -11,9 +11,11 @@ import sys
 
 import typer
 
+from communique.cli import actors as _actors
 from communique.cli import bench as _bench
 from communique.cli import code as _code
 from communique.cli import evaluate as _evaluate
+from communique.cli import explain as _explain
 from communique.cli import info as _info
 from communique.errors import CommuniqueError
 
@@ -28,7 +30,9 @@ app.command("code")(_code.code_command)
 app.command("demo")(_code.demo_command)
 app.command("info")(_info.info_command)
 app.command("bench")(_bench.bench_command)
+app.command("explain")(_explain.explain_command)
 app.add_typer(_evaluate.app, name="eval")
+app.add_typer(_actors.app, name="actors")
 
 
 def main() -> None:

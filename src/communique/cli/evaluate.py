@@ -45,3 +45,27 @@ def actors_command(
         raise InputError("not-found", f"{gold}: no such gold file")
     report = evaluate_actors(gold, resolve_format(gold, fmt), limit=limit)
     typer.echo(report.render())
+
+
+@app.command("events")
+def events_command(
+    gold: Annotated[
+        Path, typer.Option(help="expected.json, PLOVER / ConfliBERT JSONL or CAMEO CSV.")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="seed, plover, conflibert or cameo-examples; guessed from the file name "
+            "when omitted.",
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N sentences.")] = None,
+) -> None:
+    """Event recall/precision, PLOVER type, dyad, mode, quad class and CAMEO code accuracy."""
+    from communique.evaluate.events import evaluate_events, resolve_event_format
+
+    if not gold.is_file():
+        raise InputError("not-found", f"{gold}: no such gold file")
+    report = evaluate_events(gold, resolve_event_format(gold, fmt), limit=limit)
+    typer.echo(report.render())

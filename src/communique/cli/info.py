@@ -18,7 +18,7 @@ def info_command() -> None:
     report = {
         "pipeline": pipeline_producer(nlp),
         "components": nlp.pipe_names,
-        "settings": settings.model_dump(),
+        "settings": settings.model_dump(mode="json"),
         "registries": registry.contents(),
     }
     typer.echo(json.dumps(report, indent=2))

@@ -91,7 +91,7 @@ class ActorStage:
 
     def __init__(self, settings: Settings) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
-        self.kb = load_knowledge_base()
+        self.kb = load_knowledge_base(settings.data_dir)
         self.memory = RoleMemory()
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:

@@ -1,4 +1,8 @@
-"""A light view over an Annotation: words, offsets and sentence lookups by token index."""
+"""A light view over an Annotation: words, offsets, children and sentences by token index.
+
+Stages that read the parse (actors, events, quotes) share this view instead of each
+rebuilding the same indexes; it depends on records only.
+"""
 
 from __future__ import annotations
 
@@ -53,6 +57,36 @@ class TextView:
         while end < len(self.tokens) and self.tokens[end].start < entity.end:
             end += 1
         return start, end
+
+    @cached_property
+    def _children(self) -> list[list[int]]:
+        children: list[list[int]] = [[] for _ in self.tokens]
+        for i, token in enumerate(self.tokens):
+            if token.head != i:
+                children[token.head].append(i)
+        return children
+
+    def children(self, i: int) -> list[int]:
+        """Indices of the syntactic children of token ``i``, in text order."""
+        return self._children[i]
+
+    def subtree(self, i: int) -> list[int]:
+        """Token ``i`` and everything below it, in text order."""
+        found, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            found.append(k)
+            stack.extend(self._children[k])
+        return sorted(found)
+
+    def sentence_range(self, sentence: int) -> range:
+        """Token indices of sentence number ``sentence``."""
+        span = self.annotation.sentences[sentence]
+        return range(self.token_at(span.start), self.token_at(span.end))
+
+    def lemma(self, i: int) -> str:
+        """Lower-cased lemma of token ``i``."""
+        return self.tokens[i].lemma.lower()
 
     def is_capitalised(self, i: int) -> bool:
         """True when token ``i`` starts with an upper-case letter."""

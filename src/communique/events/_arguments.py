@@ -1,0 +1,135 @@
+"""Arguments of an event trigger in the dependency parse: who did it, to whom.
+
+Works on token indices of a :class:`~communique.textview.TextView` and the actor mentions
+the actor stage found; never on spaCy objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from communique.records import ActorMention
+from communique.textview import TextView
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
+# Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
+OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# Verbs through which a subject passes to the verb they govern ("promised to deepen …").
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl"})
+
+
+class ActorIndex:
+    """Actor mentions by token, and the actors a phrase denotes."""
+
+    def __init__(self, view: TextView, mentions: Sequence[ActorMention]) -> None:
+        self.view = view
+        self._at: dict[int, ActorMention] = {}
+        for mention in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            first = view.token_at(mention.start)
+            k = first
+            while k < len(view) and view.tokens[k].start < mention.end:
+                self._at[k] = mention  # shorter mentions (pronouns) win over longer ones
+                k += 1
+
+    def at(self, i: int) -> ActorMention | None:
+        """The actor mention covering token ``i``."""
+        return self._at.get(i)
+
+    def of_phrase(self, i: int | None, *, owners: bool = True) -> list[ActorMention]:
+        """The actors a noun phrase headed by token ``i`` names, coordination expanded.
+
+        "China, North Korea and Iran" gives three; "Russia's war" gives Russia (the owner)
+        when ``owners`` is set; "the assistance" gives none.
+        """
+        if i is None:
+            return []
+        found: list[ActorMention] = []
+        for head in self.conjuncts(i):
+            mention = self.at(head) or (self._owner(head) if owners else None)
+            if mention is not None and all(m.actor_id != mention.actor_id for m in found):
+                found.append(mention)
+        return found
+
+    def conjuncts(self, i: int) -> list[int]:
+        """Token ``i`` and the heads coordinated with it ("A, B and C")."""
+        result, stack = [], [i]
+        while stack:
+            k = stack.pop()
+            result.append(k)
+            stack.extend(c for c in self.view.children(k) if self.view.tokens[c].dep == "conj")
+        return sorted(result)
+
+    def _owner(self, i: int) -> ActorMention | None:
+        for dep in OWNER_DEPS:
+            for child in self.view.children(i):
+                if self.view.tokens[child].dep == dep and (mention := self.at(child)):
+                    return mention
+        return None
+
+
+def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:
+    """The first child of ``i`` whose dependency label is in ``deps``."""
+    wanted = set(deps)
+    return next((c for c in view.children(i) if view.tokens[c].dep in wanted), None)
+
+
+def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
+    """The subject of a verb, inherited from the governing verb when it has none.
+
+    "Putin promised to deepen ties and support North Korea": "support" has Putin.
+    A relative pronoun stands for the noun the clause modifies ("countries which want").
+    """
+    subject = child_with(view, verb, SUBJECTS)
+    token = view.tokens[verb]
+    if subject is not None:
+        if view.lemma(subject) in RELATIVE_PRONOUNS and token.dep == "relcl":
+            return token.head
+        return subject
+    if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
+        return subject_of(view, token.head, depth + 1)
+    if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
+        return token.head
+    return None
+
+
+def object_of(view: TextView, verb: int) -> int | None:
+    """The direct object; a relative pronoun stands for the noun the clause modifies."""
+    obj = child_with(view, verb, {"dobj", "obj"})
+    if (
+        obj is not None
+        and view.lemma(obj) in RELATIVE_PRONOUNS
+        and view.tokens[verb].dep == "relcl"
+    ):
+        return view.tokens[verb].head
+    return obj
+
+
+def prepositional_objects(view: TextView, i: int, preps: Iterable[str]) -> list[int]:
+    """Objects of the prepositions ``preps`` attached to token ``i`` ("to Russia")."""
+    wanted = {p.lower() for p in preps}
+    found = []
+    for child in view.children(i):
+        if view.tokens[child].dep in {"prep", "agent"} and view.words[child].lower() in wanted:
+            found.extend(c for c in view.children(child) if view.tokens[c].dep == "pobj")
+    return found
+
+
+def particles_of(view: TextView, verb: int) -> set[str]:
+    """Particles and prepositions attached to a verb ("up" in "step up", "for" in "call for")."""
+    return {
+        view.words[c].lower()
+        for c in view.children(verb)
+        if view.tokens[c].dep in {"prt", "prep", "agent"}
+    }
+
+
+def phrase_lemmas(view: TextView, i: int | None) -> list[str]:
+    """Lemmas of a noun and its compound/amod modifiers ("ballistic missiles" → missile …)."""
+    if i is None:
+        return []
+    lemmas = [view.lemma(i)]
+    lemmas += [
+        view.lemma(c) for c in view.children(i) if view.tokens[c].dep in {"compound", "amod"}
+    ]
+    return lemmas

@@ -1,0 +1,148 @@
+"""Events: who did what to whom — PLOVER and CAMEO, with modality, attribution and evidence.
+
+``code_events`` runs the dependency-pattern coder (``coder.py``) over each sentence, then
+adds modality (``modality.py``), who says so (``attribution.py``), the event's date
+(``dates.py``) and the ontology's Goldstein score and quad class (``ontology.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import date
+
+from communique import registry
+from communique.events._arguments import ActorIndex
+from communique.events.attribution import speaker_of
+from communique.events.coder import DependencyCoder, Dyad
+from communique.events.dates import date_of
+from communique.events.lexicon import Lexicon, load_lexicon
+from communique.events.modality import modality_of
+from communique.events.ontology import Ontology, load_ontology
+from communique.records import ActorMention, ActorRef, Annotation, Article, Event
+from communique.textview import TextView
+
+PRODUCER = "communique.events.plover_rules.v1"
+# Types that make sense without a target ("protesters marched", "troops mobilised").
+UNTARGETED_TYPES = frozenset({"PROTEST", "MOBILIZE"})
+
+
+def code_events(
+    article: Article,
+    annotation: Annotation,
+    actors: tuple[ActorMention, ...],
+    lexicon: Lexicon | None = None,
+    ontology: Ontology | None = None,
+) -> tuple[Event, ...]:
+    """Code the events of one article.
+
+    Args:
+        article: The article (its date resolves relative event dates).
+        annotation: Its parse.
+        actors: The actor mentions found by the actor stage.
+        lexicon: The event lexicon; the built-in one when omitted.
+        ontology: The CAMEO/PLOVER ontology; the built-in one when omitted.
+
+    Returns:
+        The events in text order, one per dyad, historical events left out.
+    """
+    view = TextView(article.text, annotation)
+    index = ActorIndex(view, actors)
+    coder = DependencyCoder(view, index, lexicon or load_lexicon())
+    ontology = ontology or load_ontology()
+    day = _article_day(article)
+    events: dict[tuple[object, ...], Event] = {}
+    for sentence in range(len(annotation.sentences)):
+        for dyad in _kept(coder.code_sentence(sentence)):
+            event = _event(article, view, index, ontology, dyad, day)
+            if event is None:
+                continue
+            key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
+            events.setdefault(key, event)
+    return tuple(sorted(events.values(), key=lambda e: (e.start, e.id)))
+
+
+def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
+    for dyad in dyads:
+        if dyad.target is None and dyad.entry.plover not in UNTARGETED_TYPES:
+            continue
+        if dyad.target is not None and dyad.target.code == dyad.source.code:
+            continue  # "Russia's war … Russian troops": no event between an actor and itself
+        yield dyad
+
+
+def _event(
+    article: Article,
+    view: TextView,
+    index: ActorIndex,
+    ontology: Ontology,
+    dyad: Dyad,
+    day: date | None,
+) -> Event | None:
+    when = date_of(view, dyad.trigger, day)
+    if when.is_historical(day):
+        return None
+    entry = dyad.entry
+    code = ontology.cameo(entry.cameo)
+    sentence = view.tokens[dyad.trigger].sentence
+    span = annotation_span(view, sentence)
+    speaker = speaker_of(view, index, dyad.trigger)
+    source, target = _ref(dyad.source), _ref(dyad.target) if dyad.target else None
+    key = f"{article.doc_id}|{dyad.trigger}|{source.actor_id}|{_ref_id(target)}|{entry.cameo}"
+    return Event(
+        doc_id=article.doc_id,
+        id=hashlib.sha1(key.encode()).hexdigest()[:16],
+        source=source,
+        target=target,
+        type=entry.plover or "",
+        mode=entry.mode,
+        cameo=entry.cameo,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        modality=modality_of(view, dyad.trigger, entry.modality),
+        attributed_to=_ref(speaker) if speaker and speaker.actor_id != source.actor_id else None,
+        date=when.iso(),
+        sentence=sentence,
+        start=span[0],
+        end=span[1],
+        evidence=article.text[span[0] : span[1]],
+        confidence=_confidence(view, dyad),
+        producer=PRODUCER,
+    )
+
+
+def annotation_span(view: TextView, sentence: int) -> tuple[int, int]:
+    """Character span of a sentence."""
+    span = view.annotation.sentences[sentence]
+    return span.start, span.end
+
+
+def _confidence(view: TextView, dyad: Dyad) -> float:
+    score = 0.9
+    if dyad.inherited:
+        score -= 0.2
+    if view.tokens[dyad.trigger].pos == "NOUN":
+        score -= 0.1
+    if dyad.target is None:
+        score -= 0.1
+    return round(score, 2)
+
+
+def _ref(mention: ActorMention) -> ActorRef:
+    return ActorRef(code=mention.code, name=mention.name, actor_id=mention.actor_id)
+
+
+def _ref_id(ref: ActorRef | None) -> str | None:
+    return None if ref is None else ref.actor_id
+
+
+def _article_day(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def register_builtins() -> None:
+    """Register the built-in event coder."""
+    registry.event_coders.register(PRODUCER, code_events)

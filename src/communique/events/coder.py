@@ -1,0 +1,232 @@
+"""The dependency-pattern event coder: triggers, arguments, direction, then one event per dyad.
+
+For each verb or event noun the lexicon knows, the coder reads its arguments from the parse:
+
+* verbs: subject → object, dative or prepositional target; passives swap
+  ("is supported by China, North Korea and Iran" → three events, each → Russia); verbs of
+  receiving and obtaining invert ("Moscow received North Korean missiles" → PRK → RUS);
+  subjects pass down to governed verbs ("promised to deepen ties and support X");
+  relative clauses take the noun they modify ("the assistance that Russia may provide");
+* nouns: the possessor or an actor adjective is the source ("Putin's visit to the DPRK"),
+  else the subject of the verb the noun hangs from ("held talks with …", "in talks with its
+  leader …"); prepositions give the target;
+* coordination expands compound actors; a symmetric event with a compound subject and no
+  target pairs the members ("Russia and North Korea stepped up their cooperation");
+* light verbs hand their object noun the event ("stepped up cooperation", "held talks").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from communique.events._arguments import (
+    ActorIndex,
+    child_with,
+    object_of,
+    particles_of,
+    phrase_lemmas,
+    prepositional_objects,
+    subject_of,
+)
+from communique.events.lexicon import Lexicon, LexiconEntry
+from communique.records import ActorMention
+from communique.textview import TextView
+
+# Verbs that carry no event of their own when their object is an event noun.
+LIGHT_VERBS = frozenset(
+    {
+        "have",
+        "hold",
+        "make",
+        "take",
+        "step",
+        "deepen",
+        "expand",
+        "continue",
+        "begin",
+        "start",
+        "resume",
+        "conduct",
+        "carry",
+        "pay",
+        "give",
+        "launch",
+        "intensify",
+        "strengthen",
+        "boost",
+        "increase",
+        "enhance",
+        "broaden",
+        "discuss",
+        "seek",
+        "stage",
+        "mount",
+        "keep",
+    }
+)
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """One coded event before modality, dates and the ontology are added."""
+
+    trigger: int
+    entry: LexiconEntry
+    source: ActorMention
+    target: ActorMention | None
+    inherited: bool  # the source was found away from the trigger (lower confidence)
+
+
+class DependencyCoder:
+    """Finds dyads in one sentence at a time."""
+
+    def __init__(self, view: TextView, actors: ActorIndex, lexicon: Lexicon) -> None:
+        self.view = view
+        self.actors = actors
+        self.lexicon = lexicon
+        self.verbs = lexicon.lemmas("verb")
+        self.nouns = lexicon.lemmas("noun")
+
+    def code_sentence(self, sentence: int) -> Iterator[Dyad]:
+        """Every dyad whose trigger lies in sentence number ``sentence``."""
+        for i in self.view.sentence_range(sentence):
+            token = self.view.tokens[i]
+            lemma = self.view.lemma(i)
+            if token.pos in VERB_POS and lemma in self.verbs:
+                yield from self._code_verb(i)
+            elif token.pos in NOUN_POS and lemma in self.nouns:
+                yield from self._code_noun(i)
+
+    # -- verbs --------------------------------------------------------------------------
+
+    def _code_verb(self, verb: int) -> Iterator[Dyad]:
+        view = self.view
+        obj = object_of(view, verb)
+        if obj is not None and view.lemma(verb) in LIGHT_VERBS and view.lemma(obj) in self.nouns:
+            return  # the object noun codes the event ("stepped up cooperation")
+        entry = self.lexicon.lookup(
+            view.lemma(verb),
+            "verb",
+            particles=particles_of(view, verb),
+            object_lemmas=phrase_lemmas(view, obj),
+        )
+        if entry is None:
+            return
+        patient = child_with(view, verb, {"nsubjpass"})
+        if patient is not None:
+            agents = prepositional_objects(view, verb, {"by"})
+            sources = [m for a in agents for m in self.actors.of_phrase(a)]
+            targets = self.actors.of_phrase(patient)
+            yield from self._pairs(verb, entry, sources, targets, inherited=False)
+            return
+        subject = subject_of(view, verb)
+        inherited = subject is None or child_with(view, verb, {"nsubj"}) is None
+        subjects = self.actors.of_phrase(subject, owners=subject is not None)
+        yield from self._directed(verb, entry, subjects, obj, inherited)
+
+    def _directed(
+        self,
+        verb: int,
+        entry: LexiconEntry,
+        subjects: list[ActorMention],
+        obj: int | None,
+        inherited: bool,
+    ) -> Iterator[Dyad]:
+        view = self.view
+        if entry.direction == "inverse":
+            givers = prepositional_objects(view, verb, {"from"})
+            sources = [m for g in givers for m in self.actors.of_phrase(g)]
+            sources = sources or self.actors.of_phrase(obj)
+            yield from self._pairs(verb, entry, sources, subjects, inherited)
+            return
+        targets = self._targets(verb, entry, obj)
+        if entry.direction == "mutual" and not targets and len(subjects) > 1:
+            yield from self._mutual_pairs(verb, entry, subjects, inherited)
+            return
+        yield from self._pairs(verb, entry, subjects, targets, inherited)
+
+    def _targets(self, verb: int, entry: LexiconEntry, obj: int | None) -> list[ActorMention]:
+        view = self.view
+        dative = child_with(view, verb, {"dative"})
+        found = self.actors.of_phrase(dative)
+        for pobj in prepositional_objects(view, verb, entry.target_preps):
+            found += self.actors.of_phrase(pobj)
+        return found or self.actors.of_phrase(obj)
+
+    # -- nouns --------------------------------------------------------------------------
+
+    def _code_noun(self, noun: int) -> Iterator[Dyad]:
+        view = self.view
+        token = view.tokens[noun]
+        if token.dep in {"dobj", "nsubjpass"} and self._coded_by_head(noun):
+            return  # "provide assistance": the verb codes it
+        if any(
+            view.tokens[c].dep == "relcl" and self._is_event_verb(c) for c in view.children(noun)
+        ):
+            return  # "the assistance that Russia may provide": the relative clause codes it
+        entry = self.lexicon.lookup(
+            view.lemma(noun), "noun", object_lemmas=phrase_lemmas(view, noun)
+        )
+        if entry is None:
+            return
+        sources, inherited = self._noun_sources(noun)
+        targets: list[ActorMention] = []
+        for pobj in prepositional_objects(view, noun, (*entry.target_preps, "between")):
+            targets += self.actors.of_phrase(pobj)
+        if entry.direction == "inverse":
+            sources, targets = targets, sources
+        if entry.direction == "mutual" and not targets and len(sources) > 1:
+            yield from self._mutual_pairs(noun, entry, sources, inherited)
+            return
+        yield from self._pairs(noun, entry, sources, targets, inherited)
+
+    def _noun_sources(self, noun: int) -> tuple[list[ActorMention], bool]:
+        view = self.view
+        owner = child_with(view, noun, {"poss"})
+        if owner is not None and view.tokens[owner].pos != "PRON":
+            return self.actors.of_phrase(owner), False
+        for child in view.children(noun):
+            if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
+                return [m], False
+        k, steps = noun, 0
+        while view.tokens[k].head != k and steps < 5:
+            k, steps = view.tokens[k].head, steps + 1
+            if view.tokens[k].pos in {"VERB", "AUX"}:
+                return self.actors.of_phrase(subject_of(view, k)), True
+            if (m := self.actors.at(k)) is not None:
+                return [m], True
+        return (self.actors.of_phrase(owner) if owner is not None else []), True
+
+    def _coded_by_head(self, noun: int) -> bool:
+        head = self.view.tokens[noun].head
+        return self._is_event_verb(head) and self.view.lemma(head) not in LIGHT_VERBS
+
+    def _is_event_verb(self, i: int) -> bool:
+        return self.view.tokens[i].pos in VERB_POS and self.view.lemma(i) in self.verbs
+
+    # -- dyads --------------------------------------------------------------------------
+
+    def _pairs(
+        self,
+        trigger: int,
+        entry: LexiconEntry,
+        sources: list[ActorMention],
+        targets: list[ActorMention],
+        inherited: bool,
+    ) -> Iterator[Dyad]:
+        for source in sources:
+            if not targets:
+                yield Dyad(trigger, entry, source, None, inherited)
+            for target in targets:
+                if target.actor_id != source.actor_id:
+                    yield Dyad(trigger, entry, source, target, inherited)
+
+    def _mutual_pairs(
+        self, trigger: int, entry: LexiconEntry, members: list[ActorMention], inherited: bool
+    ) -> Iterator[Dyad]:
+        for n, source in enumerate(members):
+            for target in members[n + 1 :]:
+                yield Dyad(trigger, entry, source, target, inherited)

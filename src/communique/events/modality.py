@@ -1,0 +1,118 @@
+"""Modality of an event: did it happen, may it happen, was it promised, denied, conditional?
+
+Read from the trigger and the clauses that govern it, up to the first verb of saying:
+
+* ``negated`` — a negation on the trigger or a governing verb ("did not send"), or a
+  governing verb of denial or refusal ("denied sending", "refused to withdraw");
+* ``conditional`` — the trigger sits in an ``if`` / ``unless`` clause, or governs one;
+* ``possible`` — may, might, could; "potential", "possible" on an event noun;
+* ``intended`` — will, shall; a governing verb of intent ("promised to deepen",
+  "plans to visit", "agreed to withdraw"); a trigger that itself carries intent
+  (the lexicon's ``modality`` column, e.g. "promise");
+* otherwise ``asserted``.
+
+When several apply, the first in that list wins.
+"""
+
+from __future__ import annotations
+
+from communique.records import Modality
+from communique.speech import CUE_VERBS
+from communique.textview import TextView
+
+POSSIBLE_AUXILIARIES = frozenset({"may", "might", "could", "can"})
+INTENT_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
+POSSIBLE_WORDS = frozenset({"potential", "possible", "possibly", "likely", "perhaps", "maybe"})
+INTENT_VERBS = frozenset(
+    {
+        "promise",
+        "pledge",
+        "vow",
+        "plan",
+        "intend",
+        "agree",
+        "offer",
+        "prepare",
+        "aim",
+        "seek",
+        "want",
+        "hope",
+        "expect",
+        "decide",
+        "commit",
+        "undertake",
+        "propose",
+        "consider",
+    }
+)
+NEGATING_VERBS = frozenset({"deny", "refuse", "decline", "fail", "reject", "rule"})
+CONDITION_MARKERS = frozenset({"if", "unless"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Clause links that carry modality up to the trigger ("promised [to deepen]").
+GOVERNING_DEPS = frozenset(
+    {"xcomp", "conj", "relcl", "acl", "pobj", "prep", "dobj", "pcomp", "advcl"}
+)
+
+
+def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Modality:
+    """Return the modality of the event whose trigger is token ``trigger``.
+
+    Args:
+        view: The article's parse.
+        trigger: Token index of the event's verb or noun.
+        lexical: Modality the trigger word itself carries (from the lexicon), if any.
+    """
+    found: set[str] = set()
+    if lexical in {"intended", "possible", "negated"}:
+        found.add(lexical)
+    for k in _governing_chain(view, trigger):
+        found |= _marks(view, k, is_trigger=k == trigger)
+    for label in ("negated", "conditional", "possible", "intended"):
+        if label in found:
+            return label  # type: ignore[return-value]
+    return "asserted"
+
+
+def _governing_chain(view: TextView, trigger: int) -> list[int]:
+    """The trigger and the words that govern it, stopping at a verb of saying."""
+    chain, k = [trigger], trigger
+    while view.tokens[k].dep in GOVERNING_DEPS and view.tokens[k].head != k and len(chain) < 8:
+        k = view.tokens[k].head
+        if view.lemma(k) in CUE_VERBS:
+            if view.lemma(k) in NEGATING_VERBS:
+                chain.append(k)  # "denied sending": the denial negates what it reports
+            break
+        chain.append(k)
+    return chain
+
+
+def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
+    marks: set[str] = set()
+    lemma = view.lemma(k)
+    if not is_trigger and lemma in INTENT_VERBS:
+        marks.add("intended")
+    if not is_trigger and lemma in NEGATING_VERBS:
+        marks.add("negated")
+    token = view.tokens[k]
+    if token.dep == "advcl" and _has_marker(view, k):
+        marks.add("conditional")
+    for child in view.children(k):
+        dep, word = view.tokens[child].dep, view.words[child].lower()
+        if dep == "neg" or (dep == "advmod" and word in NEGATIONS):
+            marks.add("negated")
+        elif dep == "aux" and word in POSSIBLE_AUXILIARIES:
+            marks.add("possible")
+        elif dep == "aux" and word in INTENT_AUXILIARIES:
+            marks.add("intended")
+        elif dep in {"amod", "advmod"} and word in POSSIBLE_WORDS:
+            marks.add("possible")
+        elif dep == "advcl" and is_trigger and _has_marker(view, child):
+            marks.add("conditional")
+    return marks
+
+
+def _has_marker(view: TextView, clause: int) -> bool:
+    return any(
+        view.tokens[c].dep == "mark" and view.words[c].lower() in CONDITION_MARKERS
+        for c in view.children(clause)
+    )

@@ -1,0 +1,114 @@
+"""Reported speech in the parse: cue verbs and the clause that reports an event or quote.
+
+Shared by the event coder (who says an event happened) and the quote stage (who said a
+quote), so both read "X said that …", "…, X told reporters" and "according to X" the same way.
+"""
+
+from __future__ import annotations
+
+from communique.textview import TextView
+
+# Lemmas of verbs that report speech or a claim (the "cue" of a quote).
+CUE_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "claim",
+        "allege",
+        "report",
+        "stress",
+        "note",
+        "warn",
+        "insist",
+        "explain",
+        "confirm",
+        "write",
+        "argue",
+        "declare",
+        "assert",
+        "reiterate",
+        "emphasise",
+        "emphasize",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "remark",
+        "comment",
+        "respond",
+        "reply",
+        "answer",
+        "tweet",
+        "post",
+        "recall",
+        "predict",
+        "underline",
+        "underscore",
+        "observe",
+        "point",
+        "deny",
+        "accuse",
+        "urge",
+        "caution",
+    }
+)
+# Clause links through which reported content hangs from its cue verb.
+REPORTED_DEPS = frozenset(
+    {
+        "ccomp",
+        "parataxis",
+        "xcomp",
+        "conj",
+        "relcl",
+        "acl",
+        "advcl",
+        "pobj",
+        "prep",
+        "dobj",
+        "pcomp",
+        "nsubjpass",
+        "nsubj",
+        "attr",
+        "acomp",
+        "dep",
+    }
+)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+MAX_STEPS = 10
+
+
+def reporting_cue(view: TextView, token: int) -> int | None:
+    """The cue verb that reports the clause containing ``token``, or ``None``.
+
+    Walks up the dependency tree from ``token`` to the first verb of saying it hangs from.
+    """
+    k, steps = token, 0
+    while view.tokens[k].head != k and steps < MAX_STEPS:
+        head = view.tokens[k].head
+        if view.lemma(head) in CUE_VERBS and view.tokens[k].dep in REPORTED_DEPS:
+            return head
+        k, steps = head, steps + 1
+    return None
+
+
+def cue_subject(view: TextView, cue: int) -> int | None:
+    """The grammatical subject of a cue verb ("Stoltenberg" in "…, Stoltenberg said")."""
+    for child in view.children(cue):
+        if view.tokens[child].dep in SUBJECT_DEPS:
+            return child
+    return None
+
+
+def according_to(view: TextView, sentence: int) -> int | None:
+    """The head of X in "according to X" within a sentence, or ``None``."""
+    for i in view.sentence_range(sentence):
+        if view.words[i].lower() != "according":
+            continue
+        for child in view.children(i):
+            if view.words[child].lower() == "to":
+                objects = [c for c in view.children(child) if view.tokens[c].dep == "pobj"]
+                if objects:
+                    return objects[0]
+    return None

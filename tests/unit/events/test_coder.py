@@ -1,0 +1,137 @@
+"""The event coder on sentences we wrote: one test or more per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors import find_actors
+from communique.annotate import annotate_articles
+from communique.events._coding import code_events
+from communique.records import Article, Event
+
+pytestmark = pytest.mark.model
+
+
+def _code(nlp, text: str, published: str = "2024-06-19") -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published=published)
+    (annotation,) = annotate_articles([article], nlp)
+    return code_events(article, annotation, find_actors(article, annotation))
+
+
+def _dyads(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
+    return {(e.source.code[:3], e.target.code[:3] if e.target else None, e.type) for e in events}
+
+
+def test_code_events_subject_verb_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Japan sent two destroyers to the Philippines on Monday.")
+    assert ("JPN", "PHL") in {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
+    pairs = {(s, t) for s, t, _ in _dyads(events)}
+    assert {("CUB", "VEN"), ("NIC", "VEN"), ("BOL", "VEN")} <= pairs
+    assert all(e.type == events[0].type for e in events)
+
+
+def test_code_events_receiving_inverts_direction(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Belarus received Russian tanks and artillery last month.")
+    (event,) = [e for e in events if e.target is not None]
+    assert (event.source.code[:3], event.target.code[:3]) == ("RUS", "BLR")
+    assert event.type == "AID"
+
+
+def test_code_events_receiving_from_names_the_giver(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Armenia received military aid from France and India.")
+    assert {("FRA", "ARM"), ("IND", "ARM")} <= {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_coordinated_subjects_expand(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Poland and Lithuania condemned Belarus for the border incident.")
+    assert {("POL", "BLR"), ("LTU", "BLR")} <= {(s, t) for s, t, _ in _dyads(events)}
+    assert {e.type for e in events} == {"ACCUSE"}
+
+
+def test_code_events_nominal_with_possessive_and_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Erdogan's visit to Hungary drew protests from rights groups.")
+    visit = [e for e in events if e.type == "CONSULT"]
+    assert visit and (visit[0].source.code, visit[0].target.code[:3]) == ("TURGOV", "HUN")
+
+
+def test_code_events_noun_takes_the_subject_of_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Egypt held talks with Qatar on the hostage deal.")
+    assert ("EGY", "QAT", "CONSULT") in _dyads(events)
+
+
+def test_code_events_symmetric_compound_subject_pairs_members(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Vietnam and Cambodia have expanded their border cooperation.")
+    pairs = {frozenset((s, t)) for s, t, _ in _dyads(events)}
+    assert frozenset(("VNM", "KHM")) in pairs
+
+
+def test_code_events_relative_clause_takes_the_modified_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Officials discussed the aid that Germany will provide to Moldova.")
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and (aid[0].source.code[:3], aid[0].target.code[:3]) == ("DEU", "MDA")
+    assert aid[0].modality == "intended"
+
+
+def test_code_events_modality_possible(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Canada may impose sanctions on Iran next week.")
+    assert {e.modality for e in events if e.target} == {"possible"}
+
+
+def test_code_events_modality_negated(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Brazil did not send troops to Haiti.")
+    assert events and {e.modality for e in events} == {"negated"}
+
+
+def test_code_events_modality_intended_by_a_governing_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Greece pledged to deliver fighter jets to Ukraine.")
+    assert events and {e.modality for e in events} == {"intended"}
+
+
+def test_code_events_modality_conditional(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile will expel the ambassador of Peru if the talks fail.")
+    assert events and {e.modality for e in events} == {"conditional"}
+
+
+def test_code_events_modality_denial_negates(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Rwanda denied supplying weapons to rebels in Congo.")
+    assert all(e.modality == "negated" for e in events)
+
+
+def test_code_events_attribution_from_a_reporting_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Estonian Prime Minister Kristen Michal said that Russia attacked Georgia."
+    events = [e for e in _code(nlp, text) if e.target is not None]
+    assert events and events[0].attributed_to is not None
+    assert events[0].attributed_to.code == "ESTGOV"
+    assert (events[0].source.code[:3], events[0].target.code[:3]) == ("RUS", "GEO")
+
+
+def test_code_events_attribution_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "According to Ukraine, Russia shelled the city of Kharkiv on Sunday.")
+    assert any(e.attributed_to is not None and e.attributed_to.code == "UKR" for e in events)
+
+
+def test_code_events_date_from_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Israel struck targets in Lebanon on Tuesday.", published="2024-06-20")
+    assert events and events[0].date == "2024-06-18"
+
+
+def test_code_events_date_defaults_to_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Israel struck targets in Lebanon.", published="2024-06-20")
+    assert events and events[0].date == "2024-06-20"
+
+
+def test_code_events_historical_events_are_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "North Korea invaded South Korea in 1950.", published="2024-06-20")
+    assert events == ()
+
+
+def test_code_events_carry_ontology_and_evidence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia attacked Georgia."
+    (event,) = _code(nlp, text)
+    assert event.evidence == text
+    assert event.quad_class == 4 and event.goldstein < 0
+    assert 0 < event.confidence <= 1
