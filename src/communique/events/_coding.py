@@ -23,8 +23,6 @@ from communique.records import ActorMention, ActorRef, Annotation, Article, Even
 from communique.textview import TextView
 
 PRODUCER = "communique.events.plover_rules.v1"
-# Types that make sense without a target ("protesters marched", "troops mobilised").
-UNTARGETED_TYPES = frozenset({"PROTEST", "MOBILIZE"})
 
 
 def code_events(
@@ -63,12 +61,17 @@ def code_events(
 
 
 def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
-    for dyad in dyads:
-        if dyad.target is None and dyad.entry.plover not in UNTARGETED_TYPES:
-            continue
-        if dyad.target is not None and dyad.target.code == dyad.source.code:
-            continue  # "Russia's war … Russian troops": no event between an actor and itself
-        yield dyad
+    """Drop self-directed dyads, and untargeted ones where the sentence has a targeted event.
+
+    An event with no target ("Denmark accepted the formula") is kept only when its sentence
+    yields no event with a target: beside a dyad it is mostly a half-read duplicate.
+    """
+    found = [
+        d for d in dyads if d.target is None or d.target.code != d.source.code
+    ]  # "Russia's war … Russian troops": no event between an actor and itself
+    if any(d.target is not None for d in found):
+        found = [d for d in found if d.target is not None]
+    yield from found
 
 
 def _event(

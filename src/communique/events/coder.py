@@ -66,6 +66,9 @@ LIGHT_VERBS = frozenset(
     }
 )
 VERB_POS = frozenset({"VERB"})
+# Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
 NOUN_POS = frozenset({"NOUN"})
 
 
@@ -135,9 +138,8 @@ class DependencyCoder:
         obj: int | None,
         inherited: bool,
     ) -> Iterator[Dyad]:
-        view = self.view
         if entry.direction == "inverse":
-            givers = prepositional_objects(view, verb, {"from"})
+            givers = self._preposition_objects(verb, obj, ("from",))
             sources = [m for g in givers for m in self.actors.of_phrase(g)]
             sources = sources or self.actors.of_phrase(obj)
             yield from self._pairs(verb, entry, sources, subjects, inherited)
@@ -151,10 +153,25 @@ class DependencyCoder:
     def _targets(self, verb: int, entry: LexiconEntry, obj: int | None) -> list[ActorMention]:
         view = self.view
         dative = child_with(view, verb, {"dative"})
-        found = self.actors.of_phrase(dative)
-        for pobj in prepositional_objects(view, verb, entry.target_preps):
+        found = (
+            []
+            if dative is None or view.tokens[dative].pos == "ADP"
+            else self.actors.of_phrase(dative)
+        )
+        for pobj in self._preposition_objects(verb, obj, entry.target_preps):
             found += self.actors.of_phrase(pobj)
-        return found or self.actors.of_phrase(obj)
+        found = found or self.actors.of_phrase(obj)
+        if not found and entry.plover in PLACE_TARGET_TYPES:
+            for pobj in prepositional_objects(view, verb, PLACE_PREPOSITIONS):
+                found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon"
+        return found
+
+    def _preposition_objects(self, verb: int, obj: int | None, preps: tuple[str, ...]) -> list[int]:
+        """Objects of ``preps`` on the verb or on its object ("received aid from France")."""
+        found = prepositional_objects(self.view, verb, preps)
+        if obj is not None:
+            found += prepositional_objects(self.view, obj, preps)
+        return found
 
     # -- nouns --------------------------------------------------------------------------
 
@@ -196,8 +213,8 @@ class DependencyCoder:
             k, steps = view.tokens[k].head, steps + 1
             if view.tokens[k].pos in {"VERB", "AUX"}:
                 return self.actors.of_phrase(subject_of(view, k)), True
-            if (m := self.actors.at(k)) is not None:
-                return [m], True
+            if (m := self.actors.at(k) or self.actors.apposed(k)) is not None:
+                return [m], True  # "Stoltenberg at a press conference with …"
         return (self.actors.of_phrase(owner) if owner is not None else []), True
 
     def _coded_by_head(self, noun: int) -> bool:

@@ -49,9 +49,8 @@ NEGATING_VERBS = frozenset({"deny", "refuse", "decline", "fail", "reject", "rule
 CONDITION_MARKERS = frozenset({"if", "unless"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Clause links that carry modality up to the trigger ("promised [to deepen]").
-GOVERNING_DEPS = frozenset(
-    {"xcomp", "conj", "relcl", "acl", "pobj", "prep", "dobj", "pcomp", "advcl"}
-)
+# Not through prepositions: "following Putin's visit", "in talks with" keep their own modality.
+GOVERNING_DEPS = frozenset({"xcomp", "conj", "relcl", "acl", "dobj", "nsubjpass", "pcomp", "ccomp"})
 
 
 def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Modality:
@@ -69,7 +68,7 @@ def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Mod
         found |= _marks(view, k, is_trigger=k == trigger)
     for label in ("negated", "conditional", "possible", "intended"):
         if label in found:
-            return label  # type: ignore[return-value]
+            return label
     return "asserted"
 
 

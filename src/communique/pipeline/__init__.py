@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from communique import ingest, registry
+from communique import registry
+from communique.ingest import read_bytes, read_inputs
 from communique.pipeline._stage import Pipeline, Stage
 from communique.pipeline.output import to_contract
 from communique.pipeline.runners.serial import Outcome, ProgressCallback, run_serial
@@ -54,7 +55,7 @@ def code_paths(
     """
     settings = settings or get_settings()
     pipeline = build_pipeline(settings)
-    inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
+    inputs = read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
     yield from run_serial(pipeline, inputs, settings.spacy_batch_size, progress)
 
 
@@ -68,7 +69,7 @@ def code_text(text: str, *, kind: str | None = None, settings: Settings | None =
     """
     settings = settings or get_settings()
     items: list[RawDocument | Rejection] = list(
-        ingest.read_bytes("<string>", text.encode("utf-8"), kind=kind)
+        read_bytes("<string>", text.encode("utf-8"), kind=kind)
     )
     outcomes = list(run_serial(build_pipeline(settings), items, settings.spacy_batch_size))
     return outcomes[0]

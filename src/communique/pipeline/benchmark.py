@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from communique import ingest
 from communique.annotate import load_pipeline
+from communique.ingest import read_inputs
 from communique.pipeline._stage import Pipeline
 from communique.records import CodedDocument, RawDocument
 from communique.settings import Settings
@@ -60,9 +60,7 @@ def run_benchmark(
 ) -> BenchReport:
     """Code the first ``limit`` documents of ``corpus`` and parse the same texts with bare spaCy."""
     docs = [
-        item
-        for item in islice(ingest.read_inputs([str(corpus)]), limit)
-        if isinstance(item, RawDocument)
+        item for item in islice(read_inputs([str(corpus)]), limit) if isinstance(item, RawDocument)
     ]
     nlp = load_pipeline(settings)
     texts = [doc.text for doc in docs]

@@ -9,6 +9,7 @@ from communique import extract, registry
 from communique.actors import RoleMemory, find_actors, load_knowledge_base
 from communique.annotate import annotate_articles, load_pipeline
 from communique.errors import InputError
+from communique.events import code_events
 from communique.pipeline._stage import ErrorPolicy, guard, reject
 from communique.records import Article, CodedDocument
 from communique.settings import Settings
@@ -106,7 +107,29 @@ class ActorStage:
             yield guard(document, "actors", work, self.policy)
 
 
-DEFAULT_STAGES = (ExtractStage.name, AnnotateStage.name, ActorStage.name)
+class EventStage:
+    """Annotation + actors → Events (PLOVER/CAMEO, modality, attribution, date)."""
+
+    name = "communique.events.v1"
+    requires = ("article", "annotation", "actors")
+    produces = ("events",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+
+    def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
+        """Code the events of every document of the batch, in order."""
+
+        def work(document: CodedDocument) -> CodedDocument:
+            assert document.article is not None and document.annotation is not None
+            events = code_events(document.article, document.annotation, document.actors)
+            return dataclasses.replace(document, events=events)
+
+        for document in batch:
+            yield guard(document, "events", work, self.policy)
+
+
+DEFAULT_STAGES = (ExtractStage.name, AnnotateStage.name, ActorStage.name, EventStage.name)
 
 
 def register_builtins() -> None:
@@ -114,3 +137,4 @@ def register_builtins() -> None:
     registry.stages.register(ExtractStage.name, ExtractStage)
     registry.stages.register(AnnotateStage.name, AnnotateStage)
     registry.stages.register(ActorStage.name, ActorStage)
+    registry.stages.register(EventStage.name, EventStage)

@@ -1,0 +1,233 @@
+"""Ingest into the store: read, skip what is stored, code the rest, write batch by batch.
+
+Each batch is coded and then written in one transaction, so a run killed at any point
+leaves only whole documents behind, and running it again skips them (they are looked up
+by id before the expensive stages run) and codes the rest: nothing lost, nothing doubled.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib.metadata import version
+from itertools import islice
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from communique import ingest, store
+from communique.actors import RoleFact, RoleMemory
+from communique.annotate import pipeline_producer
+from communique.pipeline import build_pipeline
+from communique.pipeline._stage import Pipeline
+from communique.pipeline.runners.serial import run_serial
+from communique.pipeline.stages import ActorStage, AnnotateStage
+from communique.records import CodedDocument, RawDocument, Rejection
+from communique.settings import Settings, get_settings
+
+Item = RawDocument | Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProgress:
+    """Where a running ingest stands, reported after each committed batch."""
+
+    read: int
+    new: int
+    skipped: int
+    rejected: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """Inputs handled per second so far (documents/s)."""
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ingest run did.
+
+    Attributes:
+        run_id: The run's id in the ``runs`` table.
+        db: The database written.
+        read: Inputs read: documents plus inputs rejected before any document was read.
+        new: Documents stored by this run (coded, or kept with their rejection).
+        coded: New documents that went through every stage without a rejection.
+        skipped: Documents not coded because they were already stored (or repeated).
+        rejected: Rejections stored by this run.
+        actor_mentions: Actor mentions stored.
+        events: Events stored.
+        quotes: Quotes stored.
+        seconds: Wall time of the run.
+    """
+
+    run_id: str
+    db: Path
+    read: int
+    new: int
+    coded: int
+    skipped: int
+    rejected: int
+    actor_mentions: int
+    events: int
+    quotes: int
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """Inputs handled per second."""
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+ProgressCallback = Callable[[IngestProgress], None]
+
+
+def ingest_paths(
+    paths: Sequence[str],
+    db: Path | str,
+    settings: Settings | None = None,
+    *,
+    recode: bool = False,
+    progress: ProgressCallback | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestSummary:
+    """Code every new document under ``paths`` into the database ``db``.
+
+    Args:
+        paths: Files, directories, globs, or ``-`` for stdin, as ``code_paths`` takes them.
+        db: The database file (created and migrated when needed).
+        settings: Settings (``ingest_batch_size`` is the transaction size); the
+            environment's when omitted.
+        recode: Code and replace documents already stored instead of skipping them.
+        progress: Called after each committed batch.
+        stdin: The stream ``-`` reads; ``sys.stdin.buffer`` when None.
+
+    Returns:
+        The run's summary; the same counts are stored in the ``runs`` table.
+
+    Raises:
+        StorageError: The database cannot be opened (locked, not a database) or written.
+        ConfigError: The pipeline cannot be built (missing spaCy model).
+    """
+    settings = settings or get_settings()
+    started = time.perf_counter()
+    with store.open_database(db) as connection:
+        pipeline = build_pipeline(settings)
+        writer = store.StoreWriter(connection, recode=recode)
+        memory = _PersistentMemory(connection, _actor_memory(pipeline))
+        writer.start_run(_config(paths, db, settings, recode, pipeline), _versions(pipeline))
+        inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
+        read = skipped = coded = 0
+        for batch in _batches(inputs, settings.ingest_batch_size):
+            fresh, known = _unstored(connection, batch, recode)
+            outcomes = list(run_serial(pipeline, fresh, settings.spacy_batch_size))
+            writer.write(outcomes, role_facts=memory.changed())
+            memory.saved()
+            read, skipped = read + len(batch), skipped + known
+            coded += sum(isinstance(o, CodedDocument) and not o.rejections for o in outcomes)
+            if progress is not None:
+                progress(_progress(writer.totals, read, skipped, started))
+        writer.finish_run()
+        totals = writer.totals
+    return IngestSummary(
+        run_id=writer.run_id or "",
+        db=Path(db),
+        read=read,
+        new=totals.documents,
+        coded=coded,
+        skipped=skipped + totals.skipped,
+        rejected=totals.rejections,
+        actor_mentions=totals.actor_mentions,
+        events=totals.events,
+        quotes=totals.quotes,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _unstored(
+    connection: store.Connection, batch: list[Item], recode: bool
+) -> tuple[list[Item], int]:
+    """The batch without documents already stored or repeated in it, and how many went."""
+    ids = [item.id for item in batch if isinstance(item, RawDocument)]
+    stored = set() if recode else store.known_document_ids(connection, ids)
+    fresh: list[Item] = []
+    seen: set[str] = set()
+    for item in batch:
+        if isinstance(item, RawDocument):
+            if item.id in stored or item.id in seen:
+                continue
+            seen.add(item.id)
+        fresh.append(item)
+    return fresh, len(batch) - len(fresh)
+
+
+def _progress(totals: store.WriteResult, read: int, skipped: int, started: float) -> IngestProgress:
+    return IngestProgress(
+        read=read,
+        new=totals.documents,
+        skipped=skipped + totals.skipped,
+        rejected=totals.rejections,
+        seconds=time.perf_counter() - started,
+    )
+
+
+class _PersistentMemory:
+    """The actor stage's role memory, loaded from the store and saved with each batch."""
+
+    def __init__(self, connection: store.Connection, memory: RoleMemory | None) -> None:
+        self.memory = memory
+        self.stored: dict[str, RoleFact] = {}
+        if memory is not None:
+            for row in store.role_facts(connection):
+                memory.remember(RoleFact(**row))
+            self.stored = {fact.name: fact for fact in memory.facts()}
+        self.pending: list[RoleFact] = []
+
+    def changed(self) -> list[RoleFact]:
+        """Facts learned or widened since the last batch was saved."""
+        facts = self.memory.facts() if self.memory is not None else []
+        self.pending = [fact for fact in facts if self.stored.get(fact.name) != fact]
+        return self.pending
+
+    def saved(self) -> None:
+        """The pending facts are committed."""
+        self.stored.update((fact.name, fact) for fact in self.pending)
+        self.pending = []
+
+
+def _actor_memory(pipeline: Pipeline) -> RoleMemory | None:
+    for stage in pipeline.stages:
+        if isinstance(stage, ActorStage):
+            return stage.memory
+    return None
+
+
+def _config(
+    paths: Sequence[str], db: Path | str, settings: Settings, recode: bool, pipeline: Pipeline
+) -> dict[str, Any]:
+    return {
+        "paths": list(paths),
+        "db": str(db),
+        "recode": recode,
+        "stages": pipeline.names,
+        "settings": settings.model_dump(mode="json"),
+    }
+
+
+def _versions(pipeline: Pipeline) -> dict[str, str]:
+    versions = {
+        "communique": version("communique"),
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+    }
+    for stage in pipeline.stages:
+        if isinstance(stage, AnnotateStage):
+            versions["spacy_model"] = pipeline_producer(stage.nlp)
+    return versions

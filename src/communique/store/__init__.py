@@ -1,0 +1,50 @@
+"""Store: coded records → one DuckDB database file, and the queries that read it back.
+
+One writer (:class:`StoreWriter`) does every insert, in one transaction per batch;
+the schema grows by named, append-only migrations recorded in ``_migrations``. SQL
+lives only in this package. See docs/store.md for the schema and its guarantees.
+"""
+
+from __future__ import annotations
+
+from communique.store._rows import RoleFactRow
+from communique.store.connection import Connection, open_database
+from communique.store.migrations import applied_migrations, migrate, migration_names
+from communique.store.queries import (
+    TABLES,
+    EventFilter,
+    StoredArticle,
+    article,
+    counts,
+    document_ids,
+    events,
+    known_document_ids,
+    raw_document,
+    rejections,
+    role_facts,
+    runs,
+)
+from communique.store.writer import StoreWriter, WriteResult
+
+__all__ = [
+    "TABLES",
+    "Connection",
+    "EventFilter",
+    "RoleFactRow",
+    "StoreWriter",
+    "StoredArticle",
+    "WriteResult",
+    "applied_migrations",
+    "article",
+    "counts",
+    "document_ids",
+    "events",
+    "known_document_ids",
+    "migrate",
+    "migration_names",
+    "open_database",
+    "raw_document",
+    "rejections",
+    "role_facts",
+    "runs",
+]

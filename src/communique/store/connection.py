@@ -1,0 +1,87 @@
+"""Opening the database file: one place that turns DuckDB's errors into StorageError."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from communique.errors import StorageError
+from communique.store.migrations import check_migrated, migrate
+
+# The connection type callers hold; only store/ touches DuckDB's API through it.
+Connection = duckdb.DuckDBPyConnection
+
+# DuckDB names the process that holds the lock: "... is held in /usr/bin/python (PID 123)".
+_LOCK_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def open_database(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and create, when writable) the database at ``path``, migrated to this version.
+
+    A writable database gets every migration it lacks; a read-only one must already
+    have them all. Close the connection when done (it is a context manager).
+
+    Args:
+        path: The database file; its folder is created when missing. ``:memory:`` opens
+            a private in-memory database (tests).
+        read_only: Open for queries only; several processes may then read at once.
+
+    Returns:
+        A DuckDB connection.
+
+    Raises:
+        StorageError: The file cannot be opened: locked by another process, not a
+            DuckDB database, in a folder that cannot be created, or written by a newer
+            communique.
+    """
+    target = str(path)
+    if target != ":memory:":
+        target = str(_prepare(Path(path).expanduser(), read_only))
+    try:
+        connection = duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as error:
+        raise StorageError(_open_message(target, error)) from error
+    try:
+        if read_only:
+            check_migrated(connection)
+        else:
+            migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _prepare(path: Path, read_only: bool) -> Path:
+    if read_only and not path.is_file():
+        raise StorageError(
+            f"No database at {path}. Expected a file written by 'communique ingest'; "
+            "run 'communique ingest PATH... --db FILE' first or pass the right --db."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(
+            f"Cannot create the folder {path.parent} for the database: {error.strerror}. "
+            "Pass --db with a writable location or set COMMUNIQUE_DB."
+        ) from error
+    return path
+
+
+def _open_message(target: str, error: duckdb.Error) -> str:
+    text = str(error)
+    holder = _LOCK_HOLDER.search(text)
+    if "lock" in text.lower():
+        who = f"process {holder['pid']} ({holder['program']})" if holder else "another process"
+        return (
+            f"The database {target} is locked by {who}; DuckDB allows one writing process "
+            "at a time. Wait for it to finish, stop it, or use another --db file."
+        )
+    if "not a valid DuckDB database" in text:
+        return (
+            f"{target} exists but is not a DuckDB database. Expected a file written by "
+            "'communique ingest'; pass another --db path."
+        )
+    return f"Cannot open the database {target}: {text}"

@@ -1,0 +1,127 @@
+"""Queries: event filters, counts, ids, an article with its records, raw documents back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import duckdb
+import pytest
+
+from communique import store
+from communique.records import ActorRef
+from communique.store import EventFilter
+
+if TYPE_CHECKING:
+    from conftest import Build  # the fixture's type; pytest imports conftest itself
+
+USA = ActorRef(code="USAGOV", name="United States", actor_id="usa")
+KOR = ActorRef(code="KORGOV", name="South Korea", actor_id="kor")
+NATO = ActorRef(code="IGOWSTNAT", name="NATO", actor_id="nato")
+PRK = ActorRef(code="PRKMIL", name="North Korea", actor_id="prk")
+
+
+@pytest.fixture
+def filled(connection: duckdb.DuckDBPyConnection, build: Build) -> duckdb.DuckDBPyConnection:
+    """Three documents, four events with different actors, codes, dates and modalities."""
+    a = replace(
+        build.document("a"),
+        events=(
+            build.event("a", 0),  # RUSGOV → PRKMIL 057 AGREE 2024-06-19
+            build.event(
+                "a", 1, source=USA, target=KOR, type="CONSULT", cameo="040", quad_class=1,
+                date="2024-07-01", evidence="Washington consulted Seoul on drills.",
+            ),
+        ),
+    )  # fmt: skip
+    b = replace(
+        build.document("b"),
+        events=(
+            build.event(
+                "b", 0, source=PRK, target=KOR, type="ASSAULT", cameo="195", quad_class=4,
+                goldstein=-10.0, modality="possible", attributed_to=NATO, date="2024-08-15",
+            ),
+            build.event("b", 1, target=None, cameo="190", quad_class=4, date=None),
+        ),
+    )  # fmt: skip
+    store.StoreWriter(connection).write([a, b, build.rejected("c")])
+    return connection
+
+
+def _ids(connection: duckdb.DuckDBPyConnection, **where: object) -> list[str]:
+    return store.events(connection, EventFilter(**where))["id"].tolist()  # type: ignore[arg-type]
+
+
+def test_events_without_filters_come_earliest_first_with_their_article(
+    filled: duckdb.DuckDBPyConnection,
+) -> None:
+    frame = store.events(filled)
+    assert frame["id"].tolist() == ["a-e0", "a-e1", "b-e0", "b-e1"]
+    assert frame.loc[0, "article_title"] == "Title a"
+    assert {"source_code", "target_name", "attributed_code", "goldstein"} <= set(frame.columns)
+
+
+def test_events_filter_by_actor_code_prefix_or_name(filled: duckdb.DuckDBPyConnection) -> None:
+    assert _ids(filled, actor="PRK") == ["a-e0", "b-e0"]  # source or target
+    assert _ids(filled, actor="korgov") == ["a-e1", "b-e0"]  # codes are case-insensitive
+    assert _ids(filled, actor="KOR") == ["a-e0", "a-e1", "b-e0"]  # KORGOV, or "North Korea"
+    assert _ids(filled, actor="north korea") == ["a-e0", "b-e0"]
+    assert _ids(filled, actor="RUS") == ["a-e0", "b-e1"]  # b-e1 has no target
+    assert _ids(filled, source="United") == ["a-e1"]
+
+
+def test_events_filter_by_dyad(filled: duckdb.DuckDBPyConnection) -> None:
+    assert _ids(filled, source="PRK", target="KOR") == ["b-e0"]
+    assert _ids(filled, source="KOR", target="PRK") == []
+
+
+def test_events_filter_by_codes_and_modality(filled: duckdb.DuckDBPyConnection) -> None:
+    assert _ids(filled, cameo="19") == ["b-e0", "b-e1"]
+    assert _ids(filled, cameo="057") == ["a-e0"]
+    assert _ids(filled, type="consult") == ["a-e1"]
+    assert _ids(filled, quad_class=4) == ["b-e0", "b-e1"]
+    assert _ids(filled, modality="possible") == ["b-e0"]
+    assert _ids(filled, attributed_to="NATO") == ["b-e0"]
+
+
+def test_events_filter_by_date_text_document_and_limit(filled: duckdb.DuckDBPyConnection) -> None:
+    assert _ids(filled, since="2024-07-01") == ["a-e1", "b-e0"]
+    assert _ids(filled, since="2024-06-01", until="2024-07-01") == ["a-e0", "a-e1"]
+    assert _ids(filled, text="SEOUL") == ["a-e1"]
+    assert _ids(filled, doc_id="b") == ["b-e0", "b-e1"]
+    assert _ids(filled, limit=1) == ["a-e0"]
+
+
+def test_counts_cover_every_table(filled: duckdb.DuckDBPyConnection) -> None:
+    counts = store.counts(filled)
+    assert list(counts) == list(store.TABLES)
+    assert (counts["documents"], counts["events"], counts["rejections"]) == (3, 4, 1)
+
+
+def test_document_ids_and_known_ids(filled: duckdb.DuckDBPyConnection) -> None:
+    assert store.document_ids(filled) == {"a", "b", "c"}
+    assert store.known_document_ids(filled, ["a", "x", "c"]) == {"a", "c"}
+    assert store.known_document_ids(filled, []) == set()
+
+
+def test_article_returns_text_and_its_records(filled: duckdb.DuckDBPyConnection) -> None:
+    stored = store.article(filled, "b")
+    assert stored is not None
+    assert stored.article.title == "Title b" and stored.article.language == "en"
+    assert stored.events["id"].tolist() == ["b-e0", "b-e1"]
+    assert stored.quotes["speaker_code"].tolist() == ["IGOWSTNAT"]
+    assert stored.actors["code"].tolist() == ["RUSGOV", "PRKMIL"]
+    assert store.article(filled, "c") is None  # rejected before extraction: no article
+    assert store.article(filled, "nope") is None
+
+
+def test_raw_document_round_trips_the_bytes(
+    filled: duckdb.DuckDBPyConnection, build: Build
+) -> None:
+    assert store.raw_document(filled, "a") == build.raw("a")
+    assert store.raw_document(filled, "nope") is None
+
+
+def test_rejections_are_listed_with_stage_and_reason(filled: duckdb.DuckDBPyConnection) -> None:
+    frame = store.rejections(filled)
+    assert frame[["doc_id", "stage", "reason"]].values.tolist() == [["c", "extract", "no-body"]]
