@@ -159,28 +159,47 @@ SHARED_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj"})
 def cue_speaker(view: TextView, cue: int, depth: int = 0) -> int | None:
     """The head word of who speaks through a cue verb, or ``None``.
 
-    The active subject ("Stoltenberg said", inverted "said Stoltenberg"); for a relative
-    clause, the noun it modifies ("a spokesman who said"); for a participle or coordinated
-    verb without a subject, its governor's speaker ("he said, adding that …"); for a
-    passive, the agent ("was announced by the ministry"). A passive subject is the hearer
-    ("he was told"), never the speaker.
+    The active subject nearest the verb ("Stoltenberg said", inverted "said Stoltenberg";
+    a subject inside the quote is farther away); for a relative clause, the noun it
+    modifies ("a spokesman who said"); for a participle or coordinated verb without a
+    subject, its governor's speaker ("he said, adding …", "began by saying …"); for a
+    participle on a noun, the speaker of the verb governing the noun ("released a statement
+    saying …"); for a passive, the agent ("was announced by the ministry"). A passive subject
+    is the hearer ("he was told"), never the speaker.
     """
     token = view.tokens[cue]
-    for child in view.children(cue):
-        if view.tokens[child].dep != "nsubj":
-            continue
-        if view.lemma(child) in RELATIVE_PRONOUNS and token.dep == "relcl":
+    subjects = [c for c in view.children(cue) if view.tokens[c].dep == "nsubj"]
+    if subjects:
+        subject = min(subjects, key=lambda c: abs(c - cue))
+        if view.lemma(subject) in RELATIVE_PRONOUNS and token.dep == "relcl":
             return token.head
-        return child
+        return subject
     for child in view.children(cue):
         if view.tokens[child].dep == "agent":
             objects = [c for c in view.children(child) if view.tokens[c].dep == "pobj"]
             if objects:
                 return objects[0]
-    if any(view.tokens[c].dep == "nsubjpass" for c in view.children(cue)):
+    if any(view.tokens[c].dep == "nsubjpass" for c in view.children(cue)) or depth >= 3:
         return None
-    if depth < 3 and token.dep in SHARED_SUBJECT_DEPS and token.head != cue:
-        return cue_speaker(view, token.head, depth + 1)
+    governor = _governing_verb(view, cue)
+    return None if governor is None else cue_speaker(view, governor, depth + 1)
+
+
+def _governing_verb(view: TextView, verb: int) -> int | None:
+    """The verb whose subject a subjectless verb shares, through the links of
+    :data:`SHARED_SUBJECT_DEPS`, a preposition ("by saying") or a noun ("a statement saying")."""
+    token = view.tokens[verb]
+    if token.head == verb:
+        return None
+    if token.dep in SHARED_SUBJECT_DEPS:
+        return token.head
+    parent = view.tokens[token.head]
+    if token.dep == "pcomp" and parent.dep == "prep" and parent.head != token.head:
+        return parent.head
+    if token.dep == "acl" and parent.dep in {"dobj", "pobj"} and parent.head != token.head:
+        above = view.tokens[parent.head]
+        # "emailed supporters saying", "carrying signs saying"; "a statement from X saying"
+        return above.head if parent.dep == "pobj" and above.dep == "prep" else parent.head
     return None
 
 

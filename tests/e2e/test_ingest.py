@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import subprocess
@@ -54,6 +55,7 @@ def test_ingest_twice_adds_nothing_the_second_time(
         runs = store.runs(connection)
     assert runs["id"].tolist() == [first.run_id, second.run_id]
     assert runs["finished_at"].notna().all()
+    assert json.loads(runs.loc[1, "counts"])["skipped"] == 4
     assert '"spacy_model": "spacy.en_core_web_sm' in runs.loc[0, "versions"]
 
 

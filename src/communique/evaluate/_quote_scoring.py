@@ -195,13 +195,21 @@ def exact_speaker(text: str, gold: Span, ours: Span) -> bool:
 
 
 def head_speaker(text: str, gold: Span, ours: Span, our_head: Span | None) -> bool:
-    """The gold speaker's last word is our speaker's head word or our phrase's last word."""
+    """The speakers share their head word.
+
+    The gold span's last word (its head, in English noun phrases) is our speaker's head
+    word or our phrase's last word; or our head word lies inside the gold span (the gold
+    speaker ends before a clause ours keeps: "one Republican involved in the planning[, who
+    spoke on condition of anonymity]").
+    """
     gold_last = _last_word(text, gold)
     if gold_last is None:
         return False
     candidates = [_last_word(text, ours)]
     if our_head is not None:
         candidates.append(_last_word(text, our_head))
+        if gold[0] <= our_head[0] and our_head[1] <= gold[1]:
+            return True
     return gold_last in candidates
 
 

@@ -125,12 +125,37 @@ def prepositional_objects(view: TextView, i: int, preps: Iterable[str]) -> list[
 
 
 def particles_of(view: TextView, verb: int) -> set[str]:
-    """Particles and prepositions attached to a verb ("up" in "step up", "for" in "call for")."""
+    """Particles and prepositions attached to a verb ("up" in "step up", "for" in "call for").
+
+    A preposition that only dates the event ("on Friday") is not a particle.
+    """
     return {
         view.words[c].lower()
         for c in view.children(verb)
-        if view.tokens[c].dep in {"prt", *PREPOSITION_DEPS}
+        if view.tokens[c].dep in {"prt", *PREPOSITION_DEPS} and not _is_time_phrase(view, c)
     }
+
+
+def _is_time_phrase(view: TextView, prep: int) -> bool:
+    objects = [c for c in view.children(prep) if view.tokens[c].dep == "pobj"]
+    return bool(objects) and all(view.tokens[o].ent_type in {"DATE", "TIME"} for o in objects)
+
+
+def argument_lemmas(view: TextView, i: int, obj: int | None) -> list[str]:
+    """Lemmas that decide an entry's object class: the object, and objects of prepositions.
+
+    "called for talks", "accused X of genocide", "the delivery of tanks".
+    """
+    lemmas = phrase_lemmas(view, obj)
+    for head in (i, obj):
+        if head is None:
+            continue
+        for child in view.children(head):
+            if view.tokens[child].dep in PREPOSITION_DEPS and not _is_time_phrase(view, child):
+                for pobj in view.children(child):
+                    if view.tokens[pobj].dep == "pobj":
+                        lemmas += phrase_lemmas(view, pobj)
+    return lemmas
 
 
 def phrase_lemmas(view: TextView, i: int | None) -> list[str]:

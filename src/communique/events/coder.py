@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 from communique.events._arguments import (
     ActorIndex,
+    argument_lemmas,
     child_with,
     object_of,
     particles_of,
-    phrase_lemmas,
     prepositional_objects,
     subject_of,
 )
@@ -114,7 +114,7 @@ class DependencyCoder:
             view.lemma(verb),
             "verb",
             particles=particles_of(view, verb),
-            object_lemmas=phrase_lemmas(view, obj),
+            object_lemmas=argument_lemmas(view, verb, obj),
         )
         if entry is None:
             return
@@ -185,7 +185,7 @@ class DependencyCoder:
         ):
             return  # "the assistance that Russia may provide": the relative clause codes it
         entry = self.lexicon.lookup(
-            view.lemma(noun), "noun", object_lemmas=phrase_lemmas(view, noun)
+            view.lemma(noun), "noun", object_lemmas=argument_lemmas(view, noun, noun)
         )
         if entry is None:
             return

@@ -106,6 +106,7 @@ class Lexicon:
     Attributes:
         entries: Every entry, in file order.
         classes: Every object class, in precedence order (first wins).
+        index: Positions in ``entries`` by ``(lemma, pos)``, in file order.
     """
 
     def __init__(self, entries: Sequence[LexiconEntry], classes: Sequence[ObjectClass]) -> None:
@@ -118,6 +119,7 @@ class Lexicon:
         self._class_of = {lemma: c.name for c in self.classes for lemma in c.lemmas}
         self._rank = {c.name: n for n, c in enumerate(self.classes)}
         self._parent = {c.name: c.parent for c in self.classes}
+        self._chains = {c.name: self.class_chain(c.name) for c in self.classes}
         self._lemmas: dict[str, frozenset[str]] = {
             pos: frozenset(e.lemma for e in self.entries if e.pos == pos) for pos in PARTS_OF_SPEECH
         }
@@ -190,7 +192,7 @@ class Lexicon:
             name = self._class_of.get(lemma.lower())
             if name is None:
                 continue
-            for depth, reached in enumerate(self.class_chain(name)):
+            for depth, reached in enumerate(self._chains[name]):
                 rank = (depth, self._rank[name])
                 if reached not in ranks or rank < ranks[reached]:
                     ranks[reached] = rank
@@ -317,13 +319,19 @@ def _parse_classes(rows: Iterable[tuple[int, dict[str, str]]]) -> list[ObjectCla
                 )
             owner[lemma] = name
         classes.append(ObjectClass(name, row["parent"] or None, lemmas, row["description"]))
-    names = {c.name for c in classes}
+    parents = {c.name: c.parent for c in classes}
     for c in classes:
-        if c.parent is not None and c.parent not in names:
+        if c.parent is not None and c.parent not in parents:
             raise ConfigError(
                 f"{CLASSES_FILE}: class {c.name!r} has parent {c.parent!r}, which is not a class; "
-                f"known classes: {', '.join(sorted(names))}."
+                f"known classes: {', '.join(sorted(parents))}."
             )
+        ancestor, seen = c.parent, {c.name}
+        while ancestor is not None:
+            if ancestor in seen:
+                raise ConfigError(f"{CLASSES_FILE}: class {c.name!r} is its own ancestor.")
+            seen.add(ancestor)
+            ancestor = parents[ancestor]
     return classes
 
 

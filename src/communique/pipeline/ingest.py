@@ -119,16 +119,16 @@ def ingest_paths(
         memory = _PersistentMemory(connection, _actor_memory(pipeline))
         writer.start_run(_config(paths, db, settings, recode, pipeline), _versions(pipeline))
         inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
-        read = skipped = coded = 0
+        read = coded = 0
         for batch in _batches(inputs, settings.ingest_batch_size):
             fresh, known = _unstored(connection, batch, recode)
             outcomes = list(run_serial(pipeline, fresh, settings.spacy_batch_size))
-            writer.write(outcomes, role_facts=memory.changed())
+            writer.write(outcomes, role_facts=memory.changed(), skipped=known)
             memory.saved()
-            read, skipped = read + len(batch), skipped + known
+            read += len(batch)
             coded += sum(isinstance(o, CodedDocument) and not o.rejections for o in outcomes)
             if progress is not None:
-                progress(_progress(writer.totals, read, skipped, started))
+                progress(_progress(writer.totals, read, started))
         writer.finish_run()
         totals = writer.totals
     return IngestSummary(
@@ -137,7 +137,7 @@ def ingest_paths(
         read=read,
         new=totals.documents,
         coded=coded,
-        skipped=skipped + totals.skipped,
+        skipped=totals.skipped,
         rejected=totals.rejections,
         actor_mentions=totals.actor_mentions,
         events=totals.events,
@@ -168,11 +168,11 @@ def _unstored(
     return fresh, len(batch) - len(fresh)
 
 
-def _progress(totals: store.WriteResult, read: int, skipped: int, started: float) -> IngestProgress:
+def _progress(totals: store.WriteResult, read: int, started: float) -> IngestProgress:
     return IngestProgress(
         read=read,
         new=totals.documents,
-        skipped=skipped + totals.skipped,
+        skipped=totals.skipped,
         rejected=totals.rejections,
         seconds=time.perf_counter() - started,
     )

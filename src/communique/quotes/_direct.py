@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from communique.quotes._speakers import ActorLookup, AttributedQuote, Cue, Speaker, make_speaker
 from communique.quotes.detect import QuoteSpan
@@ -67,7 +68,18 @@ def embedded(context: QuoteContext, quote: QuoteSpan) -> bool:
     word = view.words[k]
     if not (word[-1:].isalnum() or word[-1:] in ")]"):
         return False
-    return view.lemma(k) not in QUOTE_CUE_VERBS and word.lower() not in {"that", "saying"}
+    if view.lemma(k) in QUOTE_CUE_VERBS or word.lower() == "that":
+        return False
+    # "told Der Spiegel “We have a complaint …”": a whole sentence after a cue is speech.
+    text = quote.text(view.text)
+    return not (
+        text[:1].isupper()
+        and _has_verb(context, quote)
+        and any(
+            view.lemma(i) in QUOTE_CUE_VERBS and view.tokens[i].pos in _VERB_POS
+            for i in _before_frame(context, quote)
+        )
+    )
 
 
 def attribute_direct(
@@ -78,16 +90,16 @@ def attribute_direct(
     for quote in speech:
         text = quote.text(context.view.text)
         cue, speaker = frame_cue(context, quote)
-        inherited = False
-        if speaker is None and _continues(context, previous, quote):
-            assert previous is not None
-            speaker, inherited = previous.speaker, True
         if (
             cue is None
             and quote.words(context.view.text) <= SHORT_WORDS
             and not _has_verb(context, quote)
         ):
             continue
+        inherited = False
+        if speaker is None and _continues(context, previous, quote):
+            assert previous is not None  # the speech goes on: same speaker, same cue
+            speaker, cue, inherited = previous.speaker, cue or previous.cue, True
         found = AttributedQuote(quote.start, quote.end, text, "direct", speaker, cue, inherited)
         previous = found if speaker is not None else previous
         yield found
@@ -157,11 +169,13 @@ def _named_frame(
     """A speaker named without a verb: "Mr. Zahed: “…”" or "“…” — Sanders."."""
     view = context.view
     if before and view.words[before[0]] == ":":
-        words = sorted(before[1:])
-        cue_token = before[0]
+        # the name runs back from the colon to a dash or the start of the sentence
+        named = list(takewhile(lambda i: view.words[i] not in _DASHES, before[1:]))
+        words, cue = sorted(named), _cue_of(view, before[0])
     elif after and view.words[after[0]] in _DASHES:
-        words = after[1:]
-        cue_token = after[0]
+        words, cue = after[1:], _cue_of(view, after[0])
+    elif after and (dash := _dash_before(view, after[0])) is not None:
+        words, cue = after, dash  # the dash is glued to the closing mark: "”― Name"
     else:
         return None
     words = [i for i in words if view.tokens[i].pos != "PUNCT"]
@@ -177,8 +191,23 @@ def _named_frame(
     head = heads[0] if heads else names[-1]
     start, end = view.chars(words[0], words[-1] + 1)
     speaker = Speaker(head, start, end, view.text[start:end], context.lookup.at(head))
-    token = view.tokens[cue_token]
-    return Cue(view.words[cue_token], token.start, token.end), speaker
+    return cue, speaker
+
+
+def _cue_of(view: TextView, i: int) -> Cue:
+    token = view.tokens[i]
+    return Cue(view.words[i], token.start, token.end)
+
+
+def _dash_before(view: TextView, i: int) -> Cue | None:
+    """A dash between the previous token's start and token ``i`` (glued to a quote mark)."""
+    start = view.tokens[i - 1].start if i > 0 else 0
+    gap = view.text[start : view.tokens[i].start]
+    for dash in ("―", "—", "–", "-"):
+        at = gap.find(dash)
+        if at >= 0:
+            return Cue(dash, start + at, start + at + 1)
+    return None
 
 
 def _after_frame(context: QuoteContext, quote: QuoteSpan) -> list[int]:

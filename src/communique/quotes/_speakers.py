@@ -103,7 +103,7 @@ def make_speaker(
     left_out: set[int] = set()
     for child in view.children(head):
         subtree = view.subtree(child)
-        if avoid.intersection(subtree):
+        if avoid.intersection(subtree) or _trailing_prep(view, head, child):
             left_out.update(subtree)
     first = last = head
     while first - 1 >= 0 and _in_phrase(view, head, first - 1, left_out):
@@ -116,6 +116,20 @@ def make_speaker(
         last -= 1
     start, end = view.chars(first, last + 1)
     return Speaker(head, start, end, view.text[start:end], _actor_of(view, lookup, head))
+
+
+def _trailing_prep(view: TextView, head: int, child: int) -> bool:
+    """A preposition after a name and its apposition belongs to the verb, not the speaker.
+
+    ("said Matt Borges, chairman of the party, [of the fissure]": the parse hangs the
+    preposition on the name; "Misha Shah, of Chicago, an account executive" keeps it.)
+    """
+    if view.tokens[child].dep != "prep" or child < head:
+        return False
+    siblings = view.children(head)
+    if any(later > child and view.tokens[later].pos != "PUNCT" for later in siblings):
+        return False
+    return any(view.tokens[other].dep == "appos" and head < other < child for other in siblings)
 
 
 def _in_phrase(view: TextView, head: int, i: int, left_out: set[int]) -> bool:

@@ -107,6 +107,7 @@ class StoreWriter:
         outcomes: Sequence[CodedDocument | Rejection],
         *,
         role_facts: Sequence[RoleFactRow] = (),
+        skipped: int = 0,
     ) -> WriteResult:
         """Write one batch in one transaction: all of it, or nothing.
 
@@ -116,6 +117,8 @@ class StoreWriter:
                 stored is not repeated).
             role_facts: Roles the actor memory learned, stored (replacing any fact of the
                 same name) in the same transaction as the documents they came from.
+            skipped: Documents the caller left out of ``outcomes`` because they were
+                already stored; added to the counts recorded for the run.
 
         Returns:
             What was written.
@@ -124,12 +127,15 @@ class StoreWriter:
             StorageError: The batch could not be written; it was rolled back.
         """
         label = f"writing a batch of {len(outcomes)} outcomes"
-        result = self._transaction(label, lambda: self._write_batch(outcomes, role_facts))
+        result = self._transaction(label, lambda: self._write_batch(outcomes, role_facts, skipped))
         self.totals = self.totals + result
         return result
 
     def _write_batch(
-        self, outcomes: Sequence[CodedDocument | Rejection], role_facts: Sequence[RoleFactRow]
+        self,
+        outcomes: Sequence[CodedDocument | Rejection],
+        role_facts: Sequence[RoleFactRow],
+        skipped: int,
     ) -> WriteResult:
         now = _now()
         documents, repeated = _unique_documents(outcomes)
@@ -146,7 +152,7 @@ class StoreWriter:
         self._replace_role_facts(rows["role_facts"])
         result = WriteResult(
             documents=len(documents),
-            skipped=repeated + known,
+            skipped=skipped + repeated + known,
             rejections=rejections,
             actor_mentions=len(rows["actor_mentions"]),
             events=len(rows["events"]),

@@ -262,6 +262,7 @@ def test_parse_lexicon_checks_only_the_code_format_without_a_code_list() -> None
         (CLASSES + "weapons\t\tgun\tagain\n", "defined twice"),
         (CLASSES + "troops\tarmy\tsoldier\tforces\n", "parent 'army', which is not a class"),
         (CLASSES + "troops\t\t\tforces\n", "must not be empty"),
+        (CLASSES + "a\tb\tx\tone\nb\ta\ty\ttwo\n", "'a' is its own ancestor"),
     ],
 )
 def test_parse_lexicon_checks_object_classes(classes: str, problem: str) -> None:
