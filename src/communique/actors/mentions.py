@@ -72,6 +72,7 @@ class ActorFinder:
     people: dict[str, Actor] = field(default_factory=dict)  # by full name and by surname
     consumed: set[int] = field(default_factory=set)  # token starts of anchors used in roles
     pronouns_done: set[int] = field(default_factory=set)  # pronouns resolved by a role
+    role_tokens: set[int] = field(default_factory=set)  # titles read as a person's role
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
@@ -149,6 +150,8 @@ class ActorFinder:
             actor = self._person_actor(name, reading, known)
         if actor is None:
             return
+        if reading is not None:
+            self.role_tokens.update(range(min(reading.start, start), start))
         if reading is not None and reading.anchor is not None:
             self._note_anchor(reading)
         self.people[actor.name] = actor
@@ -258,6 +261,28 @@ class ActorFinder:
                 continue
             sector, end = self._sector_after(m, by_start)
             self.found.append(Found(m.start, end, self._group_actor(m, sector)))
+        self._read_bare_sectors(matches)
+
+    def _read_bare_sectors(self, matches: list[KBMatch]) -> None:
+        """A sector noun with no country is still an actor: "officials said", "rebels attacked".
+
+        It is coded with the sector alone (CAMEO's blank country), as GDELT does.
+        """
+        covered = {i for f in self.found for i in range(f.start, f.end)} | self.role_tokens
+        for m in matches:
+            if (
+                m.kind != "sector"
+                or m.sector is None
+                or covered.intersection(range(m.start, m.end))
+            ):
+                continue
+            head = self.view.tokens[m.end - 1]
+            if head.pos not in {"NOUN", "PROPN"} or head.dep in {"amod", "compound", "poss"}:
+                continue
+            label = SECTOR_NAMES.get(m.sector, m.sector.lower())
+            self.found.append(
+                Found(m.start, m.end, Actor(m.sector, m.sector, label, None, m.sector))
+            )
 
     def _read_sector_of(
         self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]

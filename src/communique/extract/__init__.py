@@ -49,16 +49,19 @@ def extract_article(raw: RawDocument, repeated: frozenset[str] = frozenset()) ->
 
 def _extract_text(raw: RawDocument, repeated: frozenset[str]) -> Article:
     filtered = filter_boilerplate(raw.text, repeated)
-    if not filtered.text.strip():
+    text = filtered.text
+    if not text.strip() and filtered.title:
+        text = filtered.title  # a one-line text: its only line is both title and body
+    if not text.strip():
         raise InputError("no-body", "no article text is left after removing boilerplate lines")
     return Article(
         doc_id=raw.id,
-        text=filtered.text,
+        text=text,
         title=raw.title or filtered.title,
         published=raw.published or filtered.published,
         source=raw.source,
         url=raw.url,
-        language=detect_language(filtered.text),
+        language=detect_language(text),
         dropped_lines=filtered.dropped,
         producer=PRODUCER_TEXT,
     )

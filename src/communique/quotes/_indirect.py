@@ -5,6 +5,8 @@
   A clause that is itself a direct quote is that quote's frame, not a second quote. Quoted
   words set inside the clause (said the charges were "absurd") stay in it: the indirect
   quote takes in the fragment, which is not a direct quote of its own.
+* The same verb after the clause it reports ("The force will grow, the minister told a
+  panel"; "Riding alone, they said, is hazardous"), which the parse hangs on the clause.
 * "according to X" with the rest of its sentence.
 * A line "X: …" whose words before the colon are one actor ("NATO: …").
 
@@ -25,6 +27,8 @@ from communique.textview import TextView
 MIN_CLAUSE_WORDS = 2
 _VERB_POS = frozenset({"VERB", "AUX"})
 _TRIM = frozenset({"PUNCT", "CCONJ"})
+# How the parse hangs a trailing or parenthetical "…, X said" on the clause it reports.
+_INVERTED_DEPS = frozenset({"conj", "parataxis", "advcl"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
 _HEADLINE_LIMIT = 8  # tokens before the colon of a "X: …" line
 
@@ -55,6 +59,47 @@ def reported_clauses(
             start,
             end,
             view.text[start:end],
+            "indirect",
+            speaker,
+            Cue(view.words[cue], token.start, token.end),
+        )
+
+
+def inverted_reports(
+    context: QuoteContext, speech: Sequence[QuoteSpan]
+) -> Iterator[AttributedQuote]:
+    """"The force will grow, the minister told a panel" and "Riding alone, they said, is
+    hazardous": a verb of saying hung on the clause it reports, after a comma.
+
+    The parse makes the cue a conjunct or a parenthetical of the reported verb; the quote is
+    that verb's clause without the attribution.
+    """
+    view = context.view
+    for cue in range(len(view)):
+        token = view.tokens[cue]
+        if view.lemma(cue) not in QUOTE_CUE_VERBS or token.pos not in _VERB_POS:
+            continue
+        if token.dep not in _INVERTED_DEPS or token.head >= cue or reported_clause(view, cue):
+            continue
+        if _inside(speech, token.start) or not _after_comma(view, token.head, cue):
+            continue
+        head = cue_speaker(view, cue)
+        if head is None or head == token.head or _inside(speech, view.tokens[head].start):
+            continue
+        attribution = set(view.subtree(cue))
+        sentence = view.sentence_range(token.sentence)
+        tokens = _trim(
+            view, [i for i in view.subtree(token.head) if i not in attribution and i in sentence]
+        )
+        if len(tokens) < MIN_CLAUSE_WORDS or _overlaps(view, speech, tokens):
+            continue
+        speaker = make_speaker(view, context.lookup, head, frozenset({cue, *tokens}))
+        start, end = view.chars(tokens[0], tokens[-1] + 1)
+        pieces = _pieces(view, tokens)
+        yield AttributedQuote(
+            start,
+            end,
+            " ".join(pieces),
             "indirect",
             speaker,
             Cue(view.words[cue], token.start, token.end),
@@ -129,6 +174,26 @@ def headline_claims(
             speaker,
             Cue(":", colon_token.start, colon_token.end),
         )
+
+
+def _after_comma(view: TextView, verb: int, cue: int) -> bool:
+    """The attribution follows a comma, and no "and" or "but" joins it to the verb."""
+    between = range(verb + 1, cue)
+    if any(view.tokens[i].dep == "cc" and view.tokens[i].head == verb for i in between):
+        return False
+    return any(view.words[i] in {",", "—", "–"} for i in between)
+
+
+def _pieces(view: TextView, tokens: list[int]) -> list[str]:
+    """The text of each unbroken run of ``tokens`` (the clause around a parenthetical)."""
+    runs: list[list[int]] = []
+    for i in tokens:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    trimmed = [_trim(view, run) for run in runs]
+    return [view.phrase(run[0], run[-1] + 1) for run in trimmed if run]
 
 
 def _clause_tokens(view: TextView, clause: int) -> list[int] | None:

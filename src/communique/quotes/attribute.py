@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from communique.quotes._direct import QuoteContext, attribute_direct, embedded
-from communique.quotes._indirect import according_to_clauses, headline_claims, reported_clauses
+from communique.quotes._indirect import (
+    according_to_clauses,
+    headline_claims,
+    inverted_reports,
+    reported_clauses,
+)
 from communique.quotes._speakers import (
     ActorLookup,
     AttributedQuote,
@@ -51,6 +56,7 @@ def attribute_quotes(view: TextView, actors: Sequence[ActorMention]) -> tuple[At
     direct = list(attribute_direct(context, speech))
     indirect = [
         *reported_clauses(context, speech),
+        *inverted_reports(context, speech),
         *according_to_clauses(context, speech),
         *headline_claims(context, speech),
     ]

@@ -294,3 +294,13 @@ def test_filter_boilerplate_drops_menu_and_breadcrumb_lines() -> None:
     assert "News › Politics › Elections" in result.dropped
     assert "Talks between the two governments resumed in Oslo on Monday." in result.text
     assert "Prices rose 3% in May | June figures follow next week." in result.text
+
+
+def test_extract_article_keeps_a_one_line_text_as_its_body() -> None:
+    from communique.extract import extract_article
+    from communique.records import RawDocument
+
+    line = "Chile and Peru signed a border accord in Lima on Monday"
+    raw = RawDocument(id="x", origin="x.txt", data=line.encode(), text=line, media_type="text")
+    article = extract_article(raw)
+    assert article.text == line
