@@ -79,7 +79,9 @@ def inverted_reports(
         token = view.tokens[cue]
         if view.lemma(cue) not in QUOTE_CUE_VERBS or token.pos not in _VERB_POS:
             continue
-        if token.dep not in _INVERTED_DEPS or token.head >= cue or reported_clause(view, cue):
+        if token.dep not in _INVERTED_DEPS or reported_clause(view, cue):
+            continue
+        if token.head > cue and token.dep != "parataxis":
             continue
         if _inside(speech, token.start) or not _after_comma(view, token.head, cue):
             continue
@@ -177,8 +179,8 @@ def headline_claims(
 
 
 def _after_comma(view: TextView, verb: int, cue: int) -> bool:
-    """The attribution follows a comma, and no "and" or "but" joins it to the verb."""
-    between = range(verb + 1, cue)
+    """A comma parts the attribution from the verb, and no "and" or "but" joins them."""
+    between = range(min(verb, cue) + 1, max(verb, cue))
     if any(view.tokens[i].dep == "cc" and view.tokens[i].head == verb for i in between):
         return False
     return any(view.words[i] in {",", "—", "–"} for i in between)
