@@ -37,6 +37,7 @@ BUILTIN_PROVIDERS = (
     "communique.annotate",
     "communique.actors",
     "communique.events",
+    "communique.quotes",
     "communique.pipeline.stages",
 )
 

@@ -209,3 +209,13 @@ def reported_clause(view: TextView, cue: int) -> int | None:
         if view.tokens[child].dep in CLAUSE_DEPS:
             return child
     return None
+
+
+def is_passive_participle(view: TextView, verb: int) -> bool:
+    """True for a past participle without "have" ("Asked about it, he demurred"): the
+    subject it leans on is the one spoken to, not the speaker."""
+    if view.tokens[verb].tag != "VBN":
+        return False
+    return not any(
+        view.tokens[c].dep == "aux" and view.lemma(c) == "have" for c in view.children(verb)
+    )

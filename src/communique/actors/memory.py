@@ -61,7 +61,9 @@ class RoleMemory:
         self._facts[fact.name] = fact
         parts = fact.name.split()
         if len(parts) > 1:
-            self._surnames[parts[-1]] = fact.name
+            holder = self._facts.get(self._surnames.get(parts[-1], ""))
+            if holder is None or _later(fact, holder):
+                self._surnames[parts[-1]] = fact.name
 
     def recall(self, name: str, on: date | None) -> RoleFact | None:
         """Return the fact for ``name`` unless it was last seen too long before ``on``."""
@@ -73,6 +75,16 @@ class RoleMemory:
     def facts(self) -> list[RoleFact]:
         """Every fact remembered, by name."""
         return [self._facts[name] for name in sorted(self._facts)]
+
+
+def _later(fact: RoleFact, other: RoleFact) -> bool:
+    """Which of two people sharing a surname it stands for: the one seen last, then by name.
+
+    Decided by the facts alone, never by the order they were remembered in, so a resumed
+    run codes surnames exactly as an uninterrupted one.
+    """
+    seen, other_seen = fact.last_seen or date.min, other.last_seen or date.min
+    return (seen, other.name) > (other_seen, fact.name)
 
 
 def _earliest(a: date | None, b: date | None) -> date | None:

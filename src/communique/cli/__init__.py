@@ -17,6 +17,7 @@ from communique.cli import code as _code
 from communique.cli import evaluate as _evaluate
 from communique.cli import explain as _explain
 from communique.cli import info as _info
+from communique.cli import ingest as _ingest
 from communique.errors import CommuniqueError
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ app = typer.Typer(
 app.command("code")(_code.code_command)
 app.command("demo")(_code.demo_command)
 app.command("info")(_info.info_command)
+app.command("ingest")(_ingest.ingest_command)
 app.command("bench")(_bench.bench_command)
 app.command("explain")(_explain.explain_command)
 app.add_typer(_evaluate.app, name="eval")

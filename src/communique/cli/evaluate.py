@@ -69,3 +69,21 @@ def events_command(
         raise InputError("not-found", f"{gold}: no such gold file")
     report = evaluate_events(gold, resolve_event_format(gold, fmt), limit=limit)
     typer.echo(report.render())
+
+
+@app.command("quotes")
+def quotes_command(
+    gold: Annotated[Path, typer.Option(help="PolNeAR JSONL, or the seed's expected.json.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="polnear or seed; guessed from the file name when omitted."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Speaker P/R/F1 (exact span and head word), content overlap and cue accuracy."""
+    from communique.evaluate.quotes import evaluate_quotes, resolve_quote_format
+
+    if not gold.is_file():
+        raise InputError("not-found", f"{gold}: no such gold file")
+    report = evaluate_quotes(gold, resolve_quote_format(gold, fmt), limit=limit)
+    typer.echo(report.render())

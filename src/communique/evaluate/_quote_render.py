@@ -31,12 +31,12 @@ def render_report(report: QuoteReport) -> str:
     lines.append(f"  {_LEGEND}")
     lines += _rows(report.rows)
     lines += _classes(report.classes)
-    total, found, resolved, with_name, agrees = report.pronouns
+    total, found, resolved, coded, with_name, agrees = report.pronouns
     lines += [
         "",
         f"pronoun speakers (gold speech attributions): {total}; our speaker is the pronoun: "
-        f"{found}; resolved to a coded actor: {resolved}; of {with_name} with a name from "
-        f"PolNeAR's automatic coreference (not gold), the same person: {agrees}",
+        f"{found}; we name who it is: {resolved} (a coded actor: {coded}); of {with_name} "
+        f"with a name from PolNeAR's automatic coreference (not gold), same surname: {agrees}",
         "",
         "missed direct speakers (gold -> ours: content):",
     ]

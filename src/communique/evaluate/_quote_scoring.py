@@ -16,9 +16,7 @@ runs), never on the parse, so the rules can be checked on hand-made data:
 
 from __future__ import annotations
 
-import difflib
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +24,6 @@ from communique.speech import QUOTE_CUE_VERBS
 
 Span = tuple[int, int]
 _WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"\S+")
 _EDGE = " \t\n\xa0.,;:!?\"'“”‘’()[]-—–"
 BELIEF_LEMMAS = frozenset(
     {
@@ -60,7 +57,7 @@ BELIEF_LEMMAS = frozenset(
     }
 )
 POLL_LEMMAS = frozenset({"show", "find", "poll", "survey", "indicate", "estimate", "rank"})
-SPEECH_WORDS = frozenset({"according"})
+SPEECH_WORDS = frozenset({"according", "accord"})  # spaCy lemmatises "according to" to "accord"
 CUE_CLASSES = ("speech", "belief", "poll", "other")
 
 
@@ -108,14 +105,19 @@ class GoldQuote:
 
 @dataclass(frozen=True, slots=True)
 class OurQuote:
-    """What the scoring needs of one of our quotes: spans and the speaker's actor name."""
+    """What the scoring needs of one of our quotes: spans, and who a pronoun speaker is.
+
+    ``speaker_name`` is the name a pronoun speaker stands for (``None`` when unresolved);
+    ``coded`` says whether the speaker is a coded actor.
+    """
 
     kind: str
     span: Span
     speaker: Span | None = None
     speaker_head: Span | None = None
     cue: Span | None = None
-    actor_name: str | None = None
+    speaker_name: str | None = None
+    coded: bool = False
 
 
 @dataclass
@@ -145,8 +147,20 @@ class PronounTally:
     total: int = 0
     speaker_found: int = 0
     resolved: int = 0
+    coded: int = 0
     with_name: int = 0
     name_agrees: int = 0
+
+    def counts(self) -> tuple[int, int, int, int, int, int]:
+        """The counts in report order."""
+        return (
+            self.total,
+            self.speaker_found,
+            self.resolved,
+            self.coded,
+            self.with_name,
+            self.name_agrees,
+        )
 
 
 @dataclass
@@ -334,8 +348,9 @@ def _tally_pronoun(
     if not right:
         return
     tally.speaker_found += 1
-    named = next((q.actor_name for q in right if q.actor_name), None)
+    named = next((q.speaker_name for q in right if q.speaker_name), None)
     tally.resolved += named is not None
+    tally.coded += any(q.coded for q in right)
     if gold.resolved:
         tally.with_name += 1
         tally.name_agrees += named is not None and bool(agree(gold.resolved, named))
@@ -367,47 +382,3 @@ def _last_word(text: str, span: Span) -> Span | None:
     ):
         return found[-2]
     return found[-1]
-
-
-class OffsetMap:
-    """Character offsets of a gold text mapped into the article text extraction made of it.
-
-    Extraction may drop lines and change spaces; the two texts are aligned word by word
-    (whitespace-separated runs), and an offset inside an aligned word maps into its twin.
-    """
-
-    def __init__(self, gold: str, article: str) -> None:
-        self.same = gold == article
-        self._gold = [m.span() for m in _TOKEN.finditer(gold)] if not self.same else []
-        self._target: dict[int, Span] = {}
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        if self.same:
-            return
-        ours = [m.span() for m in _TOKEN.finditer(article)]
-        matcher = difflib.SequenceMatcher(
-            None,
-            [gold[s:e] for s, e in self._gold],
-            [article[s:e] for s, e in ours],
-            autojunk=False,
-        )
-        for block in matcher.get_matching_blocks():
-            for k in range(block.size):
-                self._target[block.a + k] = ours[block.b + k]
-        self._starts = [start for start, _ in self._gold]
-        self._ends = [end for _, end in self._gold]
-
-    def span(self, span: Span) -> Span | None:
-        """``span`` in article offsets, or ``None`` when its first or last word was dropped."""
-        if self.same:
-            return span
-        first = bisect_left(self._ends, span[0] + 1)  # the word holding or after the start
-        last = bisect_right(self._starts, span[1] - 1) - 1  # the word holding the last char
-        if first >= len(self._gold) or last < first:
-            return None
-        start_twin, end_twin = self._target.get(first), self._target.get(last)
-        if start_twin is None or end_twin is None:
-            return None
-        start = start_twin[0] + max(span[0] - self._gold[first][0], 0)
-        end = end_twin[0] + min(span[1] - self._gold[last][0], end_twin[1] - end_twin[0])
-        return (start, end) if end > start else None

@@ -19,7 +19,6 @@ span, not by code).
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -27,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from communique.evaluate._actor_seed import names_match
+from communique.evaluate._quote_align import OffsetMap, our_quote, place_attribution
 from communique.evaluate._quote_gold import (
     GoldArticle,
-    GoldAttribution,
     QuoteFormat,
-    SeedQuote,
     SeedQuotes,
     load_polnear,
     load_seed_quotes,
@@ -39,15 +37,12 @@ from communique.evaluate._quote_gold import (
 )
 from communique.evaluate._quote_scoring import (
     CUE_CLASSES,
-    GoldQuote,
-    OffsetMap,
-    OurQuote,
     QuoteTally,
     RowTally,
-    cue_class,
     precision_recall_f1,
     tally_article,
 )
+from communique.evaluate._quote_seed import SeedQuoteRow, seed_row, starts_alike
 from communique.pipeline import Outcome, build_pipeline, run_serial
 from communique.quotes import AttributedQuote, attribute_quotes
 from communique.records import CodedDocument, RawDocument
@@ -70,7 +65,6 @@ __all__ = [
 BATCH_SIZE = 32
 STAGES = ("communique.extract.v1", "communique.annotate.v1", "communique.actors.v1")
 _MISSES_SHOWN = 12
-_LEADING = re.compile(r"^[\s\"'“”‘’]*(that\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,21 +99,6 @@ class QuoteRow:
 
 
 @dataclass(frozen=True, slots=True)
-class SeedQuoteRow:
-    """One quote of the seed reference beside what we found for it."""
-
-    kind: str
-    speaker: str
-    starts_with: str
-    required: bool
-    found: bool = False
-    our_speaker: str | None = None
-    our_code: str | None = None
-    speaker_right: bool = False
-    code_right: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class QuoteReport:
     """Quote figures on one gold set, for the CLI to print.
 
@@ -134,8 +113,9 @@ class QuoteReport:
         our_indirect: Indirect quotes we found.
         classes: ``(cue class, gold kind, count)`` of every placed gold attribution.
         rows: The direct and indirect rows.
-        pronouns: Gold speech pronoun speakers: total, speaker found (head word), resolved
-            to a coded actor, with an automatic-coreference name, agreeing with it.
+        pronouns: Gold speech pronoun speakers: total; our speaker is that pronoun (head
+            word); we name who it stands for; that is a coded actor; the file gives a name from
+            automatic coreference; our name agrees with it (same surname).
         misses: ``(gold speaker, our speaker, gold content)`` of missed direct speakers.
         seed_rows: One row per seed quote (``seed`` only).
         seconds: Wall time of the pipeline run (extract, annotate, actors).
@@ -151,7 +131,7 @@ class QuoteReport:
     our_indirect: int
     classes: tuple[tuple[str, str, int], ...]
     rows: tuple[QuoteRow, ...]
-    pronouns: tuple[int, int, int, int, int]
+    pronouns: tuple[int, int, int, int, int, int]
     misses: tuple[tuple[str, str, str], ...]
     seed_rows: tuple[SeedQuoteRow, ...]
     seconds: float
@@ -217,13 +197,13 @@ def score_polnear(
         view = TextView(outcome.article.text, outcome.annotation)
         offsets = OffsetMap(article.text, view.text)
         altered += not offsets.same
-        golds = [_place(gold, offsets, view, article.text) for gold in article.attributions]
+        golds = [place_attribution(g, offsets, view, article.text) for g in article.attributions]
         unplaced += sum(gold is None for gold in golds)
         ours = attribute_quotes(view, outcome.actors)
         direct += sum(quote.kind == "direct" for quote in ours)
         indirect += sum(quote.kind == "indirect" for quote in ours)
         placed = [gold for gold in golds if gold is not None]
-        tally_article(tally, view.text, placed, [_ours(view, q) for q in ours], names_match)
+        tally_article(tally, view.text, placed, [our_quote(view, q) for q in ours], names_match)
     return QuoteReport(
         gold_path=gold_path,
         gold_format="polnear",
@@ -235,13 +215,7 @@ def score_polnear(
         our_indirect=indirect,
         classes=tuple((cls, kind, count) for (cls, kind), count in sorted(tally.classes.items())),
         rows=tuple(_row(name, tally.rows[name]) for name in ("direct", "indirect")),
-        pronouns=(
-            tally.pronouns.total,
-            tally.pronouns.speaker_found,
-            tally.pronouns.resolved,
-            tally.pronouns.with_name,
-            tally.pronouns.name_agrees,
-        ),
+        pronouns=tally.pronouns.counts(),
         misses=tuple(tally.misses[:_MISSES_SHOWN]),
         seed_rows=(),
         seconds=seconds,
@@ -258,7 +232,7 @@ def score_seed(
         assert outcome.annotation is not None
         view = TextView(outcome.article.text, outcome.annotation)
         ours = attribute_quotes(view, outcome.actors)
-    rows = tuple(_seed_row(quote, ours) for quote in seed.quotes)
+    rows = tuple(seed_row(quote, ours) for quote in seed.quotes)
     return QuoteReport(
         gold_path=gold_path,
         gold_format="seed",
@@ -270,83 +244,10 @@ def score_seed(
         our_indirect=sum(quote.kind == "indirect" for quote in ours),
         classes=(),
         rows=(),
-        pronouns=(0, 0, 0, 0, 0),
+        pronouns=(0, 0, 0, 0, 0, 0),
         misses=(),
         seed_rows=rows,
         seconds=seconds,
-    )
-
-
-def starts_alike(text: str, starts_with: str) -> bool:
-    """Whether a quote's text begins with the reference words (case, spaces, marks and a
-    leading "that" aside)."""
-
-    def norm(value: str) -> str:
-        return " ".join(_LEADING.sub("", value).casefold().split())
-
-    return bool(starts_with.strip()) and norm(text).startswith(norm(starts_with))
-
-
-def _seed_row(gold: SeedQuote, ours: Sequence[AttributedQuote]) -> SeedQuoteRow:
-    match = next(
-        (q for q in ours if q.kind == gold.kind and starts_alike(q.text, gold.starts_with)),
-        None,
-    )
-    row = SeedQuoteRow(gold.kind, gold.speaker, gold.starts_with, gold.required)
-    if match is None:
-        return row
-    speaker = match.speaker
-    actor = speaker.actor if speaker is not None else None
-    name = actor.name if actor is not None else (speaker.text if speaker is not None else None)
-    return SeedQuoteRow(
-        gold.kind,
-        gold.speaker,
-        gold.starts_with,
-        gold.required,
-        found=True,
-        our_speaker=name,
-        our_code=actor.code if actor is not None else None,
-        speaker_right=name is not None and names_match(gold.speaker, name),
-        code_right=actor is not None and actor.code == gold.code,
-    )
-
-
-def _place(
-    gold: GoldAttribution, offsets: OffsetMap, view: TextView, gold_text: str
-) -> GoldQuote | None:
-    content = tuple(span for span in map(offsets.span, gold.content) if span is not None)
-    if not content:
-        return None
-    cue = tuple(span for span in map(offsets.span, gold.cue) if span is not None)
-    source = offsets.span(gold.source[-1]) if gold.source else None
-    lemmas = [
-        view.tokens[i].lemma
-        for i in range(len(view))
-        if any(view.tokens[i].start < end and start < view.tokens[i].end for start, end in cue)
-    ]
-    speaker = gold_text[gold.source[-1][0] : gold.source[-1][1]] if gold.source else ""
-    return GoldQuote(
-        kind=gold.kind,
-        cls=cue_class(lemmas or gold.cue_text.split(), gold.cue_text),
-        source=source,
-        cue=cue,
-        content=content,
-        pronoun=gold.pronoun,
-        resolved=gold.resolved,
-        speaker_text=speaker,
-    )
-
-
-def _ours(view: TextView, quote: AttributedQuote) -> OurQuote:
-    speaker = quote.speaker
-    head = view.tokens[speaker.head] if speaker is not None else None
-    return OurQuote(
-        kind=quote.kind,
-        span=(quote.start, quote.end),
-        speaker=(speaker.start, speaker.end) if speaker is not None else None,
-        speaker_head=(head.start, head.end) if head is not None else None,
-        cue=(quote.cue.start, quote.cue.end) if quote.cue is not None else None,
-        actor_name=speaker.actor.name if speaker is not None and speaker.actor else None,
     )
 
 

@@ -19,7 +19,7 @@ from communique.events.dates import date_of
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.modality import modality_of
 from communique.events.ontology import Ontology, load_ontology
-from communique.records import ActorMention, ActorRef, Annotation, Article, Event
+from communique.records import ActorMention, ActorRef, Annotation, Article, Event, Quote
 from communique.textview import TextView
 
 PRODUCER = "communique.events.plover_rules.v1"
@@ -31,6 +31,7 @@ def code_events(
     actors: tuple[ActorMention, ...],
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
+    quotes: tuple[Quote, ...] = (),
 ) -> tuple[Event, ...]:
     """Code the events of one article.
 
@@ -40,6 +41,8 @@ def code_events(
         actors: The actor mentions found by the actor stage.
         lexicon: The event lexicon; the built-in one when omitted.
         ontology: The CAMEO/PLOVER ontology; the built-in one when omitted.
+        quotes: The article's quotes; an event inside a direct quote is attributed to its
+            speaker when the sentence names no one else.
 
     Returns:
         The events in text order, one per dyad, historical events left out.
@@ -52,7 +55,7 @@ def code_events(
     events: dict[tuple[object, ...], Event] = {}
     for sentence in range(len(annotation.sentences)):
         for dyad in _kept(coder.code_sentence(sentence)):
-            event = _event(article, view, index, ontology, dyad, day)
+            event = _event(article, view, index, ontology, dyad, day, quotes)
             if event is None:
                 continue
             key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
@@ -81,6 +84,7 @@ def _event(
     ontology: Ontology,
     dyad: Dyad,
     day: date | None,
+    quotes: tuple[Quote, ...] = (),
 ) -> Event | None:
     when = date_of(view, dyad.trigger, day)
     if when.is_historical(day):
@@ -89,7 +93,8 @@ def _event(
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)
-    speaker = speaker_of(view, index, dyad.trigger)
+    speaker = _ref(found) if (found := speaker_of(view, index, dyad.trigger)) else None
+    speaker = speaker or _quote_speaker(quotes, view.tokens[dyad.trigger].start)
     source, target = _ref(dyad.source), _ref(dyad.target) if dyad.target else None
     key = f"{article.doc_id}|{dyad.trigger}|{source.actor_id}|{_ref_id(target)}|{entry.cameo}"
     return Event(
@@ -103,7 +108,7 @@ def _event(
         quad_class=code.quad_class,
         goldstein=code.goldstein,
         modality=modality_of(view, dyad.trigger, entry.modality),
-        attributed_to=_ref(speaker) if speaker and speaker.actor_id != source.actor_id else None,
+        attributed_to=speaker if speaker and speaker.actor_id != source.actor_id else None,
         date=when.iso(),
         sentence=sentence,
         start=span[0],
@@ -112,6 +117,14 @@ def _event(
         confidence=_confidence(view, dyad),
         producer=PRODUCER,
     )
+
+
+def _quote_speaker(quotes: tuple[Quote, ...], char: int) -> ActorRef | None:
+    """The speaker of the direct quote that contains character ``char``, if any."""
+    for quote in quotes:
+        if quote.kind == "direct" and quote.start <= char < quote.end and quote.speaker:
+            return quote.speaker
+    return None
 
 
 def annotation_span(view: TextView, sentence: int) -> tuple[int, int]:

@@ -11,6 +11,7 @@ from communique.annotate import annotate_articles, load_pipeline
 from communique.errors import InputError
 from communique.events import code_events
 from communique.pipeline._stage import ErrorPolicy, guard, reject
+from communique.quotes import find_quotes
 from communique.records import Article, CodedDocument
 from communique.settings import Settings
 
@@ -107,11 +108,33 @@ class ActorStage:
             yield guard(document, "actors", work, self.policy)
 
 
+class QuoteStage:
+    """Annotation + actors → Quotes (direct and indirect, speaker resolved to an actor)."""
+
+    name = "communique.quotes.v1"
+    requires = ("article", "annotation", "actors")
+    produces = ("quotes",)
+
+    def __init__(self, settings: Settings) -> None:
+        self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+
+    def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
+        """Find the quotes of every document of the batch, in order."""
+
+        def work(document: CodedDocument) -> CodedDocument:
+            assert document.article is not None and document.annotation is not None
+            quotes = find_quotes(document.article, document.annotation, document.actors)
+            return dataclasses.replace(document, quotes=quotes)
+
+        for document in batch:
+            yield guard(document, "quotes", work, self.policy)
+
+
 class EventStage:
     """Annotation + actors → Events (PLOVER/CAMEO, modality, attribution, date)."""
 
     name = "communique.events.v1"
-    requires = ("article", "annotation", "actors")
+    requires = ("article", "annotation", "actors", "quotes")
     produces = ("events",)
 
     def __init__(self, settings: Settings) -> None:
@@ -122,14 +145,22 @@ class EventStage:
 
         def work(document: CodedDocument) -> CodedDocument:
             assert document.article is not None and document.annotation is not None
-            events = code_events(document.article, document.annotation, document.actors)
+            events = code_events(
+                document.article, document.annotation, document.actors, quotes=document.quotes
+            )
             return dataclasses.replace(document, events=events)
 
         for document in batch:
             yield guard(document, "events", work, self.policy)
 
 
-DEFAULT_STAGES = (ExtractStage.name, AnnotateStage.name, ActorStage.name, EventStage.name)
+DEFAULT_STAGES = (
+    ExtractStage.name,
+    AnnotateStage.name,
+    ActorStage.name,
+    QuoteStage.name,
+    EventStage.name,
+)
 
 
 def register_builtins() -> None:
@@ -137,4 +168,5 @@ def register_builtins() -> None:
     registry.stages.register(ExtractStage.name, ExtractStage)
     registry.stages.register(AnnotateStage.name, AnnotateStage)
     registry.stages.register(ActorStage.name, ActorStage)
+    registry.stages.register(QuoteStage.name, QuoteStage)
     registry.stages.register(EventStage.name, EventStage)

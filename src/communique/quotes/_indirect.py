@@ -21,12 +21,38 @@ from collections.abc import Iterator, Sequence
 from communique.quotes._direct import QuoteContext
 from communique.quotes._speakers import AttributedQuote, Cue, make_speaker
 from communique.quotes.detect import QuoteSpan
-from communique.speech import QUOTE_CUE_VERBS, according_to, cue_speaker, reported_clause
+from communique.speech import (
+    QUOTE_CUE_VERBS,
+    according_to,
+    cue_speaker,
+    is_passive_participle,
+    reported_clause,
+)
 from communique.textview import TextView
 
 MIN_CLAUSE_WORDS = 2
 _VERB_POS = frozenset({"VERB", "AUX"})
 _TRIM = frozenset({"PUNCT", "CCONJ"})
+# Speech acts that report without a clause, and the dependents that hold what they report:
+# an infinitive ("vowed to compete"), an object ("announced his candidacy"), or both
+# ("urged voters to stay"); "accuse … of" and "ask … if" are read apart.
+_INFINITIVE = frozenset({"xcomp"})
+_OBJECT = frozenset({"dobj", "xcomp"})
+OBJECT_CUES: dict[str, frozenset[str]] = {
+    "promise": _OBJECT,
+    "vow": _INFINITIVE,
+    "pledge": _OBJECT,
+    "urge": _OBJECT,
+    "ask": _OBJECT,
+    "accuse": _OBJECT,
+    "announce": _OBJECT,
+    "deny": _OBJECT,
+    "confirm": _OBJECT,
+    "acknowledge": _OBJECT,
+    "claim": _OBJECT,
+    "report": _OBJECT,
+    "predict": _OBJECT,
+}
 # How the parse hangs a trailing or parenthetical "…, X said" on the clause it reports.
 _INVERTED_DEPS = frozenset({"conj", "parataxis", "advcl"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
@@ -39,14 +65,10 @@ def reported_clauses(
     """An indirect quote for every verb of saying with a clause, outside direct quotes."""
     view = context.view
     for cue in range(len(view)):
-        if view.lemma(cue) not in QUOTE_CUE_VERBS or view.tokens[cue].pos not in _VERB_POS:
-            continue
-        if _inside(speech, view.tokens[cue].start):
+        if not _is_cue(view, cue) or _inside(speech, view.tokens[cue].start):
             continue
         clause = reported_clause(view, cue)
-        if clause is None:
-            continue
-        tokens = _clause_tokens(view, clause)
+        tokens = _clause_tokens(view, clause) if clause is not None else _object_tokens(view, cue)
         if tokens is None or _overlaps(view, speech, tokens):
             continue
         head = cue_speaker(view, cue)
@@ -68,7 +90,7 @@ def reported_clauses(
 def inverted_reports(
     context: QuoteContext, speech: Sequence[QuoteSpan]
 ) -> Iterator[AttributedQuote]:
-    """"The force will grow, the minister told a panel" and "Riding alone, they said, is
+    """ "The force will grow, the minister told a panel" and "Riding alone, they said, is
     hazardous": a verb of saying hung on the clause it reports, after a comma.
 
     The parse makes the cue a conjunct or a parenthetical of the reported verb; the quote is
@@ -77,7 +99,8 @@ def inverted_reports(
     view = context.view
     for cue in range(len(view)):
         token = view.tokens[cue]
-        if view.lemma(cue) not in QUOTE_CUE_VERBS or token.pos not in _VERB_POS:
+        # a participle after a clause says something of its own ("…, adding to her wins")
+        if not _is_cue(view, cue) or token.tag == "VBG":
             continue
         if token.dep not in _INVERTED_DEPS or reported_clause(view, cue):
             continue
@@ -178,6 +201,13 @@ def headline_claims(
         )
 
 
+def _is_cue(view: TextView, i: int) -> bool:
+    """A verb of saying in the active voice."""
+    if view.lemma(i) not in QUOTE_CUE_VERBS or view.tokens[i].pos not in _VERB_POS:
+        return False
+    return not is_passive_participle(view, i)
+
+
 def _after_comma(view: TextView, verb: int, cue: int) -> bool:
     """A comma parts the attribution from the verb, and no "and" or "but" joins them."""
     between = range(min(verb, cue) + 1, max(verb, cue))
@@ -196,6 +226,37 @@ def _pieces(view: TextView, tokens: list[int]) -> list[str]:
             runs.append([i])
     trimmed = [_trim(view, run) for run in runs]
     return [view.phrase(run[0], run[-1] + 1) for run in trimmed if run]
+
+
+def _object_tokens(view: TextView, cue: int) -> list[int] | None:
+    """What a speech act without a clause reports: "vowed [to compete]", "urged [voters to
+    stay]", "accused [Clinton of lying]", "announced [his candidacy]", "asked [if …]"."""
+    allowed = OBJECT_CUES.get(view.lemma(cue))
+    if allowed is None:
+        return None
+    parts = [
+        child
+        for child in view.children(cue)
+        if child > cue
+        and (
+            view.tokens[child].dep in allowed
+            or (view.tokens[child].dep == "advcl" and _asks_whether(view, child))
+            or (view.tokens[child].dep == "prep" and view.words[child].lower() in {"of", "for"})
+        )
+    ]
+    if not parts:
+        return None
+    tokens = sorted(i for part in parts for i in view.subtree(part))
+    tokens = _trim(view, list(range(tokens[0], tokens[-1] + 1)))
+    words = [i for i in tokens if view.tokens[i].pos != "PUNCT"]
+    return tokens if len(words) >= MIN_CLAUSE_WORDS else None
+
+
+def _asks_whether(view: TextView, clause: int) -> bool:
+    return any(
+        view.tokens[c].dep == "mark" and view.words[c].lower() in {"if", "whether"}
+        for c in view.children(clause)
+    )
 
 
 def _clause_tokens(view: TextView, clause: int) -> list[int] | None:

@@ -7,8 +7,8 @@ spans for people the actor stage did not code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from communique.records import ActorMention, ActorRef, QuoteKind
 from communique.textview import TextView
@@ -28,6 +28,8 @@ class Speaker:
         end: End offset of the speaker phrase (exclusive).
         text: The speaker phrase as written ("NATO Secretary General Jens Stoltenberg").
         actor: The actor mention at the head word (a pronoun's comes resolved), or ``None``.
+        antecedent: For a pronoun, the name it stands for as written ("Kevin Sullivan"),
+            also when that person is not a coded actor.
     """
 
     head: int
@@ -35,6 +37,12 @@ class Speaker:
     end: int
     text: str
     actor: ActorMention | None = None
+    antecedent: str | None = None
+
+    @property
+    def name(self) -> str:
+        """Who this is, in words: the antecedent of a pronoun, else the phrase itself."""
+        return self.antecedent or self.text
 
     def ref(self) -> ActorRef | None:
         """The speaker as an actor reference, or ``None`` when the actor stage coded nobody."""
@@ -150,3 +158,72 @@ def _actor_of(view: TextView, lookup: ActorLookup, head: int) -> ActorMention | 
         if view.tokens[child].dep == "appos" and (found := lookup.at(child)) is not None:
             return found
     return None
+
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_REACH = 4  # sentences a pronoun speaker looks back for the person it stands for
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+PERSON_KEY_PREFIX = "person/"  # the actor stage's ids of people
+
+
+def resolve_pronoun(
+    view: TextView,
+    lookup: ActorLookup,
+    speaker: Speaker,
+    quoted: Callable[[int], bool],
+) -> Speaker:
+    """Name the person a "he" or "she" speaker stands for: the nearest person named before it.
+
+    The actor stage resolves pronouns among coded actors only, so after a person it does not
+    code ("…,” said Kevin Sullivan. “…,” he said) it would name an earlier coded person. Here
+    every person the parse names outside a quote counts; the actor is that person's mention,
+    or none when the person is not coded.
+
+    Args:
+        view: The text and its parse.
+        lookup: Actor mentions by token.
+        speaker: A speaker; returned unchanged unless its head is "he" or "she".
+        quoted: Whether a token lies inside a direct quote (quoted names are not antecedents).
+    """
+    if view.words[speaker.head].lower() not in PERSON_PRONOUNS:
+        return speaker
+    people = _people_before(view, lookup, speaker.head, quoted)
+    # A person who is a subject (who did or said something) beats one merely mentioned.
+    chosen = next((p for p in people if view.tokens[p[1] - 1].dep in _SUBJECTS), None)
+    chosen = chosen or (people[0] if people else None)
+    if chosen is None:
+        if speaker.actor is not None:
+            return replace(speaker, antecedent=speaker.actor.name)
+        return speaker
+    first, end = chosen
+    mention = next((m for k in range(end - 1, first - 1, -1) if (m := lookup.at(k))), None)
+    return replace(speaker, actor=mention, antecedent=view.phrase(first, end))
+
+
+def _people_before(
+    view: TextView, lookup: ActorLookup, head: int, quoted: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Token spans of the people named outside quotes before token ``head``, nearest first."""
+    sentence = view.tokens[head].sentence
+    found: list[tuple[int, int]] = []
+    i = head - 1
+    while i >= 0 and sentence - view.tokens[i].sentence <= _PRONOUN_REACH:
+        if not _names_person(view, lookup, i) or quoted(i):
+            i -= 1
+            continue
+        first = i
+        while first > 0 and _names_person(view, lookup, first - 1):
+            first -= 1
+        found.append((first, i + 1))
+        i = first - 1
+    return found
+
+
+def _names_person(view: TextView, lookup: ActorLookup, i: int) -> bool:
+    """A name of a person: tagged so by the parse, or a coded person (not a pronoun)."""
+    if view.tokens[i].pos == "PRON":
+        return False
+    mention = lookup.at(i)
+    if mention is not None:
+        return mention.actor_id.startswith(PERSON_KEY_PREFIX)
+    return view.tokens[i].ent_type == "PERSON"

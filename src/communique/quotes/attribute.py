@@ -9,7 +9,8 @@ these offsets (an event inside a quote is attributed to the quote's speaker).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from communique.quotes._direct import QuoteContext, attribute_direct, embedded
 from communique.quotes._indirect import (
@@ -24,6 +25,7 @@ from communique.quotes._speakers import (
     Cue,
     Speaker,
     make_speaker,
+    resolve_pronoun,
 )
 from communique.quotes.detect import detect_quotes, paragraphs
 from communique.records import ActorMention, ActorRef
@@ -60,7 +62,18 @@ def attribute_quotes(view: TextView, actors: Sequence[ActorMention]) -> tuple[At
         *according_to_clauses(context, speech),
         *headline_claims(context, speech),
     ]
-    return tuple(sorted(_distinct(direct + indirect), key=lambda q: (q.start, -q.end)))
+    quoted = {i for q in speech for i in range(view.token_at(q.start), view.token_at(q.end))}
+    resolved = [_resolve(view, context.lookup, quote, quoted.__contains__) for quote in direct]
+    resolved += [_resolve(view, context.lookup, quote, quoted.__contains__) for quote in indirect]
+    return tuple(sorted(_distinct(resolved), key=lambda q: (q.start, -q.end)))
+
+
+def _resolve(
+    view: TextView, lookup: ActorLookup, quote: AttributedQuote, quoted: Callable[[int], bool]
+) -> AttributedQuote:
+    if quote.speaker is None:
+        return quote
+    return replace(quote, speaker=resolve_pronoun(view, lookup, quote.speaker, quoted))
 
 
 def speaker_for_span(

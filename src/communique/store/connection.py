@@ -10,7 +10,7 @@ import duckdb
 from communique.errors import StorageError
 from communique.store.migrations import check_migrated, migrate
 
-# The connection type callers hold; only store/ touches DuckDB's API through it.
+# Re-exported so that code outside store/ can name the type without importing duckdb.
 Connection = duckdb.DuckDBPyConnection
 
 # DuckDB names the process that holds the lock: "... is held in /usr/bin/python (PID 123)".
@@ -44,6 +44,8 @@ def open_database(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDB
     except duckdb.Error as error:
         raise StorageError(_open_message(target, error)) from error
     try:
+        # DuckDB draws a progress bar on stdout for long queries; stdout is the CLI's output.
+        connection.execute("SET enable_progress_bar = false")
         if read_only:
             check_migrated(connection)
         else:

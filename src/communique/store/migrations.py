@@ -72,7 +72,7 @@ def check_migrated(connection: duckdb.DuckDBPyConnection) -> None:
     if missing:
         raise StorageError(
             f"The database lacks migrations {missing}. Open it once for writing "
-            "(e.g. 'communique ingest --db FILE' with no paths) to upgrade it."
+            "(any 'communique ingest ... --db FILE' run upgrades it), then read it again."
         )
 
 

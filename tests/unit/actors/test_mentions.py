@@ -168,3 +168,14 @@ def test_find_actors_people_nouns_are_civilians(nlp) -> None:  # type: ignore[no
     found = _by_text(text, _find(nlp, text))
     assert found["Libyans"].code == "LBYCVL"
     assert found["British nationals"].code == "GBRCVL"
+
+
+def test_role_memory_surname_does_not_depend_on_order() -> None:
+    rob = RoleFact("Rob Manning", "spokesman", "USAGOV", "USA", "GOV", None, date(2019, 1, 5))
+    robert = RoleFact("Robert Manning", "spokesman", "USAGOV", "USA", "GOV", None, date(2019, 3, 1))
+    one, other = RoleMemory(), RoleMemory()
+    one.remember(rob)
+    one.remember(robert)
+    other.remember(robert)
+    other.remember(rob)
+    assert one.recall("Manning", None) == other.recall("Manning", None) == robert
