@@ -34,6 +34,25 @@ from communique.textview import TextView
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
 # A capital after these prepositions is where something happened, not who did it.
+# Nouns that make a sector modifier an actor: "opposition groups", "rebel leaders".
+GROUP_HEADS = frozenset(
+    {
+        "group",
+        "leader",
+        "member",
+        "force",
+        "official",
+        "activist",
+        "movement",
+        "faction",
+        "supporter",
+        "figure",
+        "fighter",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+    }
+)
 # Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
@@ -263,6 +282,11 @@ class ActorFinder:
             self.found.append(Found(m.start, end, self._group_actor(m, sector)))
         self._read_bare_sectors(matches)
 
+    def _heads_a_group(self, i: int) -> bool:
+        """ "opposition groups", "rebel leaders": the sector word names a group of people."""
+        head = self.view.tokens[i].head
+        return self.view.tokens[head].lemma.lower() in GROUP_HEADS
+
     def _read_bare_sectors(self, matches: list[KBMatch]) -> None:
         """A sector noun with no country is still an actor: "officials said", "rebels attacked".
 
@@ -277,7 +301,9 @@ class ActorFinder:
             ):
                 continue
             head = self.view.tokens[m.end - 1]
-            if head.pos not in {"NOUN", "PROPN"} or head.dep in {"amod", "compound", "poss"}:
+            if head.pos not in {"NOUN", "PROPN"} and head.pos != "ADJ":
+                continue
+            if head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
             label = SECTOR_NAMES.get(m.sector, m.sector.lower())
             self.found.append(

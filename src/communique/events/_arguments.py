@@ -17,6 +17,29 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 # Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
+# Heads that stand for the group named after "of": "thousands of Nigerians".
+COLLECTIVE_NOUNS = frozenset(
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "million",
+        "score",
+        "group",
+        "member",
+        "number",
+        "some",
+        "many",
+        "most",
+        "all",
+        "part",
+        "majority",
+        "crowd",
+        "band",
+        "contingent",
+        "delegation",
+    }
+)
 # Verbs through which a subject passes to the verb they govern ("promised to deepen …").
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl"})
 
@@ -48,6 +71,7 @@ class ActorIndex:
             return []
         found: list[ActorMention] = []
         for head in self.conjuncts(i):
+            head = self._member_of(head)
             mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
             if mention is not None and all(m.actor_id != mention.actor_id for m in found):
                 found.append(mention)
@@ -61,6 +85,20 @@ class ActorIndex:
             result.append(k)
             stack.extend(c for c in self.view.children(k) if self.view.tokens[c].dep == "conj")
         return sorted(result)
+
+    def _member_of(self, i: int) -> int:
+        """ "Thousands of Nigerians", "members of the union": the group named after "of"."""
+        view = self.view
+        if self.at(i) is not None or not (
+            view.lemma(i) in COLLECTIVE_NOUNS or view.tokens[i].pos == "NUM"
+        ):
+            return i
+        for child in view.children(i):
+            if view.tokens[child].dep == "prep" and view.words[child].lower() == "of":
+                objects = [c for c in view.children(child) if view.tokens[c].dep == "pobj"]
+                if objects:
+                    return objects[0]
+        return i
 
     def apposed(self, i: int) -> ActorMention | None:
         """A more specific actor in apposition: "its leader, Kim Jong Un" → Kim Jong Un."""

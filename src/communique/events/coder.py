@@ -66,6 +66,8 @@ LIGHT_VERBS = frozenset(
     }
 )
 VERB_POS = frozenset({"VERB"})
+# Appeals, demands and threats aim at the subject of the clause they govern.
+CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
@@ -161,10 +163,21 @@ class DependencyCoder:
         for pobj in self._preposition_objects(verb, obj, entry.target_preps):
             found += self.actors.of_phrase(pobj)
         found = found or self.actors.of_phrase(obj)
+        if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
+            found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
         if not found and entry.plover in PLACE_TARGET_TYPES:
             for pobj in prepositional_objects(view, verb, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon"
         return found
+
+    def _clause_subjects(self, verb: int) -> list[ActorMention]:
+        view = self.view
+        for clause in view.children(verb):
+            if view.tokens[clause].dep in {"ccomp", "xcomp"}:
+                subject = child_with(view, clause, {"nsubj", "nsubjpass"})
+                if subject is not None:
+                    return self.actors.of_phrase(subject, owners=False)
+        return []
 
     def _preposition_objects(self, verb: int, obj: int | None, preps: tuple[str, ...]) -> list[int]:
         """Objects of ``preps`` on the verb or on its object ("received aid from France")."""
