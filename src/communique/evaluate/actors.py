@@ -22,7 +22,6 @@ rejected or altered and gold actors that could not be placed (scored as missed).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -54,9 +53,10 @@ from communique.evaluate._actor_seed import (
     score_seed_actors,
     tally_seed,
 )
-from communique.pipeline import Outcome, build_pipeline, run_serial
-from communique.records import Article, CodedDocument, RawDocument
-from communique.settings import get_settings
+from communique.evaluate._runner import BATCH_SIZE
+from communique.evaluate._runner import code_gold as _code
+from communique.pipeline import Outcome
+from communique.records import Article, CodedDocument
 
 __all__ = [
     "BATCH_SIZE",
@@ -83,7 +83,6 @@ __all__ = [
     "score_seed_actors",
 ]
 
-BATCH_SIZE = 64
 # Fields scored for each format, in table order, and those whose confusions are shown.
 _FIELDS: dict[str, tuple[str, ...]] = {
     "seed": ("found: all", "code", "country", "role"),
@@ -282,27 +281,6 @@ def _report(
         seed_rows=seed_rows,
         seconds=seconds,
     )
-
-
-def _code(documents: Sequence[GoldSentence]) -> tuple[list[Outcome], float]:
-    # an evaluation scores rejected items as misses instead of stopping at the first
-    settings = get_settings().model_copy(update={"error_policy": "record"})
-    pipeline = build_pipeline(settings)
-    inputs = [
-        RawDocument(
-            id=document.id,
-            origin=document.origin,
-            data=document.text.encode("utf-8"),
-            text=document.text,
-            media_type="text",
-            published=document.published,
-            producer="communique.evaluate",
-        )
-        for document in documents
-    ]
-    started = time.perf_counter()
-    outcomes = list(run_serial(pipeline, inputs, BATCH_SIZE))
-    return outcomes, time.perf_counter() - started
 
 
 def _article(outcome: Outcome) -> Article | None:

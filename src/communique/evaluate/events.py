@@ -21,7 +21,6 @@ The sentence-level rules are in :mod:`communique.evaluate._event_sentences`.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -57,9 +56,10 @@ from communique.evaluate._event_sentences import (
     score_conflibert,
     score_plover,
 )
-from communique.pipeline import Outcome, build_pipeline, run_serial
-from communique.records import CodedDocument, RawDocument
-from communique.settings import get_settings
+from communique.evaluate._runner import BATCH_SIZE
+from communique.evaluate._runner import code_gold as _code
+from communique.pipeline import Outcome
+from communique.records import CodedDocument
 
 __all__ = [
     "BATCH_SIZE",
@@ -89,7 +89,6 @@ __all__ = [
     "score_seed_events",
 ]
 
-BATCH_SIZE = 64
 _SCORERS = {
     "plover": score_plover,
     "conflibert": score_conflibert,
@@ -264,27 +263,6 @@ def _report(
         false_positives=scores.false_positives,
         seconds=seconds,
     )
-
-
-def _code(documents: Sequence[GoldSentence]) -> tuple[list[Outcome], float]:
-    # an evaluation scores rejected items as misses instead of stopping at the first
-    settings = get_settings().model_copy(update={"error_policy": "record"})
-    pipeline = build_pipeline(settings)
-    inputs = [
-        RawDocument(
-            id=document.id,
-            origin=document.origin,
-            data=document.text.encode("utf-8"),
-            text=document.text,
-            media_type="text",
-            published=document.published,
-            producer="communique.evaluate",
-        )
-        for document in documents
-    ]
-    started = time.perf_counter()
-    outcomes = list(run_serial(pipeline, inputs, BATCH_SIZE))
-    return outcomes, time.perf_counter() - started
 
 
 def _render_header(report: EventReport) -> list[str]:
