@@ -171,6 +171,7 @@ class Quote:
     start: int
     end: int
     producer: str = ""
+    speaker_name: str | None = None  # who said it, as written, also when no actor was coded
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,13 +109,18 @@ def event_dict(event: Event) -> dict[str, Any]:
     }
 
 
+def _named(name: str | None) -> dict[str, Any] | None:
+    """A speaker the actor stage did not code: the name as written, no code."""
+    return None if name is None else {"code": None, "name": name, "actor_id": None}
+
+
 def quote_dict(quote: Quote) -> dict[str, Any]:
     """One quote in the contract's shape."""
     return {
         "id": quote.id,
         "text": quote.text,
         "kind": quote.kind,
-        "speaker": _ref(quote.speaker),
+        "speaker": _ref(quote.speaker) or _named(quote.speaker_name),
         "cue": quote.cue,
         "span": [quote.start, quote.end],
     }

@@ -12,8 +12,12 @@ from __future__ import annotations
 import hashlib
 
 from communique import registry
-from communique.quotes.attribute import AttributedQuote, Speaker, attribute_quotes
-from communique.quotes.attribute import speaker_for_span as speaker_for_span
+from communique.quotes.attribute import (
+    AttributedQuote,
+    Speaker,
+    attribute_quotes,
+    speaker_for_span,
+)
 from communique.records import ActorMention, Annotation, Article, Quote
 from communique.textview import TextView
 
@@ -62,6 +66,7 @@ def to_record(doc_id: str, quote: AttributedQuote) -> Quote:
         start=quote.start,
         end=quote.end,
         producer=PRODUCER,
+        speaker_name=quote.speaker.name if quote.speaker is not None else None,
     )
 
 

@@ -122,10 +122,16 @@ def event_row(event: Event) -> Row:
     )  # fmt: skip
 
 
+def _speaker(quote: Quote) -> tuple[str | None, str | None, str | None]:
+    """The speaker's code, name and actor id; an uncoded speaker keeps its name."""
+    code, name, actor_id = _ref(quote.speaker)
+    return code, name or quote.speaker_name, actor_id
+
+
 def quote_row(quote: Quote) -> Row:
     """The ``quotes`` row: the speaker flattened to code, name and actor id."""
     return (
-        quote.id, quote.doc_id, quote.text, quote.kind, *_ref(quote.speaker), quote.cue,
+        quote.id, quote.doc_id, quote.text, quote.kind, *_speaker(quote), quote.cue,
         quote.start, quote.end, quote.producer,
     )  # fmt: skip
 
