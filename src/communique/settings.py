@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -94,6 +94,27 @@ class Settings(BaseSettings):
             "Documents 'communique ingest' codes and writes per database transaction; a crash "
             "loses at most one batch of coding work, never stored data."
         ),
+    )
+
+    api_token: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Bearer token that 'communique serve' requires for writes (POST /api/documents: "
+            "'Authorization: Bearer TOKEN'). Unset: every write is refused with 403."
+        ),
+        json_schema_extra={"doc_default": "unset (writes refused)"},
+    )
+    api_read_open: bool = Field(
+        default=True,
+        description=(
+            "Whether the API's GET endpoints and the dashboard pages answer without the token; "
+            "false: reads need the API token too."
+        ),
+    )
+    api_max_body_bytes: int = Field(
+        default=5_000_000,
+        ge=1,
+        description="Request bodies larger than this many bytes are refused with 413.",
     )
 
     @field_validator("data_dir", "db_path")

@@ -74,6 +74,8 @@ COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
         ("name", _S), ("role", _S), ("code", _S), ("country", _S), ("sector", _S),
         ("first_seen", _D), ("last_seen", _D),
     ),
+    "article_signatures": (("doc_id", _S), ("signature", pa.binary())),
+    "duplicates": (("doc_id", _S), ("duplicate_of", _S), ("similarity", _F)),
 }  # fmt: skip
 
 

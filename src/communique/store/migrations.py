@@ -151,3 +151,27 @@ _INITIAL_SCHEMA = (
         name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, code VARCHAR NOT NULL,
         country VARCHAR, sector VARCHAR, first_seen DATE, last_seen DATE)""",
 )
+
+
+@migration
+def m002_near_duplicates(connection: duckdb.DuckDBPyConnection) -> None:
+    """Near-duplicate articles: each article's MinHash signature and its duplicate link."""
+    connection.execute(
+        "CREATE TABLE article_signatures (doc_id VARCHAR PRIMARY KEY, signature BLOB NOT NULL)"
+    )
+    connection.execute(
+        "CREATE TABLE duplicates (doc_id VARCHAR PRIMARY KEY, duplicate_of VARCHAR NOT NULL,"
+        " similarity DOUBLE NOT NULL)"
+    )
+
+
+@migration
+def m003_event_clusters(connection: duckdb.DuckDBPyConnection) -> None:
+    """Event clusters: one story's events across articles, counted once per article and source."""
+    connection.execute(
+        """CREATE TABLE event_clusters (
+            cluster_id VARCHAR NOT NULL, source_code VARCHAR NOT NULL, target_code VARCHAR,
+            cameo VARCHAR NOT NULL, first_date DATE, last_date DATE,
+            num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL)"""
+    )

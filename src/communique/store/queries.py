@@ -1,7 +1,7 @@
 """Read queries: every SELECT an interface needs, returning DataFrames or records.
 
 Functions take a connection (or a cursor of one, for concurrent reads) from
-``open_database``; none of them writes.
+``open_database``; none of them writes. Filter values are always bound as parameters.
 """
 
 from __future__ import annotations
@@ -14,7 +14,44 @@ from typing import Any, cast
 import duckdb
 import pandas as pd
 
-from communique.records import Article, RawDocument
+from communique.records import (
+    ActorMention,
+    ActorRef,
+    Article,
+    CodedDocument,
+    Event,
+    Quote,
+    RawDocument,
+    Rejection,
+)
+from communique.store._filters import (
+    QUOTE_KINDS,
+    EventFilter,
+    actor_match,
+    check_choice,
+    event_clauses,
+    where_sql,
+)
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "TABLES",
+    "EventFilter",
+    "StoredArticle",
+    "actors",
+    "article",
+    "coded_document",
+    "counts",
+    "document_ids",
+    "event_query",
+    "events",
+    "known_document_ids",
+    "quotes",
+    "raw_document",
+    "rejections",
+    "role_facts",
+    "runs",
+]
 
 # Tables whose rows ``counts`` reports, in the order the pipeline fills them.
 TABLES = (
@@ -28,52 +65,13 @@ TABLES = (
     "role_facts",
 )
 
-_EVENT_COLUMNS = """
+EVENT_COLUMNS = """
     e.id, e.doc_id, e."date", e.source_code, e.source_name, e.source_actor_id,
     e.target_code, e.target_name, e.target_actor_id, e."type", e."mode", e.cameo,
     e.quad_class, e.goldstein, e.modality, e.attributed_code, e.attributed_name,
     e.attributed_actor_id, e.evidence, e.confidence, e.sentence, e."start", e."end",
     e.producer, a.title AS article_title, a.published AS article_published,
     a.source AS article_source, a.url AS article_url"""
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events to return; every field left None matches everything.
-
-    Actors (``actor``, ``source``, ``target``, ``attributed_to``) match a CAMEO code
-    prefix (``RUS`` matches ``RUSGOV`` and ``RUSMIL``) or, case-insensitively, part
-    of the actor's name.
-
-    Attributes:
-        actor: Source or target.
-        source: The actor who acts.
-        target: The actor acted on (with ``source``: a dyad).
-        type: PLOVER event type (``CONSULT``, ``ASSAULT`` …), case-insensitive.
-        cameo: CAMEO code or root: ``19`` matches ``190`` to ``196``.
-        quad_class: 1 verbal cooperation … 4 material conflict.
-        modality: ``asserted``, ``possible``, ``intended``, ``negated`` or ``conditional``.
-        attributed_to: Who says so.
-        since: First event date included (``date`` or ISO string).
-        until: Last event date included.
-        text: Part of the evidence sentence, case-insensitive.
-        doc_id: Events of one document.
-        limit: At most this many events (earliest first).
-    """
-
-    actor: str | None = None
-    source: str | None = None
-    target: str | None = None
-    type: str | None = None
-    cameo: str | None = None
-    quad_class: int | None = None
-    modality: str | None = None
-    attributed_to: str | None = None
-    since: date | str | None = None
-    until: date | str | None = None
-    text: str | None = None
-    doc_id: str | None = None
-    limit: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,59 +92,119 @@ def events(connection: duckdb.DuckDBPyConnection, where: EventFilter | None = No
         One row per event; actor references are ``source_*``, ``target_*`` and
         ``attributed_*`` columns (code, name, actor_id).
     """
-    clauses, params = _event_clauses(where or EventFilter())
-    sql = f"SELECT {_EVENT_COLUMNS} FROM events AS e LEFT JOIN articles AS a ON a.doc_id = e.doc_id"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += ' ORDER BY e."date" NULLS LAST, e.doc_id, e."start", e.id'
-    if where is not None and where.limit is not None:
-        sql += " LIMIT ?"
-        params.append(where.limit)
+    sql, params = event_query(where or EventFilter())
     return connection.execute(sql, params).df()
 
 
-def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
+def event_query(where: EventFilter, columns: str = EVENT_COLUMNS) -> tuple[str, list[Any]]:
+    """The SELECT of :func:`events` (``columns`` over ``events e`` joined to ``articles a``)."""
+    clauses, params = event_clauses(where)
+    sql = f"SELECT {columns} FROM events AS e LEFT JOIN articles AS a ON a.doc_id = e.doc_id"
+    sql += where_sql(clauses) + ' ORDER BY e."date" NULLS LAST, e.doc_id, e."start", e.id'
+    if where.limit is not None:
+        sql += " LIMIT ?"
+        params.append(where.limit)
+    return sql, params
+
+
+def actors(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    code: str | None = None,
+    name: str | None = None,
+    role: str | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Actors (one row per code and name) with how often they are mentioned and in events.
+
+    Args:
+        connection: An open database.
+        code: A CAMEO actor code prefix (``RUS`` matches ``RUSGOV``), case-insensitive.
+        name: The start of a word of the actor's name, case-insensitive.
+        role: Part of a role the actor was mentioned with (``minister``), case-insensitive.
+        limit: At most this many actors.
+
+    Returns:
+        Columns ``code``, ``name``, ``country``, ``sector``, ``roles`` (distinct roles,
+        ``; ``-separated), ``mentions``, ``documents`` and ``events`` (as source or
+        target); most mentioned first.
+    """
     clauses: list[str] = []
     params: list[Any] = []
+    if code is not None:
+        clauses.append("starts_with(m.code, upper(?))")
+        params.append(code)
+    if name is not None:
+        clauses.append("contains(' ' || lower(m.name), ' ' || lower(?))")
+        params.append(name)
+    having = " HAVING bool_or(contains(lower(m.role), lower(?)))" if role is not None else ""
+    params += [role] if role is not None else []
+    sql = f"""
+        WITH found AS (
+            SELECT m.code, m.name, mode(m.country) AS country, mode(m.sector) AS sector,
+                string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles,
+                count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
+            FROM actor_mentions AS m{where_sql(clauses)} GROUP BY m.code, m.name{having}),
+        involved AS (
+            SELECT code, name, count(*) AS events FROM (
+                SELECT source_code AS code, source_name AS name FROM events
+                UNION ALL SELECT target_code, target_name FROM events
+                WHERE target_code IS NOT NULL) GROUP BY code, name)
+        SELECT found.*, coalesce(involved.events, 0) AS events
+        FROM found LEFT JOIN involved USING (code, name)
+        ORDER BY mentions DESC, code, name"""
+    return connection.execute(*_limited(sql, params, limit)).df()
 
-    def add(clause: str, *values: Any) -> None:
-        clauses.append(clause)
-        params.extend(values)
 
-    if where.actor is not None:
-        add(f"({_actor('source')} OR {_actor('target')})", *_actor_params(where.actor, 2))
-    for prefix, value in (
-        ("source", where.source),
-        ("target", where.target),
-        ("attributed", where.attributed_to),
+def quotes(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    doc_id: str | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
+    """Quotes with their speaker and article, in article date and text order.
+
+    Args:
+        connection: An open database.
+        speaker: The speaker's CAMEO code prefix or the start of a word of their name.
+        text: Part of the quoted text, case-insensitive.
+        kind: ``direct`` or ``indirect``.
+        doc_id: Quotes of one document.
+        limit: At most this many quotes.
+
+    Raises:
+        InputError: ``kind`` is not ``direct`` or ``indirect``.
+    """
+    check_choice("quote_kind", kind, QUOTE_KINDS)
+    clauses: list[str] = []
+    params: list[Any] = []
+    if speaker is not None:
+        clauses.append(actor_match("q.speaker"))
+        params += [speaker, speaker]
+    for clause, value in (
+        ("contains(lower(q.text), lower(?))", text),
+        ("q.kind = lower(?)", kind),
+        ("q.doc_id = ?", doc_id),
     ):
         if value is not None:
-            add(_actor(prefix), *_actor_params(value, 1))
-    if where.type is not None:
-        add('upper(e."type") = upper(?)', where.type)
-    if where.cameo is not None:
-        add("starts_with(e.cameo, ?)", where.cameo)
-    if where.quad_class is not None:
-        add("e.quad_class = ?", where.quad_class)
-    if where.modality is not None:
-        add("e.modality = lower(?)", where.modality)
-    if where.since is not None:
-        add('e."date" >= CAST(? AS DATE)', str(where.since))
-    if where.until is not None:
-        add('e."date" <= CAST(? AS DATE)', str(where.until))
-    if where.text is not None:
-        add("contains(lower(e.evidence), lower(?))", where.text)
-    if where.doc_id is not None:
-        add("e.doc_id = ?", where.doc_id)
-    return clauses, params
+            clauses.append(clause)
+            params.append(value)
+    sql = (
+        "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker_code, q.speaker_name,"
+        ' q.speaker_actor_id, q.cue, q."start", q."end", q.producer, a.title AS article_title,'
+        " a.published AS article_published, a.source AS article_source, a.url AS article_url"
+        " FROM quotes AS q LEFT JOIN articles AS a ON a.doc_id = q.doc_id"
+        + where_sql(clauses)
+        + ' ORDER BY a.published NULLS LAST, q.doc_id, q."start", q.id'
+    )
+    return connection.execute(*_limited(sql, params, limit)).df()
 
 
-def _actor(prefix: str) -> str:
-    return f"(starts_with(e.{prefix}_code, upper(?)) OR contains(lower(e.{prefix}_name), lower(?)))"
-
-
-def _actor_params(value: str, times: int) -> list[str]:
-    return [value, value] * times
+def _limited(sql: str, params: list[Any], limit: int | None) -> tuple[str, list[Any]]:
+    return (sql, params) if limit is None else (sql + " LIMIT ?", [*params, limit])
 
 
 def counts(connection: duckdb.DuckDBPyConnection) -> dict[str, int]:
@@ -194,6 +252,80 @@ def article(connection: duckdb.DuckDBPyConnection, doc_id: str) -> StoredArticle
         quotes=_of_document(connection, "quotes", doc_id, '"start"'),
         rejections=_of_document(connection, "rejections", doc_id, '"at"'),
     )
+
+
+def coded_document(connection: duckdb.DuckDBPyConnection, doc_id: str) -> CodedDocument | None:
+    """The stored document ``doc_id`` as the records ``communique code`` made of it.
+
+    The annotation (the parse) is not stored, so ``annotation`` is None.
+
+    Returns:
+        None when no document is stored under ``doc_id``.
+    """
+    raw = raw_document(connection, doc_id)
+    if raw is None:
+        return None
+    stored = article(connection, doc_id)
+    if stored is None:
+        return CodedDocument(raw=raw, rejections=_rejection_records(connection, doc_id))
+    return CodedDocument(
+        raw=raw,
+        article=stored.article,
+        actors=tuple(
+            ActorMention(**_fields(row, _MENTION_FIELDS))
+            for row in stored.actors.to_dict("records")
+        ),
+        events=tuple(_event(row) for row in stored.events.to_dict("records")),
+        quotes=tuple(_quote(row) for row in stored.quotes.to_dict("records")),
+        rejections=_rejection_records(connection, doc_id),
+    )
+
+
+_MENTION_FIELDS = ("doc_id", "actor_id", "start", "end", "code", "name", "country", "sector")
+_MENTION_FIELDS += ("role", "producer")
+
+
+def _fields(row: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """``row``'s values for ``names``, with pandas' missing values (NaN, NaT) as None."""
+    return {name: None if pd.isna(row[name]) else row[name] for name in names}
+
+
+def _ref(row: dict[str, Any], prefix: str) -> ActorRef | None:
+    code, name, actor_id = (row[f"{prefix}_{part}"] for part in ("code", "name", "actor_id"))
+    if pd.isna(code):
+        return None
+    return ActorRef(code=code, name=name, actor_id=None if pd.isna(actor_id) else actor_id)
+
+
+def _event(row: dict[str, Any]) -> Event:
+    values = _fields(row, ("doc_id", "id", "type", "mode", "cameo", "modality", "evidence"))
+    values.update(_fields(row, ("sentence", "start", "end", "producer")))
+    source = _ref(row, "source")
+    assert source is not None  # the schema makes source_code NOT NULL
+    return Event(
+        **values,
+        source=source,
+        target=_ref(row, "target"),
+        attributed_to=_ref(row, "attributed"),
+        quad_class=int(row["quad_class"]),
+        goldstein=float(row["goldstein"]),
+        confidence=float(row["confidence"]),
+        date=None if pd.isna(row["date"]) else row["date"].date().isoformat(),
+    )
+
+
+def _quote(row: dict[str, Any]) -> Quote:
+    values = _fields(row, ("doc_id", "id", "text", "kind", "cue", "start", "end", "producer"))
+    return Quote(**values, speaker=_ref(row, "speaker"))
+
+
+def _rejection_records(connection: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Rejection, ...]:
+    rows = connection.execute(
+        "SELECT origin, stage, reason, detail, doc_id FROM rejections WHERE doc_id = ?"
+        ' ORDER BY "at", origin',
+        [doc_id],
+    ).fetchall()
+    return tuple(Rejection(*row) for row in rows)
 
 
 def _of_document(

@@ -1,0 +1,181 @@
+"""Event filters → SQL WHERE clauses with parameters (never values formatted into SQL).
+
+Filters are checked when built, so a bad value fails with the valid choices before any
+query runs; the clauses name the events table ``e``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, get_args
+
+from communique.errors import InputError
+from communique.records import Modality, QuoteKind
+
+MODALITIES: tuple[str, ...] = get_args(Modality)
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+QUAD_CLASSES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to return; every field left None matches everything.
+
+    Actors (``actor``, ``source``, ``target``, ``attributed_to``) match a CAMEO code
+    prefix (``RUS`` matches ``RUSGOV`` and ``RUSMIL``) or, case-insensitively, the start
+    of a word of the actor's name (``korea`` and ``north korea`` match "North Korea";
+    ``usa`` does not match "Jerusalem").
+
+    Attributes:
+        actor: Source or target.
+        source: The actor who acts.
+        target: The actor acted on (with ``source``: a dyad).
+        type: PLOVER event type (``CONSULT``, ``ASSAULT`` …), case-insensitive.
+        cameo: CAMEO code or root: ``19`` matches ``190`` to ``196``.
+        quad_class: 1 verbal cooperation … 4 material conflict.
+        modality: ``asserted``, ``possible``, ``intended``, ``negated`` or ``conditional``.
+        attributed_to: Who says so.
+        since: First event date included (``date`` or ISO string).
+        until: Last event date included.
+        text: Part of the evidence sentence, case-insensitive.
+        doc_id: Events of one document.
+        limit: At most this many events (earliest first).
+        symmetric: Match ``source`` and ``target`` in both directions (A → B and B → A).
+
+    Raises:
+        InputError: A value no event can have (unknown modality, quad class 7, a date
+            that is not YYYY-MM-DD …); the message lists the valid choices.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    type: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    modality: str | None = None
+    attributed_to: str | None = None
+    since: date | str | None = None
+    until: date | str | None = None
+    text: str | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+    symmetric: bool = False
+
+    def __post_init__(self) -> None:
+        check_choice("modality", self.modality, MODALITIES)
+        if self.quad_class is not None and self.quad_class not in QUAD_CLASSES:
+            valid = ", ".join(f"{n} ({name})" for n, name in QUAD_CLASSES.items())
+            raise InputError(
+                "unknown-quad-class", f"quad class {self.quad_class!r} is not one of {valid}."
+            )
+        if self.cameo is not None and not (self.cameo.isdigit() and 2 <= len(self.cameo) <= 4):
+            raise InputError(
+                "unknown-code",
+                f"CAMEO code {self.cameo!r} is not 2 to 4 digits; expected a root such as 19 "
+                "or a code such as 042 (run `communique explain --list`).",
+            )
+        if self.type is not None and not self.type.strip():
+            raise InputError("unknown-type", "the PLOVER type is empty; expected e.g. CONSULT.")
+        since, until = as_date("since", self.since), as_date("until", self.until)
+        if since is not None and until is not None and since > until:
+            raise InputError("bad-date", f"since ({since}) is after until ({until}).")
+        if self.limit is not None and self.limit < 0:
+            raise InputError("bad-limit", f"limit must be 0 or more, got {self.limit}.")
+
+
+def check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """Raise InputError unless ``value`` is None or one of ``choices`` (case-insensitive)."""
+    if value is not None and value.lower() not in choices:
+        raise InputError(
+            f"unknown-{what.replace('_', '-')}",
+            f"unknown {what.replace('_', ' ')} {value!r}; expected one of: {', '.join(choices)}.",
+        )
+
+
+def as_date(what: str, value: date | str | None) -> date | None:
+    """``value`` as a date (a datetime loses its time).
+
+    Raises:
+        InputError: A string that is not an ISO date.
+    """
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(
+            "bad-date", f"{what} {value!r} is not a date; expected YYYY-MM-DD, e.g. 2024-06-19."
+        ) from None
+
+
+def event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
+    """The WHERE clauses (joined with AND) and their parameters for ``where``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if where.actor is not None:
+        add(f"({actor_match('e.source')} OR {actor_match('e.target')})", *[where.actor] * 4)
+    if where.source is not None or where.target is not None:
+        add(*_dyad(where.source, where.target, where.symmetric))
+    if where.attributed_to is not None:
+        add(actor_match("e.attributed"), where.attributed_to, where.attributed_to)
+    if where.type is not None:
+        add('upper(e."type") = upper(?)', where.type.strip())
+    if where.cameo is not None:
+        add("starts_with(e.cameo, ?)", where.cameo)
+    if where.quad_class is not None:
+        add("e.quad_class = ?", where.quad_class)
+    if where.modality is not None:
+        add("e.modality = lower(?)", where.modality)
+    if where.since is not None:
+        add('e."date" >= ?', as_date("since", where.since))
+    if where.until is not None:
+        add('e."date" <= ?', as_date("until", where.until))
+    if where.text is not None:
+        add("contains(lower(e.evidence), lower(?))", where.text)
+    if where.doc_id is not None:
+        add("e.doc_id = ?", where.doc_id)
+    return clauses, params
+
+
+def actor_match(prefix: str) -> str:
+    """Clause matching ``{prefix}_code`` by prefix or ``{prefix}_name`` at a word start.
+
+    Takes the value twice (code, then name).
+    """
+    return (
+        f"(starts_with({prefix}_code, upper(?)) "
+        f"OR contains(' ' || lower({prefix}_name), ' ' || lower(?)))"
+    )
+
+
+def _dyad(source: str | None, target: str | None, symmetric: bool) -> tuple[Any, ...]:
+    def one_way(first: str | None, second: str | None) -> tuple[str, list[str]]:
+        parts = [(f"e.{role}", value) for role, value in (("source", first), ("target", second))]
+        chosen = [(column, value) for column, value in parts if value is not None]
+        sql = " AND ".join(actor_match(column) for column, _ in chosen)
+        return f"({sql})", [v for _, value in chosen for v in (value, value)]
+
+    forward, params = one_way(source, target)
+    if not symmetric:
+        return (forward, *params)
+    backward, reverse_params = one_way(target, source)
+    return (f"({forward} OR {backward})", *params, *reverse_params)
+
+
+def where_sql(clauses: list[str]) -> str:
+    """`` WHERE a AND b`` or nothing."""
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
