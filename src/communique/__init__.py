@@ -19,6 +19,9 @@ from communique.records import Article, CodedDocument, Event, Quote, Rejection
 from communique.settings import Settings
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from communique.database import Store
     from communique.pipeline import Outcome
 
 __version__ = "0.1.0"
@@ -39,6 +42,7 @@ __all__ = [
     "code",
     "code_paths",
     "explain",
+    "open",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -69,3 +73,21 @@ def code_paths(paths: Sequence[str], *, settings: Settings | None = None) -> Ite
     from communique import pipeline
 
     return pipeline.code_paths(paths, settings=settings)
+
+
+def open(db: str | Path | None = None, *, read_only: bool = True) -> Store:
+    """Open a database written by ``communique ingest`` for queries and analysis.
+
+    Args:
+        db: The DuckDB file; the ``COMMUNIQUE_DB`` setting when omitted.
+        read_only: Open read-only (the default), so other processes can read it at once.
+
+    Returns:
+        A :class:`communique.database.Store` with ``.events()``, ``.dyad()``, ``.quotes()`` ….
+
+    Raises:
+        StorageError: No database there, locked by a writer, or not a communique database.
+    """
+    from communique.database import open_store
+
+    return open_store(db, read_only=read_only)

@@ -95,6 +95,15 @@ class Settings(BaseSettings):
             "loses at most one batch of coding work, never stored data."
         ),
     )
+    cluster_window_days: int = Field(
+        default=2,
+        ge=1,
+        description=(
+            "Event clusters (event_clusters) group the events of one source, target and CAMEO "
+            "root dated less than this many days after the cluster's first event: 1 is the "
+            "same day only, 2 the first day and the next."
+        ),
+    )
 
     api_token: SecretStr | None = Field(
         default=None,

@@ -20,6 +20,7 @@ EXPECTED = {
     "code",
     "code_paths",
     "explain",
+    "open",
 }
 
 

@@ -12,12 +12,16 @@ import sys
 import typer
 
 from communique.cli import actors as _actors
+from communique.cli import analysis as _analysis
 from communique.cli import bench as _bench
 from communique.cli import code as _code
 from communique.cli import evaluate as _evaluate
 from communique.cli import explain as _explain
+from communique.cli import export as _export
 from communique.cli import info as _info
 from communique.cli import ingest as _ingest
+from communique.cli import plot as _plot
+from communique.cli import query as _query
 from communique.errors import CommuniqueError
 
 app = typer.Typer(
@@ -33,6 +37,13 @@ app.command("info")(_info.info_command)
 app.command("ingest")(_ingest.ingest_command)
 app.command("bench")(_bench.bench_command)
 app.command("explain")(_explain.explain_command)
+app.command("events")(_query.events_command)
+app.command("quotes")(_query.quotes_command)
+app.command("article")(_query.article_command)
+app.command("dyad")(_analysis.dyad_command)
+app.command("network")(_analysis.network_command)
+app.command("export")(_export.export_command)
+app.add_typer(_plot.app, name="plot")
 app.add_typer(_evaluate.app, name="eval")
 app.add_typer(_actors.app, name="actors")
 

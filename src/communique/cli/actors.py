@@ -7,15 +7,33 @@ from typing import Annotated
 
 import typer
 
+from communique.cli._frames import echo_frame
+from communique.cli._options import Db, Format, Limit
 from communique.settings import get_settings
 
-app = typer.Typer(help="Manage your own actor knowledge base.", no_args_is_help=True)
+app = typer.Typer(help="List the actors in the database; manage your own actor knowledge base.")
 _SHOWN_SKIPS = 10  # a lenient import of a large file may skip many lines; show the first few
+ACTOR_TABLE = ["code", "name", "country", "sector", "roles", "mentions", "documents", "events"]
 
 
-@app.callback()
-def actors_callback() -> None:
-    """Manage your own actor knowledge base (people added to the built-in ones)."""
+@app.callback(invoke_without_command=True)
+def actors_callback(
+    context: typer.Context,
+    code: Annotated[str | None, typer.Option(help="CAMEO actor code prefix, e.g. RUS.")] = None,
+    name: Annotated[str | None, typer.Option(help="Start of a word of the name.")] = None,
+    role: Annotated[str | None, typer.Option(help="Part of a role, e.g. minister.")] = None,
+    limit: Limit = None,
+    output_format: Format = "table",
+    db: Db = None,
+) -> None:
+    """List the actors in the database, most mentioned first; or import your own (import)."""
+    if context.invoked_subcommand is not None:
+        return
+    from communique.database import open_store
+
+    with open_store(db) as store:
+        frame = store.actors(code=code, name=name, role=role, limit=limit)
+    echo_frame(frame, output_format, ACTOR_TABLE, "actors match")
 
 
 @app.command("import")

@@ -1,4 +1,4 @@
-"""``communique bench``: throughput beside a bare spaCy parse."""
+"""``communique bench``: pipeline throughput beside a bare spaCy parse, and the store."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import typer
 
 from communique.errors import InputError
 from communique.pipeline import build_pipeline
-from communique.pipeline.benchmark import run_benchmark
+from communique.pipeline.benchmark import run_benchmark, run_store_benchmark
 from communique.settings import get_settings
 
 DEFAULT_CORPUS = Path("../shared/data/corpus/allsides_intl_2018_2020.jsonl")
@@ -20,17 +20,24 @@ def bench_command(
     corpus: Annotated[
         Path | None, typer.Option(help="JSONL/HTML/text corpus; default: AllSides if present.")
     ] = None,
-    n: Annotated[int, typer.Option("--n", help="Articles to code.")] = 200,
+    n: Annotated[int, typer.Option("--n", min=0, help="Articles to code (0: skip).")] = 200,
+    store_events: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Synthetic events for the store benchmark (0: skip; 10000000 for 10M)."
+        ),
+    ] = 1_000_000,
 ) -> None:
-    """Articles/s and words/s end to end and per stage, beside bare spaCy on the same texts."""
-    if corpus is None:
-        corpus = (
+    """Articles/s per stage beside bare spaCy on the same texts; store insert and query times."""
+    if n:
+        corpus = corpus or (
             DEFAULT_CORPUS
             if DEFAULT_CORPUS.is_file()
             else Path(str(files("communique") / "samples"))
         )
-    if not corpus.exists():
-        raise InputError("not-found", f"{corpus}: no such corpus")
-    settings = get_settings()
-    report = run_benchmark(corpus, build_pipeline(settings), settings, limit=n)
-    typer.echo(report.render())
+        if not corpus.exists():
+            raise InputError("not-found", f"{corpus}: no such corpus")
+        settings = get_settings()
+        typer.echo(run_benchmark(corpus, build_pipeline(settings), settings, limit=n).render())
+    if store_events:
+        typer.echo(run_store_benchmark(store_events).render())

@@ -61,6 +61,8 @@ class IngestSummary:
         events: Events stored.
         quotes: Quotes stored.
         seconds: Wall time of the run.
+        duplicates: New documents linked as near duplicates of a stored article.
+        clusters: Event clusters recomputed at the end of the run.
     """
 
     run_id: str
@@ -74,6 +76,8 @@ class IngestSummary:
     events: int
     quotes: int
     seconds: float
+    duplicates: int = 0
+    clusters: int = 0
 
     @property
     def rate(self) -> float:
@@ -95,11 +99,15 @@ def ingest_paths(
 ) -> IngestSummary:
     """Code every new document under ``paths`` into the database ``db``.
 
+    New articles are signed and linked to the article they nearly copy in the batch's
+    transaction; the event clusters whose events changed are recomputed at the end
+    (``cluster_window_days``), and by the next run if this one is killed first.
+
     Args:
         paths: Files, directories, globs, or ``-`` for stdin, as ``code_paths`` takes them.
         db: The database file (created and migrated when needed).
-        settings: Settings (``ingest_batch_size`` is the transaction size); the
-            environment's when omitted.
+        settings: Settings (``ingest_batch_size`` is the transaction size,
+            ``cluster_window_days`` the event cluster window); the environment's when omitted.
         recode: Code and replace documents already stored instead of skipping them.
         progress: Called after each committed batch.
         stdin: The stream ``-`` reads; ``sys.stdin.buffer`` when None.
@@ -129,6 +137,7 @@ def ingest_paths(
             coded += sum(isinstance(o, CodedDocument) and not o.rejections for o in outcomes)
             if progress is not None:
                 progress(_progress(writer.totals, read, started))
+        clusters = writer.refresh_event_clusters(settings.cluster_window_days)
         writer.finish_run()
         totals = writer.totals
     return IngestSummary(
@@ -143,6 +152,8 @@ def ingest_paths(
         events=totals.events,
         quotes=totals.quotes,
         seconds=time.perf_counter() - started,
+        duplicates=totals.duplicates,
+        clusters=clusters,
     )
 
 

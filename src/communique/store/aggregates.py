@@ -94,7 +94,8 @@ def actor_codes(connection: duckdb.DuckDBPyConnection, where: EventFilter) -> pd
         named AS (
             SELECT code, name, count(*) AS n, sum(src) AS src, sum(tgt) AS tgt
             FROM sides GROUP BY code, name)
-        SELECT code, first(name ORDER BY n DESC, name) AS name, sum(n) AS events,
-            sum(src) AS as_source, sum(tgt) AS as_target
+        SELECT code, first(name ORDER BY n DESC, name) AS name,
+            CAST(sum(n) AS BIGINT) AS events, CAST(sum(src) AS BIGINT) AS as_source,
+            CAST(sum(tgt) AS BIGINT) AS as_target
         FROM named GROUP BY code ORDER BY events DESC, code"""
     return connection.execute(sql, params).df()

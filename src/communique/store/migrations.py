@@ -175,3 +175,11 @@ def m003_event_clusters(connection: duckdb.DuckDBPyConnection) -> None:
             num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL,
             num_sources INTEGER NOT NULL)"""
     )
+    # Keys whose events changed since the clusters were computed: written in the same
+    # transaction as the events, so a killed ingest leaves them for the next refresh.
+    connection.execute(
+        "CREATE TABLE stale_cluster_keys (source_code VARCHAR NOT NULL,"
+        " target_code VARCHAR NOT NULL, cameo VARCHAR NOT NULL)"
+    )
+    # The window the clusters were computed with; another window recomputes them all.
+    connection.execute("CREATE TABLE event_cluster_window (window_days INTEGER NOT NULL)")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, cast
 
 import duckdb
@@ -73,6 +72,10 @@ EVENT_COLUMNS = """
     e.producer, a.title AS article_title, a.published AS article_published,
     a.source AS article_source, a.url AS article_url"""
 
+# The names store/api_queries.py imports (from before the filters moved to _filters.py).
+_EVENT_COLUMNS = EVENT_COLUMNS
+_event_clauses = event_clauses
+
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
@@ -96,10 +99,16 @@ def events(connection: duckdb.DuckDBPyConnection, where: EventFilter | None = No
     return connection.execute(sql, params).df()
 
 
-def event_query(where: EventFilter, columns: str = EVENT_COLUMNS) -> tuple[str, list[Any]]:
-    """The SELECT of :func:`events` (``columns`` over ``events e`` joined to ``articles a``)."""
+def event_query(
+    where: EventFilter, columns: str = EVENT_COLUMNS, joins: str = ""
+) -> tuple[str, list[Any]]:
+    """The SELECT of :func:`events`: ``columns`` of ``events e`` joined to ``articles a``.
+
+    ``joins`` (fixed SQL, never user input) adds tables for the exports.
+    """
     clauses, params = event_clauses(where)
     sql = f"SELECT {columns} FROM events AS e LEFT JOIN articles AS a ON a.doc_id = e.doc_id"
+    sql += joins
     sql += where_sql(clauses) + ' ORDER BY e."date" NULLS LAST, e.doc_id, e."start", e.id'
     if where.limit is not None:
         sql += " LIMIT ?"
@@ -281,8 +290,9 @@ def coded_document(connection: duckdb.DuckDBPyConnection, doc_id: str) -> CodedD
     )
 
 
-_MENTION_FIELDS = ("doc_id", "actor_id", "start", "end", "code", "name", "country", "sector")
-_MENTION_FIELDS += ("role", "producer")
+_MENTION_FIELDS = (
+    "doc_id", "actor_id", "start", "end", "code", "name", "country", "sector", "role", "producer",
+)  # fmt: skip
 
 
 def _fields(row: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
@@ -316,6 +326,7 @@ def _event(row: dict[str, Any]) -> Event:
 
 def _quote(row: dict[str, Any]) -> Quote:
     values = _fields(row, ("doc_id", "id", "text", "kind", "cue", "start", "end", "producer"))
+    values.update(_fields(row, ("speaker_name",)))  # kept also for a speaker without a code
     return Quote(**values, speaker=_ref(row, "speaker"))
 
 

@@ -20,14 +20,22 @@ import pyarrow as pa
 
 from communique.errors import StorageError
 from communique.records import CodedDocument, Rejection
-from communique.store import _rows
+from communique.store import _rows, dedup
 from communique.store._rows import RoleFactRow
 from communique.store.migrations import migration_names
 
 T = TypeVar("T")
 
 # Tables holding rows derived from a document, cleared before a document is recoded.
-_DOCUMENT_TABLES = ("articles", "actor_mentions", "events", "quotes", "rejections")
+_DOCUMENT_TABLES = (
+    "articles",
+    "actor_mentions",
+    "events",
+    "quotes",
+    "rejections",
+    "article_signatures",
+    "duplicates",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,7 @@ class WriteResult:
         actor_mentions: Actor mention rows written.
         events: Event rows written.
         quotes: Quote rows written.
+        duplicates: Documents written that nearly copy an article stored before them.
     """
 
     documents: int = 0
@@ -49,6 +58,7 @@ class WriteResult:
     actor_mentions: int = 0
     events: int = 0
     quotes: int = 0
+    duplicates: int = 0
 
     def __add__(self, other: WriteResult) -> WriteResult:
         """Sum two results field by field."""
@@ -73,6 +83,14 @@ class StoreWriter:
         self.recode = recode
         self.run_id: str | None = None
         self.totals = WriteResult()
+        self._duplicates: dedup.DuplicateIndex | None = None
+
+    @property
+    def duplicate_index(self) -> dedup.DuplicateIndex:
+        """The near-duplicate index, rebuilt from the stored signatures on first use."""
+        if self._duplicates is None:
+            self._duplicates = dedup.DuplicateIndex.load(self.connection)
+        return self._duplicates
 
     def start_run(self, config: Mapping[str, Any], versions: Mapping[str, Any]) -> str:
         """Record a new run with its resolved config and component versions; return its id.
@@ -127,16 +145,65 @@ class StoreWriter:
             StorageError: The batch could not be written; it was rolled back.
         """
         label = f"writing a batch of {len(outcomes)} outcomes"
-        result = self._transaction(label, lambda: self._write_batch(outcomes, role_facts, skipped))
+        index = self.duplicate_index
+        result, plan = self._transaction(
+            label, lambda: self._write_batch(outcomes, role_facts, skipped)
+        )
+        index.add(plan)  # only once committed: a rolled-back batch leaves the index as it was
         self.totals = self.totals + result
         return result
+
+    def refresh_event_clusters(self, window_days: int = dedup.DEFAULT_CLUSTER_WINDOW_DAYS) -> int:
+        """Recompute the event clusters whose events changed, in one transaction.
+
+        Every batch marks the cluster keys of the events it writes or replaces; this
+        recomputes those keys (all keys when ``window_days`` changed) and clears the marks.
+
+        Args:
+            window_days: Events of one key dated less than this many days after a
+                cluster's first event belong to it.
+
+        Returns:
+            Clusters written (0 when no key was marked).
+        """
+        return self._transaction(
+            "refreshing the event clusters",
+            lambda: dedup.refresh_event_clusters(self.connection, window_days),
+        )
+
+    def load(self, table: str, rows: pa.Table) -> int:
+        """Append prebuilt Arrow rows to ``table`` in one transaction (bulk imports, benchmarks).
+
+        Columns are matched by name; missing ones get their defaults (NULL). Nothing is
+        checked against stored rows: use :meth:`write` for documents. Loaded events mark
+        their cluster keys stale, as written ones do.
+
+        Returns:
+            Rows appended.
+        """
+        if table not in _rows.COLUMNS:
+            raise StorageError(
+                f"Cannot load rows into {table!r}; expected one of {', '.join(_rows.COLUMNS)}."
+            )
+
+        def append() -> int:
+            self.connection.register("incoming", rows)
+            try:
+                self.connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                if table == "events":
+                    dedup.mark_stale_loaded(self.connection, "incoming")
+            finally:
+                self.connection.unregister("incoming")
+            return int(rows.num_rows)
+
+        return self._transaction(f"loading {rows.num_rows} rows into {table}", append)
 
     def _write_batch(
         self,
         outcomes: Sequence[CodedDocument | Rejection],
         role_facts: Sequence[RoleFactRow],
         skipped: int,
-    ) -> WriteResult:
+    ) -> tuple[WriteResult, dedup.DuplicatePlan]:
         now = _now()
         documents, repeated = _unique_documents(outcomes)
         documents, known = self._drop_or_clear_known(documents)
@@ -150,6 +217,21 @@ class StoreWriter:
         rejections = self._insert("rejections", rows["rejections"])
         rejections += self._insert_new_rejections(loose, now)
         self._replace_role_facts(rows["role_facts"])
+        plan = self.duplicate_index.plan(
+            self.connection,
+            [(d.raw.id, d.article.text) for d in documents if d.article is not None],
+            now,
+        )
+        self._insert("article_signatures", plan.signatures)
+        self._insert("duplicates", plan.duplicates)
+        dedup.mark_stale_clusters(
+            self.connection,
+            (
+                (e.source.code, e.target.code if e.target else None, e.cameo)
+                for d in documents
+                for e in d.events
+            ),
+        )
         result = WriteResult(
             documents=len(documents),
             skipped=skipped + repeated + known,
@@ -157,9 +239,10 @@ class StoreWriter:
             actor_mentions=len(rows["actor_mentions"]),
             events=len(rows["events"]),
             quotes=len(rows["quotes"]),
+            duplicates=len(plan.duplicates),
         )
         self._update_run_counts(self.totals + result)
-        return result
+        return result, plan
 
     def _drop_or_clear_known(
         self, documents: list[CodedDocument]
@@ -168,6 +251,7 @@ class StoreWriter:
         if not ids:
             return documents, 0
         if self.recode:
+            dedup.mark_stale_documents(self.connection, ids)
             for table in _DOCUMENT_TABLES:
                 self.connection.execute(
                     f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids]

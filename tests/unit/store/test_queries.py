@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
 
 from communique import store
+from communique.errors import InputError
 from communique.records import ActorRef
 from communique.store import EventFilter
 
@@ -125,3 +127,63 @@ def test_raw_document_round_trips_the_bytes(
 def test_rejections_are_listed_with_stage_and_reason(filled: duckdb.DuckDBPyConnection) -> None:
     frame = store.rejections(filled)
     assert frame[["doc_id", "stage", "reason"]].values.tolist() == [["c", "extract", "no-body"]]
+
+
+def test_events_actor_names_match_at_word_starts(
+    connection: duckdb.DuckDBPyConnection, build: Build
+) -> None:
+    israel = ActorRef(code="ISRGOV", name="Jerusalem", actor_id="isr")
+    document = replace(build.document("j"), events=(build.event("j", 0, source=israel),))
+    store.StoreWriter(connection).write([document])
+    assert _ids(connection, actor="usa") == []  # not the "usa" inside "Jerusalem"
+    assert _ids(connection, actor="jeru") == ["j-e0"]
+    assert _ids(connection, actor="ISR") == ["j-e0"]
+
+
+def test_event_filter_rejects_values_no_event_has() -> None:
+    with pytest.raises(InputError, match="expected one of: asserted, possible"):
+        EventFilter(modality="probable")
+    with pytest.raises(InputError, match="4 \\(material conflict\\)"):
+        EventFilter(quad_class=5)
+    with pytest.raises(InputError, match="2 to 4 digits"):
+        EventFilter(cameo="19a")
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        EventFilter(until="yesterday")
+    with pytest.raises(InputError, match="limit"):
+        EventFilter(limit=-1)
+    assert EventFilter(modality="NEGATED", since=date(2024, 1, 1), until="2024-01-01").until
+
+
+def test_events_symmetric_dyad(filled: duckdb.DuckDBPyConnection) -> None:
+    assert _ids(filled, source="KORGOV", target="USA") == []
+    assert _ids(filled, source="KORGOV", target="USA", symmetric=True) == ["a-e1"]
+    assert _ids(filled, source="PRK", symmetric=True) == ["a-e0", "b-e0"]
+
+
+def test_actors_and_quotes_queries(filled: duckdb.DuckDBPyConnection) -> None:
+    actors = store.actors(filled)
+    assert actors[["code", "mentions", "documents"]].values.tolist() == [
+        ["PRKMIL", 2, 2], ["RUSGOV", 2, 2],
+    ]  # fmt: skip
+    assert store.actors(filled, name="north", limit=1)["code"].tolist() == ["PRKMIL"]
+    quotes = store.quotes(filled, speaker="nato")
+    assert quotes["id"].tolist() == ["a-q0", "b-q0"]
+    assert quotes["article_title"].tolist() == ["Title a", "Title b"]
+    assert store.quotes(filled, text="nothing").empty
+
+
+def test_coded_document_rebuilds_the_records(
+    connection: duckdb.DuckDBPyConnection, build: Build
+) -> None:
+    original = build.document("a", events=2, quotes=1)
+    store.StoreWriter(connection).write([original, build.rejected("c")])
+    stored = store.coded_document(connection, "a")
+    assert stored is not None
+    assert stored.events == original.events
+    assert [replace(q, speaker_name=None) for q in stored.quotes] == list(original.quotes)
+    assert stored.actors == original.actors and stored.raw == original.raw
+    assert [q.speaker_name for q in stored.quotes] == ["NATO"]  # the store keeps one name
+    rejected = store.coded_document(connection, "c")
+    assert rejected is not None and rejected.article is None
+    assert [r.reason for r in rejected.rejections] == ["no-body"]
+    assert store.coded_document(connection, "nope") is None

@@ -1,0 +1,52 @@
+"""``GET /api/articles/{id}``: an article's text with its events and quotes as spans."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from communique import store
+from communique.api import _rows
+from communique.api.deps import ReadAccess, StoreDep
+from communique.api.errors import ApiError
+from communique.api.routes import NOT_FOUND
+from communique.api.schemas import ArticleOut
+
+router = APIRouter(prefix="/api", tags=["articles"], dependencies=[ReadAccess])
+DocId = Annotated[str, Path(min_length=1, max_length=200, description="The document id.")]
+
+
+@router.get("/articles/{doc_id}", response_model=ArticleOut, responses=NOT_FOUND)
+def get_article(db: StoreDep, doc_id: DocId) -> ArticleOut:
+    """The article ``doc_id``: its text, events and quotes, and both as spans of the text."""
+    return load_article(db, doc_id)
+
+
+def load_article(db: store.Connection, doc_id: str) -> ArticleOut:
+    """The article as the API returns it (the dashboard's article page renders the same).
+
+    Raises:
+        ApiError: 404 when no article is stored under ``doc_id``.
+    """
+    stored = store.article(db, doc_id)
+    if stored is None:
+        raise ApiError(
+            404,
+            f"No article {doc_id!r}: expected the id of a stored document that was extracted; "
+            "ids are listed in /api/events (doc_id).",
+        )
+    article = stored.article
+    events, quotes = _rows.events(stored.events), _rows.quotes(stored.quotes)
+    return ArticleOut(
+        doc_id=article.doc_id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        language=article.language,
+        text=article.text,
+        events=events,
+        quotes=quotes,
+        spans=_rows.spans(events, quotes),
+    )

@@ -1,0 +1,49 @@
+"""``GET /api/events``: coded events, filtered and paged."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from communique.api import _rows
+from communique.api.deps import ReadAccess, StoreDep
+from communique.api.routes import ERRORS
+from communique.api.schemas import EventPage, EventParams
+from communique.store import EventFilter
+from communique.store.api_queries import event_page
+
+router = APIRouter(prefix="/api", tags=["events"], dependencies=[ReadAccess])
+
+
+@router.get("/events", response_model=EventPage, responses=ERRORS)
+def list_events(db: StoreDep, params: Annotated[EventParams, Query()]) -> EventPage:
+    """Events matching every filter given, newest first (``order=oldest``: earliest first).
+
+    Actors match a CAMEO code prefix (``RUS`` matches ``RUSGOV``) or the start of a word
+    of the actor's name; ``source`` with ``target`` is a dyad.
+    """
+    where = EventFilter(
+        actor=params.actor,
+        source=params.source,
+        target=params.target,
+        attributed_to=params.attributed_to,
+        type=params.type,
+        cameo=params.cameo,
+        quad_class=params.quad_class,
+        modality=params.modality,
+        since=params.since,
+        until=params.until,
+        text=params.text,
+        doc_id=params.doc_id,
+    )
+    frame, total = event_page(
+        db,
+        where,
+        limit=params.limit,
+        offset=params.offset,
+        newest_first=params.order == "newest",
+    )
+    return EventPage(
+        total=total, limit=params.limit, offset=params.offset, items=_rows.events(frame)
+    )

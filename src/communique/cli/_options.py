@@ -1,0 +1,40 @@
+"""Options shared by the query, analysis and export commands (``--db`` and event filters)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from communique.cli._frames import check_format
+
+Db = Annotated[
+    Path | None, typer.Option("--db", help="Database file; default COMMUNIQUE_DB or the data dir.")
+]
+Format = Annotated[
+    str,
+    typer.Option(
+        "--format", callback=check_format, help="table, json (one array) or csv (every column)."
+    ),
+]
+Limit = Annotated[int | None, typer.Option(min=0, help="At most this many rows.")]
+
+# Event filters: the same in `communique events` and `communique export`.
+Actor = Annotated[str | None, typer.Option(help="Source or target: CAMEO code prefix or name.")]
+Dyad = Annotated[
+    tuple[str, str] | None, typer.Option(help="Source and target, e.g. --dyad RUS PRK.")
+]
+Type = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
+Cameo = Annotated[str | None, typer.Option(help="CAMEO code or root: 19 matches 190-196.")]
+QuadClass = Annotated[
+    int | None,
+    typer.Option(help="1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."),
+]
+Modality = Annotated[
+    str | None, typer.Option(help="asserted, possible, intended, negated or conditional.")
+]
+AttributedTo = Annotated[str | None, typer.Option(help="Who says so: code prefix or name.")]
+Since = Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")]
+Until = Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")]
+Text = Annotated[str | None, typer.Option(help="Words in the evidence sentence.")]

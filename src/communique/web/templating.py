@@ -1,0 +1,48 @@
+"""The Jinja environment of the dashboard: templates, and the few helpers they call."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from fastapi.templating import Jinja2Templates
+
+from communique import __version__
+from communique.errors import InputError
+from communique.events.ontology import QUAD_CLASS_NAMES, load_ontology
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+
+templates = Jinja2Templates(directory=TEMPLATES_DIR)
+
+
+@cache
+def cameo_name(code: str) -> str:
+    """The codebook's short name of a CAMEO code, or "" for a code it does not know."""
+    try:
+        return load_ontology().cameo(code).name
+    except InputError:
+        return ""
+
+
+@cache
+def plover_types() -> list[str]:
+    """The 16 PLOVER types, most cooperative first (the search form's choices)."""
+    return [t.name for t in load_ontology().types()]
+
+
+def shorten(text: str | None, width: int = 220) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0] + " …"
+
+
+templates.env.globals.update(
+    cameo_name=cameo_name,
+    plover_types=plover_types,
+    quad_names=QUAD_CLASS_NAMES,
+    version=__version__,
+)
+templates.env.filters["shorten"] = shorten

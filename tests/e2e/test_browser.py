@@ -1,0 +1,152 @@
+"""The dashboard in a real browser: Debian's Chromium, driven by Playwright.
+
+Starts the app with uvicorn on a free port of 127.0.0.1 over a database of hand-made
+records (``communique.testing``), then walks the analyst's path: search, filter to a dyad,
+open its timeline, follow an event to its article and check that the evidence sentence is
+highlighted. Screenshots go to ``docs/screenshots/`` when ``COMMUNIQUE_SCREENSHOTS`` is set
+(``COMMUNIQUE_SCREENSHOTS=1 pytest tests/e2e/test_browser.py``), else to the test's tmp
+folder. Skips when ``/usr/bin/chromium`` is absent (``apt-get install chromium``).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from communique.api import create_app
+from communique.settings import Settings
+from communique.testing import fill_sample_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served by uvicorn in a thread; yields its base URL."""
+    folder = tmp_path_factory.mktemp("browser")
+    fill_sample_store(folder / "browser.duckdb")
+    settings = Settings(db_path=folder / "browser.duckdb", data_dir=folder / "data", api_token=None)
+    port = _free_port()
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uvicorn_server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium from /usr/bin/chromium (Playwright downloads nothing)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: docs/screenshots with COMMUNIQUE_SCREENSHOTS set, else tmp."""
+    if os.environ.get("COMMUNIQUE_SCREENSHOTS"):
+        DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return DOCS_SCREENSHOTS
+    return tmp_path
+
+
+def test_browser_from_search_to_the_sentence_behind_an_event(
+    server: str, browser: Any, shots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    page.goto(f"{server}/")
+    expect(page.locator("tr.event")).to_have_count(10)
+    page.screenshot(path=str(shots / "search.png"), full_page=True)
+
+    # Filter to a dyad, then open its timeline.
+    page.fill("form.filters input[name=actor]", "RUS")
+    page.fill("form.filters input[name=other]", "PRK")
+    page.click("form.filters button[type=submit]")
+    expect(page.locator("tr.event")).to_have_count(5)
+    page.click("a.dyad-link")
+    expect(page).to_have_url(f"{server}/dyad/RUS/PRK")
+    expect(page.locator("#dyad-chart")).to_have_attribute("data-ready", "true")
+    expect(page.locator("tr.event")).to_have_count(4)
+    page.screenshot(path=str(shots / "dyad.png"), full_page=True)
+
+    # One click from the timeline to the evidence of an event, highlighted in its article.
+    row = page.locator("tr.event", has_text="signed a defence pact")
+    row.locator("a.evidence-link").click()
+    expect(page).to_have_url(f"{server}/articles/sample-pact#e-sample-pact-e0")
+    evidence = page.locator('mark[data-events~="sample-pact-e0"]')
+    expect(evidence).to_have_text(
+        "Russia and North Korea signed a defence pact in Pyongyang on Monday."
+    )
+    expect(evidence).to_have_class("event focus")
+    expect(evidence).to_be_in_viewport()
+    expect(evidence).to_have_attribute("data-codes", "057")
+    expect(evidence).to_have_attribute("data-modality", "asserted")
+    expect(page.locator("#card-e-sample-pact-e0")).to_have_class("card event-card focus")
+    said = page.locator('mark[data-events~="sample-pact-e1"]')
+    expect(said).to_have_attribute("data-says", "South Korea")
+    expect(said).to_have_attribute("data-modality", "intended")
+    quote = page.locator('mark[data-quotes~="sample-pact-q0"]')
+    expect(quote).to_have_text("We will stand together against any aggression,")
+    expect(quote).to_have_attribute("data-says", "Vladimir Putin")
+    page.screenshot(path=str(shots / "article.png"), full_page=True)
+    page.close()
+
+
+def test_browser_network_and_watchlists(server: str, browser: Any, shots: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    page.goto(f"{server}/network")
+    expect(page.locator("svg#network g.node")).to_have_count(5)
+    page.screenshot(path=str(shots / "network.png"), full_page=True)
+
+    page.goto(f"{server}/?actor=PRK")
+    page.fill("form.save input[name=name]", "North Korea")
+    page.click("form.save button[type=submit]")
+    expect(page).to_have_url(f"{server}/watchlists")
+    expect(page.locator("table.watchlists tbody tr")).to_have_count(1)
+    expect(page.locator("table.watchlists")).to_contain_text("nothing new")
+    page.screenshot(path=str(shots / "watchlists.png"), full_page=True)
+    page.close()
