@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 
-.PHONY: demo test test-fast lint format bench eval lock clean
+.PHONY: demo serve test test-fast lint format bench eval lock clean
 
 $(STAMP): requirements/lock.txt requirements/model.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,12 @@ $(STAMP): requirements/lock.txt requirements/model.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# In a terminal the demo goes on to serve the dashboard; elsewhere (CI, pipes) it stops.
 demo: $(STAMP)
-	$(BIN)/communique demo
+	$(BIN)/communique demo $$( [ -t 1 ] && [ -z "$$CI" ] && echo --serve )
+
+serve: $(STAMP)
+	$(BIN)/communique serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

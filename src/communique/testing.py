@@ -24,6 +24,7 @@ from communique.records import (
     CodedDocument,
     Event,
     Quote,
+    QuoteKind,
     RawDocument,
 )
 from communique.settings import Settings
@@ -92,7 +93,7 @@ _CORPUS: tuple[tuple[str, str, str, str, str, tuple[tuple[str, ...], ...], tuple
         (("USA", "This cooperation threatens the whole region,", "said"),),
     ),
     (
-        "sample-front", "2024-07-10", "Shelling near Vovchansk", "Ledger",
+        "ledger/sample-front", "2024-07-10", "Shelling near Vovchansk", "Ledger",
         "Russian troops shelled positions near Vovchansk overnight, the Ukrainian army said. "
         "North Korea sent food aid to Russia by train, Russian media reported.",
         (
@@ -105,7 +106,10 @@ _CORPUS: tuple[tuple[str, str, str, str, str, tuple[tuple[str, ...], ...], tuple
 
 
 def sample_documents() -> list[CodedDocument]:
-    """The hand-made sample corpus: 4 documents, 10 events, 2 quotes, their actor mentions."""
+    """The hand-made sample corpus: 4 documents, 10 events, 2 quotes, their actor mentions.
+
+    One id holds a slash (``ledger/sample-front``), as JSON Lines ids often do.
+    """
     return [_document(*entry) for entry in _CORPUS]
 
 
@@ -181,7 +185,7 @@ def _event(
 
 def _quote(doc_id: str, text: str, n: int, speaker: str, quoted: str, cue: str) -> Quote:
     start = text.index(quoted)
-    kind = "direct"
+    kind: QuoteKind = "direct"
     return Quote(
         doc_id, f"{doc_id}-q{n}", quoted, kind, ACTORS[speaker], cue, start, start + len(quoted)
     )
@@ -201,7 +205,7 @@ class _FakeCoder:
 
     name = "communique.testing.fake_coder.v1"
     requires: tuple[str, ...] = ()
-    produces = ("article", "events")
+    produces: tuple[str, ...] = ("article", "events")
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Give each document its article and an event for its first sentence."""

@@ -18,12 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
 
 from communique.api import create_app
 from communique.settings import Settings
-from communique.testing import fill_sample_store
+from communique.testing import fake_pipeline, fill_sample_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -36,6 +37,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+TOKEN = "browser-test-token"
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 pytestmark = pytest.mark.skipif(
@@ -55,9 +57,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app served by uvicorn in a thread; yields its base URL."""
     folder = tmp_path_factory.mktemp("browser")
     fill_sample_store(folder / "browser.duckdb")
-    settings = Settings(db_path=folder / "browser.duckdb", data_dir=folder / "data", api_token=None)
+    settings = Settings(
+        db_path=folder / "browser.duckdb", data_dir=folder / "data", api_token=TOKEN
+    )
+    app = create_app(settings, pipeline_factory=fake_pipeline)  # POSTs code without spaCy
     port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
     thread.start()
@@ -148,5 +153,18 @@ def test_browser_network_and_watchlists(server: str, browser: Any, shots: Path) 
     expect(page).to_have_url(f"{server}/watchlists")
     expect(page.locator("table.watchlists tbody tr")).to_have_count(1)
     expect(page.locator("table.watchlists")).to_contain_text("nothing new")
+
+    # A document posted to the running server shows up as new on the watchlist.
+    posted = httpx.post(
+        f"{server}/api/documents",
+        json={"text": "Russia and North Korea agreed to hold more talks. Nothing else."},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert posted.status_code == 201, posted.text
+    page.reload()
+    expect(page.locator("table.watchlists")).to_contain_text("1 new")
     page.screenshot(path=str(shots / "watchlists.png"), full_page=True)
+    page.click("table.watchlists a >> nth=0")
+    expect(page.locator("tr.event")).to_have_count(1)
+    expect(page.locator("tr.event")).to_contain_text("agreed to hold more talks")
     page.close()

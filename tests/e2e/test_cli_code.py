@@ -115,8 +115,16 @@ def test_code_exits_non_zero_when_nothing_was_coded(tmp_path: Path) -> None:
     assert "not-found" in result.stderr
 
 
-def test_demo_codes_the_built_in_samples() -> None:
+def test_demo_codes_the_built_in_samples_and_stores_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMMUNIQUE_DATA_DIR", str(tmp_path))
     result = _run("demo")
     assert result.exit_code == 0, result.stderr
     assert "UN appeals for aid as floods hit Niger" in result.stdout
     assert "REJECTED" not in result.stdout
+    assert "event  " in result.stdout and "quote  " in result.stdout
+    assert (tmp_path / "demo.duckdb").is_file()
+    assert "4 new, 0 already there" in result.stdout
+    again = _run("demo")
+    assert "0 new, 4 already there" in again.stdout

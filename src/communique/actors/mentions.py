@@ -282,6 +282,13 @@ class ActorFinder:
             self.found.append(Found(m.start, end, self._group_actor(m, sector)))
         self._read_bare_sectors(matches)
 
+    def _sector_label(self, sector: str) -> str:
+        """A sector in words: "government", "military", else the knowledge base's name."""
+        if sector in SECTOR_NAMES:
+            return SECTOR_NAMES[sector]
+        names = {entry.code: entry.name for entry in self.kb.sectors}
+        return names.get(sector, sector).lower()
+
     def _heads_a_group(self, i: int) -> bool:
         """ "opposition groups", "rebel leaders": the sector word names a group of people."""
         head = self.view.tokens[i].head
@@ -305,7 +312,7 @@ class ActorFinder:
                 continue
             if head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
-            label = SECTOR_NAMES.get(m.sector, m.sector.lower())
+            label = self._sector_label(m.sector)
             self.found.append(
                 Found(m.start, m.end, Actor(m.sector, m.sector, label, None, m.sector))
             )
@@ -360,7 +367,7 @@ class ActorFinder:
         base = entry.name if isinstance(entry, CountryEntry) else country
         if sector is None:
             return Actor(country, country, base, country)
-        label = SECTOR_NAMES.get(sector, sector.lower())
+        label = self._sector_label(sector)
         return Actor(country + sector, country + sector, f"{base} ({label})", country, sector)
 
     # -- pronouns -------------------------------------------------------------------------

@@ -116,7 +116,8 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     message = exc.detail if isinstance(exc.detail, str) else _phrase(exc.status_code)
     if exc.status_code == 404 and message == "Not Found":
-        message = f"No such endpoint or page: {request.url.path}. The API is listed at /docs."
+        path = request.url.path
+        message = f"No such endpoint or page: {path}. The API's schema is at /openapi.json."
     headers = dict(exc.headers) if exc.headers else None
     return render(request, ApiError(exc.status_code, message, headers=headers))
 

@@ -84,6 +84,8 @@ class DocumentWriter:
             outcomes = list(run_serial(session.pipeline, [raw], 1))
             session.writer.write(outcomes, role_facts=self._changed_facts(session))
             self._facts_saved(session)
+            # As ingest does at the end of a run; only the clusters of the new events change.
+            session.writer.refresh_event_clusters(self._settings.cluster_window_days)
             created = True
         else:
             created = False

@@ -11,8 +11,12 @@ from typing import Annotated, Any
 
 import typer
 
+from communique.cli._summary import summarise
+from communique.cli.serve import serve_command
 from communique.pipeline import Outcome, code_paths, is_coded, to_contract
-from communique.records import CodedDocument, Rejection
+from communique.pipeline.ingest import ingest_paths
+from communique.records import Rejection
+from communique.settings import get_settings
 
 OUTPUT_FORMATS = ("jsonl", "json")
 
@@ -75,34 +79,23 @@ def _progress_printer() -> Any:
     return report
 
 
-def demo_command() -> None:
-    """Code the built-in sample articles and print a readable summary."""
+def demo_command(
+    serve: Annotated[
+        bool, typer.Option(help="Then serve the dashboard over the stored samples (Ctrl-C stops).")
+    ] = False,
+) -> None:
+    """Code the built-in sample articles, print what was found, and store them."""
     sample_dir = Path(str(files("communique") / "samples"))
     paths = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
     typer.echo(f"communique demo: coding {len(paths)} sample files from {sample_dir}\n")
     for outcome in code_paths(paths):
-        typer.echo(_summary(outcome))
-    typer.echo("Next: `communique code FILE...` prints the full JSON for your own articles.")
-
-
-def _summary(outcome: Outcome) -> str:
-    if isinstance(outcome, Rejection) or outcome.rejections:
-        return "REJECTED " + "; ".join(r.message() for r in _rejections(outcome)) + "\n"
-    assert isinstance(outcome, CodedDocument) and outcome.article is not None
-    article, annotation = outcome.article, outcome.annotation
-    lines = [
-        f"■ {article.title or '(untitled)'}",
-        f"  id {article.doc_id} · published {article.published or '?'} · "
-        f"language {article.language or '?'} · source {article.source or article.site_name or '?'}",
-    ]
-    if annotation is not None:
-        names = Counter(
-            f"{article.text[e.start : e.end]} ({e.label})"
-            for e in annotation.entities
-            if e.label in {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-        )
-        lines.append(f"  {len(annotation.sentences)} sentences, {len(annotation.tokens)} tokens")
-        lines.append("  entities: " + ", ".join(name for name, _ in names.most_common(8)))
-    if article.dropped_lines:
-        lines.append(f"  boilerplate dropped: {', '.join(repr(x) for x in article.dropped_lines)}")
-    return "\n".join(lines) + "\n"
+        typer.echo(summarise(outcome))
+    settings = get_settings()
+    db = settings.data_dir / "demo.duckdb"
+    summary = ingest_paths(paths, db, settings)
+    typer.echo(f"Stored in {db}: {summary.new} new, {summary.skipped} already there.")
+    typer.echo("Your own articles: `communique code FILE...` prints the full JSON.")
+    if serve:
+        serve_command(db=db)
+    else:
+        typer.echo(f"Dashboard: `communique serve --db {db}`, then open http://127.0.0.1:8000/")

@@ -27,7 +27,8 @@ def serve_command(
     app.state.communique.open()  # a locked or foreign file fails here, in one line
     writes = "on (bearer token)" if settings.api_token else "off (no COMMUNIQUE_API_TOKEN)"
     typer.echo(
-        f"communique: serving {settings.db_path} at http://{host}:{port}/ · writes {writes}",
+        f"communique: open http://{host}:{port}/ (dashboard; API under /api, schema at "
+        f"/openapi.json) · database {settings.db_path} · writes {writes}",
         err=True,
     )
     uvicorn.run(app, host=host, port=port, log_level="info")

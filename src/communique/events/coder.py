@@ -209,7 +209,8 @@ class DependencyCoder:
         if entry.direction == "inverse":
             sources, targets = targets, sources
         if entry.direction == "mutual" and not targets and len(sources) > 1:
-            yield from self._mutual_pairs(noun, entry, sources, inherited)
+            if not inherited:  # "A and B urged a truce" is not a truce between A and B
+                yield from self._mutual_pairs(noun, entry, sources, inherited)
             return
         yield from self._pairs(noun, entry, sources, targets, inherited)
 
@@ -221,6 +222,10 @@ class DependencyCoder:
         for child in view.children(noun):
             if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
                 return [m], False
+        head = view.tokens[noun].head
+        if view.tokens[noun].dep == "dobj" and view.lemma(head) in LIGHT_VERBS:
+            subject = subject_of(view, head)  # "stepped up their cooperation": its own subject
+            return self.actors.of_phrase(subject), subject is None
         k, steps = noun, 0
         while view.tokens[k].head != k and steps < 5:
             k, steps = view.tokens[k].head, steps + 1

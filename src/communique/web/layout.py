@@ -12,7 +12,6 @@ from communique.api.schemas import Network
 WIDTH, HEIGHT, MARGIN = 960, 620, 60
 # Above this many actors the spring layout would need scipy; a circle is drawn instead.
 _SPRING_LIMIT = 400
-_HUB = "\x00hub"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +54,7 @@ def draw_network(network: Network) -> Drawing:
     graph = nx.Graph()
     graph.add_nodes_from(n.code for n in network.nodes)
     graph.add_edges_from((e.source, e.target) for e in network.edges)
-    positions = _positions(graph)
+    positions = _positions(graph) if len(graph) else {}
     busiest = max((n.events for n in network.nodes), default=1)
     nodes = {
         n.code: NodeDrawing(
@@ -93,33 +92,49 @@ def goldstein_colour(score: float) -> str:
 
 
 def _positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    if len(graph) == 0:
-        return {}
-    if len(graph) == 1:
-        return {next(iter(graph)): (WIDTH / 2, HEIGHT / 2)}
-    if len(graph) > _SPRING_LIMIT:
-        raw = nx.circular_layout(graph)
+    """Each connected group laid out alone, the groups packed in rows, biggest first."""
+    groups = sorted(nx.connected_components(graph), key=lambda g: (-len(g), min(g)))
+    sides = [math.sqrt(len(group)) for group in groups]
+    row_width = max([*sides, 1.5 * math.sqrt(sum(side * side for side in sides))])
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for group, side in zip(groups, sides, strict=True):
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height + 0.3, 0.0
+        for code, (u, v) in _unit_layout(graph.subgraph(group)).items():
+            placed[code] = (x + side * (0.1 + 0.8 * u), y + side * (0.1 + 0.8 * v))
+        x, row_height = x + side + 0.3, max(row_height, side)
+    return _fit(placed)
+
+
+def _unit_layout(group: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A spring layout of one connected group in the unit square (a circle when large)."""
+    if len(group) == 1:
+        return {str(next(iter(group))): (0.5, 0.5)}
+    if len(group) > _SPRING_LIMIT:
+        raw = nx.circular_layout(group)
     else:
-        # A weak tie from every actor to a hidden hub keeps separate groups near each other.
-        tied = nx.Graph(graph)
-        nx.set_edge_attributes(tied, 1.0, "weight")
-        tied.add_edges_from(((_HUB, node) for node in graph), weight=0.04)
-        k = 1.2 / math.sqrt(len(tied))
-        raw = nx.spring_layout(tied, seed=7, k=k, iterations=300, weight="weight")
-        raw.pop(_HUB)
-    xs = [float(p[0]) for p in raw.values()]
-    ys = [float(p[1]) for p in raw.values()]
-    span = max(max(xs) - min(xs), (max(ys) - min(ys)) * WIDTH / HEIGHT) or 1.0
-    scale = (WIDTH - 2 * MARGIN) / span
-    # Centre the drawing; one scale for both axes keeps the layout's proportions.
-    dx = (WIDTH - (max(xs) - min(xs)) * scale) / 2
-    dy = (HEIGHT - (max(ys) - min(ys)) * scale) / 2
+        raw = nx.spring_layout(group, seed=7, iterations=200)
+    xs, ys = [float(p[0]) for p in raw.values()], [float(p[1]) for p in raw.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     return {
-        str(code): (
-            round(dx + (float(p[0]) - min(xs)) * scale, 1),
-            round(dy + (float(p[1]) - min(ys)) * scale, 1),
-        )
+        str(code): ((float(p[0]) - min(xs)) / span, (float(p[1]) - min(ys)) / span)
         for code, p in raw.items()
+    }
+
+
+def _fit(placed: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Scale (one factor for both axes) and centre the positions in the drawing."""
+    if not placed:
+        return {}
+    xs, ys = [p[0] for p in placed.values()], [p[1] for p in placed.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1e-9, (max(ys) - min(ys)) or 1e-9
+    scale = min((WIDTH - 2 * MARGIN) / span_x, (HEIGHT - 2 * MARGIN) / span_y, 260.0)
+    dx = (WIDTH - (max(xs) - min(xs)) * scale) / 2 - min(xs) * scale
+    dy = (HEIGHT - (max(ys) - min(ys)) * scale) / 2 - min(ys) * scale
+    return {
+        code: (round(dx + x * scale, 1), round(dy + y * scale, 1))
+        for code, (x, y) in placed.items()
     }
 
 

@@ -58,7 +58,14 @@ def auth() -> dict[str, str]:
     return dict(AUTH)
 
 
-@pytest.fixture
-def client(make_client: MakeClient) -> TestClient:
-    """A client of the app with the default test settings (reads open, a token set)."""
-    return make_client()
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, sample_db: Path) -> Iterator[TestClient]:
+    """A client shared by a module's tests that only read (reads open, a token set).
+
+    Tests that store anything use ``make_client()``, which gets a fresh database.
+    """
+    db = tmp_path_factory.mktemp("api-read") / "api.duckdb"
+    shutil.copyfile(sample_db, db)
+    settings = Settings(db_path=db, data_dir=db.parent / "data", api_token=TOKEN)
+    with TestClient(create_app(settings, pipeline_factory=fake_pipeline)) as client:
+        yield client

@@ -35,8 +35,8 @@ def test_events_filter_by_dyad_actor_modality_and_dates(client: TestClient) -> N
     assert ids(source="russia", target="north korea") == {"sample-pact-e0", "sample-visit-e0"}
     assert ids(modality="intended") == {"sample-pact-e1"}
     assert ids(attributed_to="KOR") == {"sample-pact-e1"}
-    assert ids(actor="PRK", since="2024-07-01") == {"sample-sanctions-e1", "sample-front-e1"}
-    assert ids(type="assault") == {"sample-front-e0"}
+    assert ids(actor="PRK", since="2024-07-01") == {"sample-sanctions-e1", "ledger/sample-front-e1"}
+    assert ids(type="assault") == {"ledger/sample-front-e0"}
     assert ids(cameo="16", quad_class=4) == {"sample-sanctions-e0", "sample-sanctions-e1"}
 
 
@@ -145,6 +145,12 @@ def test_article_has_events_and_quotes_as_spans_of_its_text(client: TestClient) 
     assert intended["label"] == "030 AGREE"
 
 
+def test_article_id_with_a_slash(client: TestClient) -> None:
+    body = client.get("/api/articles/ledger/sample-front").json()
+    assert body["doc_id"] == "ledger/sample-front" and len(body["events"]) == 2
+    assert client.get("/api/articles/ledger%2Fsample-front").json()["doc_id"] == body["doc_id"]
+
+
 def test_article_unknown_id_is_a_404(client: TestClient) -> None:
     response = client.get("/api/articles/no-such-id")
     assert response.status_code == 404
@@ -190,8 +196,9 @@ def test_body_over_the_limit_is_a_413(make_client: MakeClient, auth: dict[str, s
 
 
 def test_post_document_ingests_once_through_the_writer(
-    client: TestClient, auth: dict[str, str]
+    make_client: MakeClient, auth: dict[str, str]
 ) -> None:
+    client = make_client()
     document = {"text": "Russia hosted talks with North Korea. More talks follow.", "title": "T"}
     first = client.post("/api/documents", json=document, headers=auth)
     assert first.status_code == 201, first.text
@@ -212,7 +219,8 @@ def test_post_document_needs_text_or_html(client: TestClient, auth: dict[str, st
         assert response.json()["error"]["code"] == "invalid"
 
 
-def test_post_while_the_dashboard_reads(client: TestClient, auth: dict[str, str]) -> None:
+def test_post_while_the_dashboard_reads(make_client: MakeClient, auth: dict[str, str]) -> None:
+    client = make_client()
     failures: list[str] = []
 
     def read() -> None:

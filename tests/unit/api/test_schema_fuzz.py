@@ -1,7 +1,8 @@
 """Schema fuzzing: every GET endpoint answers what our OpenAPI schema promises (schemathesis).
 
 Small on purpose (a few generated requests per endpoint) so the default run stays fast;
-``SCHEMATHESIS_EXAMPLES=300 pytest tests/unit/api/test_schema_fuzz.py`` fuzzes harder.
+invalid requests (negative mode) are ``slow``; ``SCHEMATHESIS_EXAMPLES=300 pytest
+tests/unit/api/test_schema_fuzz.py`` fuzzes harder.
 The schema is loaded inside the test (not with ``schemathesis.pytest.from_fixture``, whose
 lazy loader does not work with pytest 9), and each operation's strategy drives Hypothesis.
 """
@@ -58,7 +59,10 @@ def test_schema_covers_every_get_endpoint(api_schema: Any) -> None:
     assert found == set(GET_PATHS)
 
 
-@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize(
+    "mode",
+    [GenerationMode.POSITIVE, pytest.param(GenerationMode.NEGATIVE, marks=pytest.mark.slow)],
+)
 @pytest.mark.parametrize("path", GET_PATHS)
 def test_api_answers_as_its_schema_says(api_schema: Any, path: str, mode: GenerationMode) -> None:
     operation = api_schema[path]["GET"]

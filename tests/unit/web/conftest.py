@@ -32,9 +32,19 @@ def web_settings(tmp_path: Path, web_sample_db: Path) -> Settings:
     return Settings(db_path=db, data_dir=tmp_path / "data", api_token=TOKEN, api_read_open=True)
 
 
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory, web_sample_db: Path) -> Iterator[TestClient]:
+    """A client of the app (pages and API) shared by a module's tests that only read."""
+    db = tmp_path_factory.mktemp("web-read") / "web.duckdb"
+    shutil.copyfile(web_sample_db, db)
+    settings = Settings(db_path=db, data_dir=db.parent / "data", api_token=TOKEN)
+    with TestClient(create_app(settings, pipeline_factory=fake_pipeline)) as client:
+        yield client
+
+
 @pytest.fixture
-def web(web_settings: Settings) -> Iterator[TestClient]:
-    """A client of the app (pages and API) over the sample database."""
+def fresh_web(web_settings: Settings) -> Iterator[TestClient]:
+    """A client over a fresh copy of the sample database and an empty data folder."""
     with TestClient(create_app(web_settings, pipeline_factory=fake_pipeline)) as client:
         yield client
 

@@ -100,6 +100,14 @@ def test_article_page_marks_evidence_and_quotes(web: TestClient) -> None:
     assert "according to South Korea" in html
 
 
+def test_article_page_of_an_id_with_a_slash(web: TestClient) -> None:
+    html = web.get("/", params={"type": "ASSAULT"}).text
+    (link,) = _links(html, "/articles/")
+    assert link == "/articles/ledger/sample-front#e-ledger/sample-front-e0"
+    page = web.get(link.split("#")[0])
+    assert page.status_code == 200 and 'data-events="ledger/sample-front-e0"' in page.text
+
+
 def test_article_page_unknown_id_is_a_404_page(web: TestClient) -> None:
     page = web.get("/articles/nothing")
     assert page.status_code == 404

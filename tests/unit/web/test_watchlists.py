@@ -34,9 +34,9 @@ def test_watchlists_refuse_an_empty_name_and_a_foreign_file(tmp_path: Path) -> N
 
 
 def test_watchlist_shows_what_is_new_since_the_last_visit(
-    web: TestClient, web_settings: Settings, auth: dict[str, str]
+    fresh_web: TestClient, web_settings: Settings, auth: dict[str, str]
 ) -> None:
-    saved = web.post(
+    saved = fresh_web.post(
         "/watchlists",
         content="name=Russia+and+Korea&query=actor%3DRUS%26other%3DPRK",
         headers={"Content-Type": "application/x-www-form-urlencoded"},
@@ -45,33 +45,33 @@ def test_watchlist_shows_what_is_new_since_the_last_visit(
     assert saved.status_code == 303 and saved.headers["location"] == "/watchlists"
     (watchlist,) = Watchlists(web_settings.data_dir).all()
     assert watchlist.query == "actor=RUS&other=PRK"
-    assert "nothing new" in web.get("/watchlists").text
+    assert "nothing new" in fresh_web.get("/watchlists").text
 
     document = {
         "text": "Russia and North Korea held talks. Nothing else.",
         "published": "2024-08-01",
     }
-    assert web.post("/api/documents", json=document, headers=auth).status_code == 201
-    listing = web.get("/watchlists").text
+    assert fresh_web.post("/api/documents", json=document, headers=auth).status_code == 201
+    listing = fresh_web.get("/watchlists").text
     assert "1 new" in listing
-    opened = web.get(f"/watchlists/{watchlist.id}")
+    opened = fresh_web.get(f"/watchlists/{watchlist.id}")
     assert opened.status_code == 200 and opened.text.count('class="event"') == 1
     assert "Russia and North Korea held talks" in opened.text
-    assert "nothing new" in web.get("/watchlists").text  # the visit was recorded
+    assert "nothing new" in fresh_web.get("/watchlists").text  # the visit was recorded
 
 
-def test_watchlist_delete_and_unknown(web: TestClient, web_settings: Settings) -> None:
+def test_watchlist_delete_and_unknown(fresh_web: TestClient, web_settings: Settings) -> None:
     lists = Watchlists(web_settings.data_dir)
     saved = lists.add("All assaults", "type=ASSAULT")
-    assert web.get("/watchlists/nope").status_code == 404
-    gone = web.post(f"/watchlists/{saved.id}/delete", follow_redirects=False)
+    assert fresh_web.get("/watchlists/nope").status_code == 404
+    gone = fresh_web.post(f"/watchlists/{saved.id}/delete", follow_redirects=False)
     assert gone.status_code == 303 and lists.all() == []
 
 
 def test_watchlist_with_an_invalid_saved_search_is_a_400(
-    web: TestClient, web_settings: Settings
+    fresh_web: TestClient, web_settings: Settings
 ) -> None:
-    response = web.post(
+    response = fresh_web.post(
         "/watchlists",
         content="name=bad&query=since%3Dyesterday",
         headers={"Content-Type": "application/x-www-form-urlencoded"},

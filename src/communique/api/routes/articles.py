@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api", tags=["articles"], dependencies=[ReadAccess])
 DocId = Annotated[str, Path(min_length=1, max_length=200, description="The document id.")]
 
 
-@router.get("/articles/{doc_id}", response_model=ArticleOut, responses=NOT_FOUND)
+@router.get("/articles/{doc_id:path}", response_model=ArticleOut, responses=NOT_FOUND)
 def get_article(db: StoreDep, doc_id: DocId) -> ArticleOut:
     """The article ``doc_id``: its text, events and quotes, and both as spans of the text."""
     return load_article(db, doc_id)

@@ -15,7 +15,7 @@ from communique.web.templating import templates
 router = APIRouter()
 
 
-@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article_page(
     request: Request, db: StoreDep, doc_id: Annotated[str, Path(min_length=1, max_length=200)]
 ) -> HTMLResponse:

@@ -21,7 +21,7 @@ function drawDyadChart() {
   datasets.push({
     type: "line", label: "mean Goldstein", yAxisID: "goldstein", order: 1,
     data: series.points.map((p) => p.goldstein_mean), borderColor: "#1d3557",
-    backgroundColor: "#1d3557", spanGaps: false, tension: 0.2, pointRadius: 3,
+    backgroundColor: "#1d3557", spanGaps: true, tension: 0, pointRadius: 3,
   });
   const chart = new Chart(canvas, {
     data: { labels, datasets },
