@@ -50,6 +50,7 @@ def _render(summary: IngestSummary) -> str:
     return (
         f"{summary.new} new documents ({summary.coded} coded), {summary.skipped} skipped as "
         f"already stored, {summary.rejected} rejected, {summary.events} events, "
-        f"{summary.quotes} quotes, {summary.actor_mentions} actor mentions "
+        f"{summary.quotes} quotes, {summary.actor_mentions} actor mentions, "
+        f"{summary.duplicates} near duplicates linked, {summary.clusters} event clusters updated "
         f"in {summary.seconds:.1f} s ({summary.rate:.1f} documents/s) → {summary.db}"
     )

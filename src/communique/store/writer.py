@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from communique.errors import StorageError
 from communique.records import CodedDocument, Rejection
-from communique.store import _rows, dedup
+from communique.store import _rows, clusters, dedup
 from communique.store._rows import RoleFactRow
 from communique.store.migrations import migration_names
 
@@ -153,7 +153,9 @@ class StoreWriter:
         self.totals = self.totals + result
         return result
 
-    def refresh_event_clusters(self, window_days: int = dedup.DEFAULT_CLUSTER_WINDOW_DAYS) -> int:
+    def refresh_event_clusters(
+        self, window_days: int = clusters.DEFAULT_CLUSTER_WINDOW_DAYS
+    ) -> int:
         """Recompute the event clusters whose events changed, in one transaction.
 
         Every batch marks the cluster keys of the events it writes or replaces; this
@@ -168,7 +170,7 @@ class StoreWriter:
         """
         return self._transaction(
             "refreshing the event clusters",
-            lambda: dedup.refresh_event_clusters(self.connection, window_days),
+            lambda: clusters.refresh_event_clusters(self.connection, window_days),
         )
 
     def load(self, table: str, rows: pa.Table) -> int:
@@ -191,7 +193,7 @@ class StoreWriter:
             try:
                 self.connection.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
                 if table == "events":
-                    dedup.mark_stale_loaded(self.connection, "incoming")
+                    clusters.mark_stale_loaded(self.connection, "incoming")
             finally:
                 self.connection.unregister("incoming")
             return int(rows.num_rows)
@@ -224,7 +226,7 @@ class StoreWriter:
         )
         self._insert("article_signatures", plan.signatures)
         self._insert("duplicates", plan.duplicates)
-        dedup.mark_stale_clusters(
+        clusters.mark_stale_clusters(
             self.connection,
             (
                 (e.source.code, e.target.code if e.target else None, e.cameo)
@@ -251,7 +253,7 @@ class StoreWriter:
         if not ids:
             return documents, 0
         if self.recode:
-            dedup.mark_stale_documents(self.connection, ids)
+            clusters.mark_stale_documents(self.connection, ids)
             for table in _DOCUMENT_TABLES:
                 self.connection.execute(
                     f"DELETE FROM {table} WHERE list_contains(?, doc_id)", [ids]

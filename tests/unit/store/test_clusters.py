@@ -12,7 +12,7 @@ import pytest
 from communique import store
 from communique.errors import ConfigError
 from communique.records import ActorRef, Article, CodedDocument, Event, RawDocument
-from communique.store import dedup
+from communique.store import clusters as store_clusters
 
 _WIRE = files("communique") / "samples" / "wire.jsonl"
 BRASILIA, SUDAN = (json.loads(line)["text"] for line in _WIRE.read_text("utf-8").splitlines())
@@ -145,6 +145,6 @@ def test_clusters_window_must_be_a_day_or_more(connection: duckdb.DuckDBPyConnec
 def test_first_days_are_greedy_windows_per_key() -> None:
     new_key = np.array([1, 0, 0, 0, 0, 1, 0], dtype=bool)
     day = np.array([0, 1, 2, 3, 5, 2, 9], dtype=np.int32)
-    assert dedup._first_days(new_key, day, 2).tolist() == [0, 0, 2, 2, 5, 2, 9]
-    assert dedup._first_days(new_key, day, 1).tolist() == [0, 1, 2, 3, 5, 2, 9]
-    assert dedup._first_days(new_key, day, 7).tolist() == [0, 0, 0, 0, 0, 2, 9]
+    assert store_clusters._first_days(new_key, day, 2).tolist() == [0, 0, 2, 2, 5, 2, 9]
+    assert store_clusters._first_days(new_key, day, 1).tolist() == [0, 1, 2, 3, 5, 2, 9]
+    assert store_clusters._first_days(new_key, day, 7).tolist() == [0, 0, 0, 0, 0, 2, 9]

@@ -12,6 +12,7 @@ import pytest
 from communique import store
 from communique.errors import StorageError
 from communique.records import Article, CodedDocument, RawDocument
+from communique.store import clusters as store_clusters
 from communique.store import dedup
 
 _WIRE = files("communique") / "samples" / "wire.jsonl"
@@ -98,7 +99,7 @@ def test_dedup_rolled_back_batch_leaves_no_signature_and_no_index_entry(
     def broken(*args: object) -> None:
         raise duckdb.Error("disk full")
 
-    monkeypatch.setattr(dedup, "mark_stale_clusters", broken)
+    monkeypatch.setattr(store_clusters, "mark_stale_clusters", broken)
     with pytest.raises(StorageError, match="rolled back"):
         writer.write([coded("original", BRASILIA)])
     monkeypatch.undo()
