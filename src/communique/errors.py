@@ -31,6 +31,10 @@ class InputError(CommuniqueError):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Worker processes send errors back pickled; the default rebuilds with one argument.
+        return (InputError, (self.reason, self.detail))
+
 
 class ConfigError(CommuniqueError):
     """A setting, pipeline config or model does not match what is expected."""

@@ -23,6 +23,14 @@ def ingest_command(
     batch_size: Annotated[
         int | None, typer.Option(min=1, help="Documents per transaction (default 64).")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Worker processes, one spaCy model each (default: serial)."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Code on a Dask cluster: scheduler address (tcp://host:8786) or local."),
+    ] = None,
 ) -> None:
     """Code new documents into the database; documents already stored are skipped."""
     settings = get_settings()
@@ -30,7 +38,16 @@ def ingest_command(
         settings = settings.model_copy(update={"ingest_batch_size": batch_size})
     target = db or settings.db_path
     stdin = sys.stdin.buffer if "-" in paths else None
-    summary = ingest_paths(paths, target, settings, recode=recode, progress=_show, stdin=stdin)
+    summary = ingest_paths(
+        paths,
+        target,
+        settings,
+        recode=recode,
+        progress=_show,
+        stdin=stdin,
+        workers=workers,
+        dask=dask,
+    )
     typer.echo(("\n" if sys.stderr.isatty() else "") + _render(summary), err=True)
     if summary.read and not summary.new and not summary.skipped:
         raise typer.Exit(1)  # nothing readable among the inputs

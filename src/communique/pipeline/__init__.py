@@ -9,6 +9,7 @@ from communique import registry
 from communique.ingest import read_bytes, read_inputs
 from communique.pipeline._stage import Pipeline, Stage
 from communique.pipeline.output import to_contract
+from communique.pipeline.runners.pool import run_pool
 from communique.pipeline.runners.serial import Outcome, ProgressCallback, run_serial
 from communique.pipeline.stages import DEFAULT_STAGES
 from communique.records import CodedDocument, RawDocument, Rejection
@@ -21,6 +22,7 @@ __all__ = [
     "build_pipeline",
     "code_paths",
     "code_text",
+    "run_pool",
     "run_serial",
     "to_contract",
 ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
 from itertools import islice
@@ -21,7 +22,8 @@ from communique.actors import RoleFact, RoleMemory
 from communique.annotate import pipeline_producer
 from communique.pipeline import build_pipeline
 from communique.pipeline._stage import Pipeline
-from communique.pipeline.runners.serial import run_serial
+from communique.pipeline.runners.pool import run_pool
+from communique.pipeline.runners.serial import Outcome, run_serial
 from communique.pipeline.stages import ActorStage, AnnotateStage
 from communique.records import CodedDocument, RawDocument, Rejection
 from communique.settings import Settings, get_settings
@@ -96,6 +98,8 @@ def ingest_paths(
     recode: bool = False,
     progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
 ) -> IngestSummary:
     """Code every new document under ``paths`` into the database ``db``.
 
@@ -111,6 +115,9 @@ def ingest_paths(
         recode: Code and replace documents already stored instead of skipping them.
         progress: Called after each committed batch.
         stdin: The stream ``-`` reads; ``sys.stdin.buffer`` when None.
+        workers: Code in this many worker processes (``run_pool``); serial when None.
+        dask: Code on the Dask cluster at this scheduler address, or ``"local"`` for a
+            local cluster of ``workers`` processes (``run_dask``).
 
     Returns:
         The run's summary; the same counts are stored in the ``runs`` table.
@@ -125,12 +132,16 @@ def ingest_paths(
         pipeline = build_pipeline(settings)
         writer = store.StoreWriter(connection, recode=recode)
         memory = _PersistentMemory(connection, _actor_memory(pipeline))
-        writer.start_run(_config(paths, db, settings, recode, pipeline), _versions(pipeline))
+        config = _config(paths, db, settings, recode, pipeline)
+        writer.start_run({**config, "workers": workers, "dask": dask}, _versions(pipeline))
         inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
+        if workers is None and dask is None:
+            coded_batches = _code_serially(connection, inputs, pipeline, settings, recode)
+        else:
+            code = _parallel_runner(pipeline, settings, workers, dask)
+            coded_batches = _code_ahead(connection, inputs, settings, recode, code)
         read = coded = 0
-        for batch in _batches(inputs, settings.ingest_batch_size):
-            fresh, known = _unstored(connection, batch, recode)
-            outcomes = list(run_serial(pipeline, fresh, settings.spacy_batch_size))
+        for batch, outcomes, known in coded_batches:
             writer.write(outcomes, role_facts=memory.changed(), skipped=known)
             memory.saved()
             read += len(batch)
@@ -155,6 +166,66 @@ def ingest_paths(
         duplicates=totals.duplicates,
         clusters=clusters,
     )
+
+
+CodedBatch = tuple[list[Item], list[Outcome], int]
+Runner = Callable[[Iterable[Item]], Iterator[Outcome]]
+
+
+def _code_serially(
+    connection: store.Connection,
+    inputs: Iterator[Item],
+    pipeline: Pipeline,
+    settings: Settings,
+    recode: bool,
+) -> Iterator[CodedBatch]:
+    """Each transaction batch, its outcomes, and how many of it were already stored."""
+    for batch in _batches(inputs, settings.ingest_batch_size):
+        fresh, known = _unstored(connection, batch, recode)
+        yield batch, list(run_serial(pipeline, fresh, settings.spacy_batch_size)), known
+
+
+def _code_ahead(
+    connection: store.Connection,
+    inputs: Iterator[Item],
+    settings: Settings,
+    recode: bool,
+    code: Runner,
+) -> Iterator[CodedBatch]:
+    """As ``_code_serially``, with ``code`` coding later batches while earlier ones are written.
+
+    A document stored twice in batches still in flight is coded twice; the writer skips
+    the second copy, so nothing is doubled.
+    """
+    plan: deque[tuple[list[Item], int, int]] = deque()  # batch, fresh documents, known
+
+    def fresh_items() -> Iterator[Item]:
+        for batch in _batches(inputs, settings.ingest_batch_size):
+            fresh, known = _unstored(connection, batch, recode)
+            plan.append((batch, len(fresh), known))
+            yield from fresh
+
+    done: list[Outcome] = []
+    for outcome in code(fresh_items()):
+        done.append(outcome)
+        while plan and len(done) >= plan[0][1]:
+            batch, size, known = plan.popleft()
+            yield batch, done[:size], known
+            done = done[size:]
+    for batch, _, known in plan:  # trailing batches with nothing left to code
+        yield batch, [], known
+
+
+def _parallel_runner(
+    pipeline: Pipeline, settings: Settings, workers: int | None, dask: str | None
+) -> Runner:
+    """Code with a process pool, or on a Dask cluster when ``dask`` names one."""
+    names, size = pipeline.names, settings.spacy_batch_size
+    if dask is None:
+        return lambda items: run_pool(names, settings, items, workers or 1, size)
+    from communique.pipeline.runners.dask import run_dask  # imports distributed: only if asked
+
+    return lambda items: run_dask(names, settings, items, dask, size, workers=workers)
 
 
 def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:

@@ -71,8 +71,9 @@ def run_dask(
             with a scheduler address.
 
     Yields:
-        The outcomes ``run_serial`` yields for the same inputs, in the same order. A
-        partition that killed its workers (Dask gives up after retrying it on others)
+        What ``run_pool`` yields for the same inputs, in the same order (a partition
+        starts with an empty role memory, as a pool's batch does). A partition that
+        killed its workers (Dask gives up after retrying it on others)
         yields its documents with a Rejection (stage ``pipeline``, reason ``worker-crashed``).
 
     Raises:

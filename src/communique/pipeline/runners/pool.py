@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 
 from communique.actors import RoleMemory
@@ -88,9 +88,10 @@ def run_pool(
         progress: Called with the number of inputs finished after each batch.
 
     Yields:
-        The outcomes ``run_serial`` yields for the same inputs, in the same order. A
-        batch whose worker process died (twice: once more alone on a fresh worker)
-        yields its documents with a Rejection (stage ``pipeline``, reason
+        What ``run_serial`` yields for the same inputs, in the same order, except where
+        a document used a role remembered from an earlier batch (see the module
+        docstring). A batch whose worker process died (twice: once more alone on a
+        fresh worker) yields its documents with a Rejection (stage ``pipeline``, reason
         ``worker-crashed``), and the run goes on with a new pool.
 
     Raises:
@@ -250,7 +251,7 @@ def portable(error: Exception) -> Exception:
 class _Batch:
     items: list[Item]
     documents: list[RawDocument]
-    future: Future[list[CodedDocument]] | None = field(default=None)
+    future: Future[list[CodedDocument]] | None = None
 
 
 class _RestartingPool:
