@@ -23,6 +23,7 @@ from communique.cli import ingest as _ingest
 from communique.cli import plot as _plot
 from communique.cli import query as _query
 from communique.cli import serve as _serve
+from communique.cli import watch as _watch
 from communique.errors import CommuniqueError
 
 app = typer.Typer(
@@ -46,6 +47,7 @@ app.command("network")(_analysis.network_command)
 app.command("export")(_export.export_command)
 app.add_typer(_plot.app, name="plot")
 app.command("serve")(_serve.serve_command)
+app.command("watch")(_watch.watch_command)
 app.add_typer(_evaluate.app, name="eval")
 app.add_typer(_actors.app, name="actors")
 
