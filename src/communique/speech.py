@@ -54,6 +54,14 @@ CUE_VERBS = frozenset(
         "caution",
     }
 )
+# Light verbs that report speech with a noun or adjective: "drew attention to", "made clear".
+CUE_PHRASES = {
+    "draw": frozenset({"attention"}),
+    "make": frozenset({"clear", "plain", "statement", "remark", "comment"}),
+    "express": frozenset({"concern", "hope", "regret", "doubt"}),
+    "voice": frozenset({"concern", "support", "doubt"}),
+    "issue": frozenset({"statement", "warning"}),
+}
 # Clause links through which reported content hangs from its cue verb.
 REPORTED_DEPS = frozenset(
     {
@@ -87,10 +95,21 @@ def reporting_cue(view: TextView, token: int) -> int | None:
     k, steps = token, 0
     while view.tokens[k].head != k and steps < MAX_STEPS:
         head = view.tokens[k].head
-        if view.lemma(head) in CUE_VERBS and view.tokens[k].dep in REPORTED_DEPS:
+        if is_cue(view, head) and view.tokens[k].dep in REPORTED_DEPS:
             return head
         k, steps = head, steps + 1
     return None
+
+
+def is_cue(view: TextView, verb: int) -> bool:
+    """A verb of saying, or a light verb with a speech noun ("drew attention to", "made clear")."""
+    if view.lemma(verb) in CUE_VERBS:
+        return True
+    nouns = CUE_PHRASES.get(view.lemma(verb), frozenset())
+    return any(
+        view.tokens[c].dep in {"dobj", "acomp", "ccomp"} and view.lemma(c) in nouns
+        for c in view.children(verb)
+    )
 
 
 def cue_subject(view: TextView, cue: int) -> int | None:

@@ -135,3 +135,12 @@ def test_code_events_carry_ontology_and_evidence(nlp) -> None:  # type: ignore[n
     assert event.evidence == text
     assert event.quad_class == 4 and event.goldstein < 0
     assert 0 < event.confidence <= 1
+
+
+def test_code_events_attribution_through_a_speech_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Estonian Prime Minister Kristen Michal drew attention to the weapons that Belarus "
+        "receives from Iran."
+    )
+    events = [e for e in _code(nlp, text) if e.target is not None]
+    assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"ESTGOV"}
