@@ -4,23 +4,39 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from typing import Protocol
 
-from communique.evaluate._actor_gold import GoldSentence
 from communique.pipeline import Outcome, build_pipeline, run_serial
+from communique.pipeline.stages import DEFAULT_STAGES
 from communique.records import RawDocument
 from communique.settings import get_settings
 
 BATCH_SIZE = 64
 
 
-def code_gold(documents: Sequence[GoldSentence]) -> tuple[list[Outcome], float]:
+class GoldItem(Protocol):
+    """What a gold sentence or article must offer to be coded."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+def code_gold(
+    documents: Sequence[GoldItem], stages: Sequence[str] = DEFAULT_STAGES
+) -> tuple[list[Outcome], float]:
     """Code every gold item as a plain-text document; return outcomes and seconds taken.
 
     Runs under the ``record`` error policy: an evaluation scores rejected items as misses
     instead of stopping at the first.
     """
     settings = get_settings().model_copy(update={"error_policy": "record"})
-    pipeline = build_pipeline(settings)
+    pipeline = build_pipeline(settings, stages)
     inputs = [
         RawDocument(
             id=document.id,

@@ -19,7 +19,6 @@ span, not by code).
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -43,10 +42,10 @@ from communique.evaluate._quote_scoring import (
     tally_article,
 )
 from communique.evaluate._quote_seed import SeedQuoteRow, seed_row, starts_alike
-from communique.pipeline import Outcome, build_pipeline, run_serial
+from communique.evaluate._runner import BATCH_SIZE, code_gold
+from communique.pipeline import Outcome
 from communique.quotes import AttributedQuote, attribute_quotes
-from communique.records import CodedDocument, RawDocument
-from communique.settings import get_settings
+from communique.records import CodedDocument
 from communique.textview import TextView
 
 __all__ = [
@@ -62,7 +61,6 @@ __all__ = [
     "starts_alike",
 ]
 
-BATCH_SIZE = 32
 STAGES = ("communique.extract.v1", "communique.annotate.v1", "communique.actors.v1")
 _MISSES_SHOWN = 12
 
@@ -277,21 +275,4 @@ def _coded(outcome: Outcome) -> bool:
 
 
 def _code(articles: Sequence[GoldArticle]) -> tuple[list[Outcome], float]:
-    # an evaluation scores rejected items apart instead of stopping at the first
-    settings = get_settings().model_copy(update={"error_policy": "record"})
-    pipeline = build_pipeline(settings, STAGES)
-    inputs = [
-        RawDocument(
-            id=article.id,
-            origin=article.origin,
-            data=article.text.encode("utf-8"),
-            text=article.text,
-            media_type="text",
-            published=article.published,
-            producer="communique.evaluate",
-        )
-        for article in articles
-    ]
-    started = time.perf_counter()
-    outcomes = list(run_serial(pipeline, inputs, BATCH_SIZE))
-    return outcomes, time.perf_counter() - started
+    return code_gold(articles, STAGES)
