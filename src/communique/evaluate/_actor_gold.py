@@ -18,12 +18,13 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from communique.errors import InputError
 
 GoldFormat = Literal["seed", "plover", "conflibert"]
 GOLD_FORMATS: tuple[GoldFormat, ...] = ("seed", "plover", "conflibert")
+F = TypeVar("F", bound=str)
 
 # How far past the cursor a token may start when the text has a character the
 # tokens dropped (an opening quote mark).
@@ -90,18 +91,34 @@ def resolve_format(gold_path: Path, name: str | None = None) -> GoldFormat:
     Raises:
         InputError: ``name`` is not a format, or none is given and the file name implies none.
     """
-    choices = ", ".join(GOLD_FORMATS)
-    for fmt in GOLD_FORMATS:
+    hints: tuple[tuple[str, GoldFormat], ...] = (("plover", "plover"), ("conflibert", "conflibert"))
+    return pick_format(gold_path, name, GOLD_FORMATS, hints)
+
+
+def pick_format(
+    gold_path: Path, name: str | None, formats: Sequence[F], hints: Sequence[tuple[str, F]]
+) -> F:
+    """The format named (one of ``formats``), else the one a hint in the file name implies.
+
+    ``expected.json`` is always ``seed``. Shared by every harness's ``--format`` option.
+
+    Raises:
+        InputError: ``name`` is not a format, or none is given and the file name implies none.
+    """
+    choices = ", ".join(formats)
+    for fmt in formats:
         if name == fmt:
             return fmt
     if name is not None:
         raise InputError("bad-format", f"unknown gold format {name!r}; choose one of: {choices}")
     file_name = gold_path.name.lower()
     if file_name == "expected.json":
-        return "seed"
-    for fmt in ("plover", "conflibert"):
-        if fmt in file_name:
-            return fmt
+        for fmt in formats:
+            if fmt == "seed":
+                return fmt
+    for hint, hinted in hints:
+        if hint in file_name:
+            return hinted
     raise InputError(
         "bad-format",
         f"{gold_path}: cannot tell the gold format from the name; pass --format "

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from communique.errors import InputError
-from communique.evaluate._actor_gold import GoldSentence, load_seed, load_sentences
+from communique.evaluate._actor_gold import GoldSentence, load_seed, load_sentences, pick_format
 
 EventFormat = Literal["seed", "plover", "conflibert", "cameo-examples"]
 EVENT_FORMATS: tuple[EventFormat, ...] = ("seed", "plover", "conflibert", "cameo-examples")
@@ -114,23 +114,7 @@ def resolve_event_format(gold_path: Path, name: str | None = None) -> EventForma
     Raises:
         InputError: ``name`` is not a format, or none is given and the file name implies none.
     """
-    choices = ", ".join(EVENT_FORMATS)
-    for fmt in EVENT_FORMATS:
-        if name == fmt:
-            return fmt
-    if name is not None:
-        raise InputError("bad-format", f"unknown gold format {name!r}; choose one of: {choices}")
-    file_name = gold_path.name.lower()
-    if file_name == "expected.json":
-        return "seed"
-    for hint, fmt in _NAME_HINTS:
-        if hint in file_name:
-            return fmt
-    raise InputError(
-        "bad-format",
-        f"{gold_path}: cannot tell the gold format from the name; pass --format "
-        f"(one of: {choices})",
-    )
+    return pick_format(gold_path, name, EVENT_FORMATS, _NAME_HINTS)
 
 
 def load_seed_events(path: Path) -> SeedEvents:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from communique.errors import InputError
+from communique.evaluate._actor_gold import pick_format
 
 QuoteFormat = Literal["polnear", "seed"]
 QUOTE_FORMATS: tuple[QuoteFormat, ...] = ("polnear", "seed")
@@ -85,21 +86,8 @@ def resolve_quote_format(gold_path: Path, name: str | None = None) -> QuoteForma
     Raises:
         InputError: ``name`` is not a format, or none is given and the file name implies none.
     """
-    choices = ", ".join(QUOTE_FORMATS)
-    for fmt in QUOTE_FORMATS:
-        if name == fmt:
-            return fmt
-    if name is not None:
-        raise InputError("bad-format", f"unknown gold format {name!r}; choose one of: {choices}")
-    if gold_path.name.lower() == "expected.json":
-        return "seed"
-    if "polnear" in gold_path.name.lower():
-        return "polnear"
-    raise InputError(
-        "bad-format",
-        f"{gold_path}: cannot tell the gold format from the name; pass --format "
-        f"(one of: {choices})",
-    )
+    hints: tuple[tuple[str, QuoteFormat], ...] = (("polnear", "polnear"),)
+    return pick_format(gold_path, name, QUOTE_FORMATS, hints)
 
 
 def load_polnear(path: Path) -> Iterator[GoldArticle]:
