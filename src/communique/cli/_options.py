@@ -34,6 +34,10 @@ QuadClass = Annotated[
 Modality = Annotated[
     str | None, typer.Option(help="asserted, possible, intended, negated or conditional.")
 ]
+MinConfidence = Annotated[
+    float | None,
+    typer.Option(min=0.0, max=1.0, help="Only events coded with at least this confidence (0-1)."),
+]
 AttributedTo = Annotated[str | None, typer.Option(help="Who says so: code prefix or name.")]
 Since = Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")]
 Until = Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")]

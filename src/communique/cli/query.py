@@ -16,6 +16,7 @@ from communique.cli._options import (
     Dyad,
     Format,
     Limit,
+    MinConfidence,
     Modality,
     QuadClass,
     Since,
@@ -40,6 +41,7 @@ def events_command(
     cameo: Cameo = None,
     quad_class: QuadClass = None,
     modality: Modality = None,
+    min_confidence: MinConfidence = None,
     attributed_to: AttributedTo = None,
     since: Since = None,
     until: Until = None,
@@ -52,8 +54,8 @@ def events_command(
     with open_store(db) as store:
         frame = store.events(
             actor=actor, dyad=dyad, type=event_type, cameo=cameo, quad_class=quad_class,
-            modality=modality, attributed_to=attributed_to, since=since, until=until, text=text,
-            limit=limit,
+            modality=modality, min_confidence=min_confidence, attributed_to=attributed_to,
+            since=since, until=until, text=text, limit=limit,
         )  # fmt: skip
     echo_frame(frame, output_format, EVENT_TABLE, "events match")
 

@@ -40,6 +40,7 @@ class EventFilter:
         cameo: CAMEO code or root: ``19`` matches ``190`` to ``196``.
         quad_class: 1 verbal cooperation … 4 material conflict.
         modality: ``asserted``, ``possible``, ``intended``, ``negated`` or ``conditional``.
+        min_confidence: Only events the coder is at least this sure of (0 to 1).
         attributed_to: Who says so.
         since: First event date included (``date`` or ISO string).
         until: Last event date included.
@@ -60,6 +61,7 @@ class EventFilter:
     cameo: str | None = None
     quad_class: int | None = None
     modality: str | None = None
+    min_confidence: float | None = None
     attributed_to: str | None = None
     since: date | str | None = None
     until: date | str | None = None
@@ -86,6 +88,11 @@ class EventFilter:
         since, until = as_date("since", self.since), as_date("until", self.until)
         if since is not None and until is not None and since > until:
             raise InputError("bad-date", f"since ({since}) is after until ({until}).")
+        if self.min_confidence is not None and not 0 <= self.min_confidence <= 1:
+            raise InputError(
+                "bad-confidence",
+                f"min_confidence must be between 0 and 1, got {self.min_confidence}.",
+            )
         if self.limit is not None and self.limit < 0:
             raise InputError("bad-limit", f"limit must be 0 or more, got {self.limit}.")
 
@@ -140,6 +147,8 @@ def event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
         add("e.quad_class = ?", where.quad_class)
     if where.modality is not None:
         add("e.modality = lower(?)", where.modality)
+    if where.min_confidence is not None:
+        add("e.confidence >= ?", where.min_confidence)
     if where.since is not None:
         add('e."date" >= ?', as_date("since", where.since))
     if where.until is not None:

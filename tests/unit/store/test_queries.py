@@ -43,7 +43,7 @@ def filled(connection: duckdb.DuckDBPyConnection, build: Build) -> duckdb.DuckDB
                 "b", 0, source=PRK, target=KOR, type="ASSAULT", cameo="195", quad_class=4,
                 goldstein=-10.0, modality="possible", attributed_to=NATO, date="2024-08-15",
             ),
-            build.event("b", 1, target=None, cameo="190", quad_class=4, date=None),
+            build.event("b", 1, target=None, cameo="190", quad_class=4, date=None, confidence=0.5),
         ),
     )  # fmt: skip
     store.StoreWriter(connection).write([a, b, build.rejected("c")])
@@ -187,3 +187,12 @@ def test_coded_document_rebuilds_the_records(
     assert rejected is not None and rejected.article is None
     assert [r.reason for r in rejected.rejections] == ["no-body"]
     assert store.coded_document(connection, "nope") is None
+
+
+def test_events_min_confidence_filters_and_checks_its_range(
+    filled: duckdb.DuckDBPyConnection,
+) -> None:
+    assert _ids(filled, min_confidence=0.7) == ["a-e0", "a-e1", "b-e0"]
+    assert _ids(filled, min_confidence=0.5) == ["a-e0", "a-e1", "b-e0", "b-e1"]
+    with pytest.raises(InputError, match="between 0 and 1"):
+        EventFilter(min_confidence=1.5)
