@@ -126,20 +126,30 @@ def pick_format(
     )
 
 
+def read_seed(path: Path, key: str) -> tuple[dict[str, Any], Path]:
+    """Read ``expected.json``, check it has a ``key`` list, and find its article file.
+
+    Raises:
+        InputError: Either file is missing or ``expected.json`` lacks ``document`` or ``key``.
+    """
+    record = _json(_read(path), str(path))
+    if not isinstance(record, dict) or not isinstance(record.get(key), list):
+        raise InputError("not-gold", f"{path}: expected a JSON object with a list under {key!r}")
+    document_path = path.parent / str(record.get("document") or "")
+    if not document_path.is_file():
+        raise InputError(
+            "not-found", f"{path}: its 'document' field names {document_path}, which is missing"
+        )
+    return record, document_path
+
+
 def load_seed(path: Path) -> SeedGold:
     """Read ``expected.json`` and the article file its ``document`` field names.
 
     Raises:
         InputError: Either file is missing or ``expected.json`` lacks ``document`` or ``actors``.
     """
-    record = _json(_read(path), str(path))
-    if not isinstance(record, dict) or not isinstance(record.get("actors"), list):
-        raise InputError("not-gold", f"{path}: expected a JSON object with an 'actors' list")
-    document_path = path.parent / str(record.get("document") or "")
-    if not document_path.is_file():
-        raise InputError(
-            "not-found", f"{path}: its 'document' field names {document_path}, which is missing"
-        )
+    record, document_path = read_seed(path, "actors")
     text = _read(document_path)
     article = record.get("article") or {}
     actors = tuple(

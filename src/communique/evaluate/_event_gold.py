@@ -25,7 +25,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from communique.errors import InputError
-from communique.evaluate._actor_gold import GoldSentence, load_seed, load_sentences, pick_format
+from communique.evaluate._actor_gold import (
+    GoldSentence,
+    load_seed,
+    load_sentences,
+    pick_format,
+    read_seed,
+)
 
 EventFormat = Literal["seed", "plover", "conflibert", "cameo-examples"]
 EVENT_FORMATS: tuple[EventFormat, ...] = ("seed", "plover", "conflibert", "cameo-examples")
@@ -125,10 +131,8 @@ def load_seed_events(path: Path) -> SeedEvents:
             event lacks ``id``, ``source`` or ``target``.
     """
     document = load_seed(path).document
-    record = json.loads(path.read_text(encoding="utf-8"))  # load_seed has checked it
-    items = record.get("events")
-    if not isinstance(items, list):
-        raise InputError("not-gold", f"{path}: expected an 'events' list")
+    record, _ = read_seed(path, "events")
+    items = record["events"]
     return SeedEvents(
         document, tuple(_expected(item, f"{path}#{n}") for n, item in enumerate(items))
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from communique.errors import InputError
-from communique.evaluate._actor_gold import pick_format
+from communique.evaluate._actor_gold import pick_format, read_seed
 
 QuoteFormat = Literal["polnear", "seed"]
 QUOTE_FORMATS: tuple[QuoteFormat, ...] = ("polnear", "seed")
@@ -119,14 +119,7 @@ def load_seed_quotes(path: Path) -> SeedQuotes:
     Raises:
         InputError: Either file is missing or ``expected.json`` lacks ``document`` or ``quotes``.
     """
-    record = _json(_read(path), str(path))
-    if not isinstance(record, dict) or not isinstance(record.get("quotes"), list):
-        raise InputError("not-gold", f"{path}: expected a JSON object with a 'quotes' list")
-    document = path.parent / str(record.get("document") or "")
-    if not document.is_file():
-        raise InputError(
-            "not-found", f"{path}: its 'document' field names {document}, which is missing"
-        )
+    record, document = read_seed(path, "quotes")
     actors = {
         str(item.get("name")): item for item in record.get("actors") or [] if isinstance(item, dict)
     }
