@@ -62,6 +62,8 @@ class ExpectedEvent:
         cameo: The preferred full CAMEO code, when given.
         attributed_to: Actor code of whoever the claim is attributed to, when given.
         evidence: The words of the article the event is coded from.
+        one_sided: The event has no target (``target`` is ``""``): a public act of the
+            source alone, matched by a coded event with that source and no target.
     """
 
     id: str
@@ -76,6 +78,7 @@ class ExpectedEvent:
     cameo: str | None = None
     attributed_to: str | None = None
     evidence: str = ""
+    one_sided: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +137,7 @@ def load_seed_events(path: Path) -> SeedEvents:
     record, _ = read_seed(path, "events")
     items = record["events"]
     return SeedEvents(
-        document, tuple(_expected(item, f"{path}#{n}") for n, item in enumerate(items))
+        document, tuple(expected_event(item, f"{path}#{n}") for n, item in enumerate(items))
     )
 
 
@@ -157,14 +160,26 @@ def load_event_sentences(path: Path, fmt: EventFormat) -> Iterator[GoldEventSent
         yield _plover(sentence, record) if fmt == "plover" else _conflibert(sentence, record)
 
 
-def _expected(item: Any, origin: str) -> ExpectedEvent:
-    if not isinstance(item, dict) or not all(item.get(key) for key in ("id", "source", "target")):
-        raise InputError("not-gold", f"{origin}: expected an event with id, source and target")
+def expected_event(item: Any, origin: str) -> ExpectedEvent:
+    """One hand-coded event of an article (the seed's ``expected.json`` or the article dev
+    set): ``id``, ``source`` and ``target`` are required, except that a ``one_sided`` event
+    has no target.
+
+    Raises:
+        InputError: A required field is missing.
+    """
+    one_sided = isinstance(item, dict) and bool(item.get("one_sided"))
+    needed = ("id", "source") if one_sided else ("id", "source", "target")
+    if not isinstance(item, dict) or not all(item.get(key) for key in needed):
+        raise InputError(
+            "not-gold", f"{origin}: expected an event with id, source and target (or one_sided)"
+        )
     return ExpectedEvent(
         id=str(item["id"]),
         required=bool(item.get("required")),
         source=str(item["source"]).upper(),
-        target=str(item["target"]).upper(),
+        target="" if one_sided else str(item["target"]).upper(),
+        one_sided=one_sided,
         symmetric=bool(item.get("symmetric")),
         types=tuple(str(t).upper() for t in item.get("types") or ()),
         cameo_roots=tuple(str(r) for r in item.get("cameo_roots") or ()),

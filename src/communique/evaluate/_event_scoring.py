@@ -123,8 +123,11 @@ def codes_match(gold: str | None, ours: str | None) -> bool:
 
 def dyad_matches(gold: ExpectedEvent, event: Event) -> bool:
     """Return whether the event's source and target match the expected ones (either way round
-    when the expected event is symmetric)."""
+    when the expected event is symmetric). A one-sided expected event matches an event with
+    its source and no target."""
     source, target = event.source.code, event.target.code if event.target else None
+    if gold.one_sided:
+        return target is None and codes_match(gold.source, source)
     forward = codes_match(gold.source, source) and codes_match(gold.target, target)
     backward = codes_match(gold.source, target) and codes_match(gold.target, source)
     return forward or (gold.symmetric and backward)
@@ -162,7 +165,7 @@ def describe_expected(gold: ExpectedEvent) -> str:
     """One line for an expected event: dyad, accepted types and roots, modality, attribution."""
     arrow = "<->" if gold.symmetric else "->"
     kinds = f"{'|'.join(gold.types) or NONE} [{','.join(gold.cameo_roots)}]"
-    line = f"{gold.source} {arrow} {gold.target} {kinds} {gold.modality}"
+    line = f"{gold.source} {arrow} {gold.target or NONE} {kinds} {gold.modality}"
     return f"{line} per {gold.attributed_to}" if gold.attributed_to else line
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from communique.evaluate.splits import hides_items
+
 if TYPE_CHECKING:
     from communique.evaluate.quotes import QuoteReport, QuoteRow, SeedQuoteRow
 
@@ -20,7 +22,8 @@ def render_report(report: QuoteReport) -> str:
     """The report as text: header, rows, cue classes, pronouns, misses or seed rows."""
     rate = report.articles / report.seconds if report.seconds > 0 else 0.0
     lines = [
-        f"{report.gold_path} ({report.gold_format}): {report.articles} articles coded in "
+        f"{report.gold_path} ({report.gold_format}, split {report.split}): {report.articles} "
+        "articles coded in "
         f"{report.seconds:.1f} s ({rate:.1f}/s)",
         f"  rejected by the pipeline: {report.rejected}; text altered by extraction: "
         f"{report.altered}; gold attributions not placed in our text: {report.unplaced}",
@@ -38,8 +41,11 @@ def render_report(report: QuoteReport) -> str:
         f"{found}; we name who it is: {resolved} (a coded actor: {coded}); of {with_name} "
         f"with a name from PolNeAR's automatic coreference (not gold), same surname: {agrees}",
         "",
-        "missed direct speakers (gold -> ours: content):",
     ]
+    if hides_items(report.split):
+        lines.append(f"(missed speakers not shown on the {report.split} split; use --split tune)")
+        return "\n".join(lines)
+    lines += ["missed direct speakers (gold -> ours: content):"]
     lines += [
         f"  {gold!r} -> {ours!r}: {_cut(content, 70)!r}" for gold, ours, content in report.misses
     ] or ["  none"]

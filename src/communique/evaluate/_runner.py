@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 from communique.pipeline import Outcome, build_pipeline, run_serial
@@ -12,6 +13,8 @@ from communique.records import RawDocument
 from communique.settings import get_settings
 
 BATCH_SIZE = 64
+# A data folder that never exists: the pipeline falls back to built-in knowledge only.
+HERMETIC_DATA_DIR = Path("/nonexistent/communique-evaluation-uses-no-user-data")
 
 
 class GoldItem(Protocol):
@@ -33,9 +36,13 @@ def code_gold(
     """Code every gold item as a plain-text document; return outcomes and seconds taken.
 
     Runs under the ``record`` error policy: an evaluation scores rejected items as misses
-    instead of stopping at the first.
+    instead of stopping at the first. Evaluation is hermetic: it never reads the user's data
+    folder (an imported actor dictionary there would change the figures), only the built-in
+    knowledge, so the same code gives the same figures on every machine.
     """
-    settings = get_settings().model_copy(update={"error_policy": "record"})
+    settings = get_settings().model_copy(
+        update={"error_policy": "record", "data_dir": HERMETIC_DATA_DIR}
+    )
     pipeline = build_pipeline(settings, stages)
     inputs = [
         RawDocument(

@@ -23,7 +23,7 @@ rejected or altered and gold actors that could not be placed (scored as missed).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,7 @@ from communique.evaluate._actor_seed import (
 )
 from communique.evaluate._runner import BATCH_SIZE
 from communique.evaluate._runner import code_gold as _code
+from communique.evaluate.splits import Split, hides_items, select
 from communique.pipeline import Outcome
 from communique.records import Article, CodedDocument
 
@@ -127,6 +128,7 @@ class ActorReport:
         extras: The most frequent extra mentions, with the first sentence.
         seed_rows: One row per gold actor (``seed`` only).
         seconds: Wall time of the pipeline run (not counting building it).
+        split: The half of the gold set scored (``tune``, ``check`` or ``all``).
     """
 
     gold_path: str
@@ -145,15 +147,22 @@ class ActorReport:
     extras: tuple[Example, ...]
     seed_rows: tuple[SeedRow, ...]
     seconds: float
+    split: Split = "all"
 
     def render(self) -> str:
-        """Return the report as plain text: counts, field table, rows, confusions, examples."""
+        """Return the report as plain text: counts, field table, rows, confusions, examples.
+
+        Examples (misses, extras) are left out unless the report is on the tune half.
+        """
         lines = _render_header(self)
         lines += _render_fields(self.fields)
         if self.seed_rows:
             lines += _render_seed_rows(self.seed_rows)
         for name in _CONFUSED.get(self.gold_format, ()):
             lines += _render_confusions(name, [c for c in self.confusions if c.field == name])
+        if self.gold_format != "seed" and hides_items(self.split):
+            lines += ["", f"(examples not shown on the {self.split} split; use --split tune)"]
+            return "\n".join(lines)
         lines += _render_examples("top misses (role, gold text, times)", self.misses)
         lines += _render_examples("top extras (our code, text, times)", self.extras)
         return "\n".join(lines)
@@ -163,16 +172,21 @@ class ActorReport:
         data = asdict(self)
         for key in ("fields", "confusions", "misses", "extras", "seed_rows"):
             data[key] = list(data[key])
+        if self.gold_format != "seed" and hides_items(self.split):
+            data["misses"], data["extras"] = [], []
         return data
 
 
-def evaluate_actors(gold_path: Path, fmt: GoldFormat, limit: int | None = None) -> ActorReport:
+def evaluate_actors(
+    gold_path: Path, fmt: GoldFormat, limit: int | None = None, split: Split = "all"
+) -> ActorReport:
     """Code the sentences of a gold set and score the actors found.
 
     Args:
         gold_path: ``expected.json`` (seed), or PLOVER GSR or ConfliBERT JSON Lines.
         fmt: The gold format.
         limit: Score only the first ``limit`` sentences that have gold actors (not for seed).
+        split: The half of the set to score; the seed article is always scored whole.
 
     Returns:
         The report.
@@ -186,11 +200,12 @@ def evaluate_actors(gold_path: Path, fmt: GoldFormat, limit: int | None = None) 
         seed = load_seed(gold_path)
         outcomes, seconds = _code([seed.document])
         return report_seed(str(gold_path), seed, outcomes[0], seconds)
-    sentences = list(load_sentences(gold_path, fmt))
+    sentences = select(load_sentences(gold_path, fmt), split, key=lambda sentence: sentence.id)
     annotated = [sentence for sentence in sentences if sentence.actors][:limit]
     outcomes, seconds = _code(annotated)
     skipped = sum(1 for sentence in sentences if not sentence.actors)
-    return report_sentences(str(gold_path), fmt, annotated, outcomes, seconds, skipped)
+    report = report_sentences(str(gold_path), fmt, annotated, outcomes, seconds, skipped)
+    return replace(report, split=split)
 
 
 def report_sentences(
@@ -297,7 +312,8 @@ def _render_header(report: ActorReport) -> list[str]:
     unit = "article" if report.gold_format == "seed" else "sentences"
     rate = report.items / report.seconds if report.seconds > 0 else 0.0
     lines = [
-        f"{report.gold_path} ({report.gold_format}): {report.items} {unit} coded in "
+        f"{report.gold_path} ({report.gold_format}, split {report.split}): {report.items} {unit} "
+        "coded in "
         f"{report.seconds:.1f} s ({rate:.1f}/s)",
         f"  skipped (no gold actors): {report.skipped}; rejected by the pipeline: "
         f"{report.rejected}; text altered by extraction: {report.altered}",

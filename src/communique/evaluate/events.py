@@ -22,7 +22,7 @@ The sentence-level rules are in :mod:`communique.evaluate._event_sentences`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,8 @@ from communique.evaluate._event_sentences import (
 )
 from communique.evaluate._runner import BATCH_SIZE
 from communique.evaluate._runner import code_gold as _code
+from communique.evaluate.baseline import BaselineScore, LabelledText, train_and_score
+from communique.evaluate.splits import Split, hides_items, select
 from communique.pipeline import Outcome
 from communique.records import CodedDocument
 
@@ -126,6 +128,9 @@ class EventReport:
         seed_rows: One row per expected event (``seed`` only).
         false_positives: Coded events matching no expected event (``seed`` only).
         seconds: Wall time of the pipeline run (not counting building it).
+        split: The half of the gold set scored (``tune``, ``check`` or ``all``).
+        baseline: The bag-of-words baseline trained on the tune half and scored on the
+            check half (ConfliBERT quad class, PLOVER type); None for other sets.
     """
 
     gold_path: str
@@ -142,10 +147,17 @@ class EventReport:
     seed_rows: tuple[SeedEventRow, ...]
     false_positives: tuple[FalsePositive, ...]
     seconds: float
+    split: Split = "all"
+    baseline: BaselineScore | None = None
 
     def render(self) -> str:
-        """Return the report as plain text: counts, metrics, rows, confusions, misses."""
+        """Return the report as plain text: counts, metrics, rows, confusions, misses.
+
+        Item-level examples (misses) are left out unless the report is on the tune half:
+        check items are run to report, never read one by one.
+        """
         lines = [*_render_header(self), *_render_metrics(self.metrics)]
+        lines += _render_baseline(self)
         if self.gold_format == "seed":
             lines += _render_seed_rows(self.seed_rows)
             lines += _render_false_positives(self.false_positives)
@@ -154,7 +166,10 @@ class EventReport:
         if self.matrix:
             lines += _render_matrix(self.matrix)
         if self.gold_format != "seed":
-            lines += _render_misses(self.misses)
+            if hides_items(self.split):
+                lines += ["", f"(sentences not shown on the {self.split} split; use --split tune)"]
+            else:
+                lines += _render_misses(self.misses)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -163,10 +178,21 @@ class EventReport:
         for key in ("metrics", "confusions", "misses", "seed_rows", "false_positives"):
             data[key] = list(data[key])
         data["matrix"] = [list(row) for row in self.matrix]
+        if hides_items(self.split):
+            data["misses"] = []
         return data
 
 
-def evaluate_events(gold_path: Path, fmt: EventFormat, limit: int | None = None) -> EventReport:
+# What the baseline predicts on each sentence-level set, and the coder figure beside it.
+BASELINE_TASKS: dict[str, tuple[str, str]] = {
+    "conflibert": ("quad class", "quad-class (5-way) accuracy"),
+    "plover": ("PLOVER type", "type accuracy"),
+}
+
+
+def evaluate_events(
+    gold_path: Path, fmt: EventFormat, limit: int | None = None, split: Split = "all"
+) -> EventReport:
     """Code the items of a gold set and score the events found.
 
     Args:
@@ -175,6 +201,8 @@ def evaluate_events(gold_path: Path, fmt: EventFormat, limit: int | None = None)
         fmt: The gold format.
         limit: Score only the first ``limit`` sentences (ConfliBERT: that have a
             gold class); ignored for the one seed article.
+        split: The half of the set to score (see :mod:`communique.evaluate.splits`);
+            the seed article, a single item, is always scored whole.
 
     Returns:
         The report.
@@ -189,10 +217,27 @@ def evaluate_events(gold_path: Path, fmt: EventFormat, limit: int | None = None)
         outcomes, seconds = _code([seed.document])
         return report_seed_events(str(gold_path), seed, outcomes[0], seconds)
     golds = list(load_event_sentences(gold_path, fmt))
-    scored = [gold for gold in golds if fmt != "conflibert" or gold.penta is not None][:limit]
+    labelled = [gold for gold in golds if fmt != "conflibert" or gold.penta is not None]
+    in_half = select(labelled, split, key=lambda gold: gold.sentence.id)
+    scored = in_half[:limit]
     outcomes, seconds = _code([gold.sentence for gold in scored])
-    skipped = sum(1 for gold in golds if fmt == "conflibert" and gold.penta is None)
-    return report_event_sentences(str(gold_path), fmt, scored, outcomes, seconds, skipped)
+    skipped = len(select(golds, split, key=lambda gold: gold.sentence.id)) - len(in_half)
+    report = report_event_sentences(str(gold_path), fmt, scored, outcomes, seconds, skipped)
+    return replace(report, split=split, baseline=event_baseline(fmt, golds))
+
+
+def event_baseline(fmt: EventFormat, golds: Sequence[GoldEventSentence]) -> BaselineScore | None:
+    """The bag-of-words baseline on a sentence-level set (None where it has no task):
+    trained on the tune half, scored on the check half, whatever split the coder is run on."""
+    if fmt not in BASELINE_TASKS:
+        return None
+    labels = [gold.penta if fmt == "conflibert" else gold.type for gold in golds]
+    items = [
+        LabelledText(gold.sentence.id, gold.sentence.text, str(label))
+        for gold, label in zip(golds, labels, strict=True)
+        if label is not None
+    ]
+    return train_and_score(BASELINE_TASKS[fmt][0], items)
 
 
 def report_seed_events(
@@ -269,12 +314,31 @@ def _render_header(report: EventReport) -> list[str]:
     unit = "article" if report.gold_format == "seed" else "sentences"
     rate = report.items / report.seconds if report.seconds > 0 else 0.0
     return [
-        f"{report.gold_path} ({report.gold_format}): {report.items} {unit} coded in "
+        f"{report.gold_path} ({report.gold_format}, split {report.split}): {report.items} {unit} "
+        "coded in "
         f"{report.seconds:.1f} s ({rate:.1f}/s)",
         f"  skipped (no gold class): {report.skipped}; rejected by the pipeline: "
         f"{report.rejected}; text altered by extraction: {report.altered}",
         f"  coded events: {report.coded_events}",
         f"  {_LEGEND[report.gold_format]}",
+    ]
+
+
+def _render_baseline(report: EventReport) -> list[str]:
+    baseline = report.baseline
+    if baseline is None:
+        return []
+    coder = next(
+        (m.value for m in report.metrics if m.name == BASELINE_TASKS[report.gold_format][1]),
+        None,
+    )
+    ours = "n/a" if coder is None else f"{coder:.3f}"
+    return [
+        "",
+        f"baseline ({baseline.name}), trained on the tune half ({baseline.train}), "
+        f"scored on the check half ({baseline.test}):",
+        f"  {baseline.task} accuracy {baseline.accuracy:.3f} (macro F1 {baseline.macro_f1:.3f})"
+        f" beside the coder's {ours} on the {report.split} split",
     ]
 
 

@@ -24,7 +24,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from communique.errors import InputError
+from communique.evaluate.splits import Split, select
 from communique.extract import extract_article
 from communique.records import RawDocument
 
@@ -133,6 +133,7 @@ class ExtractionReport:
     """The figures of every system on one gold set, for the CLI to print."""
 
     gold_path: str
+    split: Split
     pages: int
     body_pages: int
     dated_pages: int
@@ -143,7 +144,8 @@ class ExtractionReport:
         names = [scores.system for scores in self.systems]
         width = max(len(row[0]) for row in _ROWS)
         lines = [
-            f"{self.gold_path}: {self.pages} pages ({self.body_pages} with gold text, "
+            f"{self.gold_path} (split {self.split}): {self.pages} pages "
+            f"({self.body_pages} with gold text, "
             f"{self.dated_pages} with a gold date)",
             f"{'metric':<{width}}  " + "  ".join(f"{name:>12}" for name in names),
         ]
@@ -157,13 +159,16 @@ class ExtractionReport:
         return {**asdict(self), "systems": [asdict(scores) for scores in self.systems]}
 
 
-def evaluate_extraction(gold_path: Path, limit: int | None = None) -> ExtractionReport:
+def evaluate_extraction(
+    gold_path: Path, limit: int | None = None, split: Split = "all"
+) -> ExtractionReport:
     """Score our extractor and plain trafilatura on the pages of a gold JSONL file.
 
     Args:
         gold_path: JSON Lines with ``html`` and gold ``text``, and optionally
             ``title``, ``date`` and ``url`` (the fundus and WCXB dev sets).
         limit: Score only the first ``limit`` pages.
+        split: The half of the set to score (see :mod:`communique.evaluate.splits`).
 
     Returns:
         The report, systems in the order ``communique``, ``trafilatura``.
@@ -171,10 +176,11 @@ def evaluate_extraction(gold_path: Path, limit: int | None = None) -> Extraction
     Raises:
         InputError: The file cannot be read or a line is not a gold page.
     """
-    pages = list(islice(load_gold(gold_path), limit))
+    pages = select(load_gold(gold_path), split, key=lambda page: page.id)[:limit]
     systems = (("communique", _predict_communique), ("trafilatura", _predict_trafilatura))
     return ExtractionReport(
         gold_path=str(gold_path),
+        split=split,
         pages=len(pages),
         body_pages=sum(1 for page in pages if _tokens(page.text)),
         dated_pages=sum(1 for page in pages if _gold_day(page.date)),

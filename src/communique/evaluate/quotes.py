@@ -20,7 +20,7 @@ span, not by code).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,7 @@ from communique.evaluate._quote_scoring import (
 )
 from communique.evaluate._quote_seed import SeedQuoteRow, seed_row, starts_alike
 from communique.evaluate._runner import BATCH_SIZE, code_gold
+from communique.evaluate.splits import Split, hides_items, select
 from communique.pipeline import Outcome
 from communique.quotes import AttributedQuote, attribute_quotes
 from communique.records import CodedDocument
@@ -117,6 +118,7 @@ class QuoteReport:
         misses: ``(gold speaker, our speaker, gold content)`` of missed direct speakers.
         seed_rows: One row per seed quote (``seed`` only).
         seconds: Wall time of the pipeline run (extract, annotate, actors).
+        split: The half of the gold set scored (``tune``, ``check`` or ``all``).
     """
 
     gold_path: str
@@ -133,6 +135,7 @@ class QuoteReport:
     misses: tuple[tuple[str, str, str], ...]
     seed_rows: tuple[SeedQuoteRow, ...]
     seconds: float
+    split: Split = "all"
 
     def render(self) -> str:
         """Return the report as plain text."""
@@ -145,16 +148,21 @@ class QuoteReport:
         data = asdict(self)
         for key in ("classes", "rows", "misses", "seed_rows"):
             data[key] = list(data[key])
+        if self.gold_format != "seed" and hides_items(self.split):
+            data["misses"] = []
         return data
 
 
-def evaluate_quotes(gold_path: Path, fmt: QuoteFormat, limit: int | None = None) -> QuoteReport:
+def evaluate_quotes(
+    gold_path: Path, fmt: QuoteFormat, limit: int | None = None, split: Split = "all"
+) -> QuoteReport:
     """Find the quotes of a gold set's articles and score them.
 
     Args:
         gold_path: ``expected.json`` (seed) or PolNeAR JSON Lines.
         fmt: The gold format.
         limit: Score only the first ``limit`` articles (PolNeAR).
+        split: The half of the set to score; the seed article is always scored whole.
 
     Returns:
         The report.
@@ -168,9 +176,9 @@ def evaluate_quotes(gold_path: Path, fmt: QuoteFormat, limit: int | None = None)
         seed = load_seed_quotes(gold_path)
         outcomes, seconds = _code([seed.article])
         return score_seed(str(gold_path), seed, outcomes[0], seconds)
-    articles = list(load_polnear(gold_path))[:limit]
+    articles = select(load_polnear(gold_path), split, key=lambda article: article.id)[:limit]
     outcomes, seconds = _code(articles)
-    return score_polnear(str(gold_path), articles, outcomes, seconds)
+    return replace(score_polnear(str(gold_path), articles, outcomes, seconds), split=split)
 
 
 def score_polnear(

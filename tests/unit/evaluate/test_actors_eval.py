@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -308,9 +309,12 @@ def test_resolve_format_from_name_or_option() -> None:
 
 
 def test_actor_report_renders_and_serialises() -> None:
-    report = report_sentences("p.jsonl", "plover", plover_sentences(), plover_outcomes())
+    report = replace(
+        report_sentences("p.jsonl", "plover", plover_sentences(), plover_outcomes()), split="tune"
+    )
+    assert "'Kell'" not in replace(report, split="check").render()  # check items are not read
     text = report.render()
-    assert "p.jsonl (plover): 2 sentences" in text
+    assert "p.jsonl (plover, split tune): 2 sentences" in text
     assert "found: all          3       5     0.600" in text
     assert "MIL -> -" in text
     assert "'Kell'" in text

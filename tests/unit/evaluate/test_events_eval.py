@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -420,7 +421,12 @@ def test_report_event_sentences_counts_rejections_and_is_json_ready() -> None:
     assert {m["name"] for m in data["metrics"]} >= {"type accuracy", "dyad F1", "mode accuracy"}
     text = report.render()
     assert "type accuracy" in text
-    assert "AGREE vs -" in text
+    assert "AGREE vs -" not in text  # sentences are read only on the tune split
+    assert "not shown on the all split" in text
+    tuned = replace(report, split="tune")
+    assert "AGREE vs -" in tuned.render()
+    assert json.loads(json.dumps(tuned.to_dict()))["misses"]
+    assert json.loads(json.dumps(replace(report, split="check").to_dict()))["misses"] == []
     with pytest.raises(InputError):
         report_event_sentences("expected.json", "seed", golds, outcomes)
 
