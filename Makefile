@@ -60,9 +60,8 @@ bench: $(STAMP)
 	$(BIN)/communique bench
 
 eval: $(STAMP)
-	@for f in $(SHARED)/dev/extraction_fundus_dev.jsonl $(SHARED)/dev/extraction_wcxb_dev.jsonl; do \
-	  if [ -f $$f ]; then echo "== $$f"; $(BIN)/communique eval extraction --gold $$f || exit 1; \
-	  else echo "skip: $$f not found"; fi; done
+	@if [ -d $(SHARED) ]; then $(BIN)/communique eval all --data $(SHARED) --json eval.json; \
+	  else echo "skip: $(SHARED) not found (the gold sets live beside the project)"; fi
 
 # Re-pin dependencies after changing pyproject.toml (needs network access to PyPI). The output is
 # the whole closure, extras included, so that the install above can take it with --no-deps.

@@ -31,3 +31,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Rewrite tests/golden/* from the current output (review the diff before committing).",
     )
+    parser.addoption(
+        "--lower-floors",
+        metavar="REASON",
+        default=None,
+        help="With --update-golden: allow quality floors to go down, writing REASON beside each "
+        "lowered floor in tests/golden/quality_floors.json (without it, a lower figure fails).",
+    )

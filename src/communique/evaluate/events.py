@@ -185,7 +185,7 @@ class EventReport:
 
 # What the baseline predicts on each sentence-level set, and the coder figure beside it.
 BASELINE_TASKS: dict[str, tuple[str, str]] = {
-    "conflibert": ("quad class", "quad-class (5-way) accuracy"),
+    "conflibert": ("quad class", "class accuracy"),
     "plover": ("PLOVER type", "type accuracy"),
 }
 

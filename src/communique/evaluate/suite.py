@@ -59,7 +59,7 @@ HEADLINE: dict[str, tuple[str, ...]] = {
         "precision (all coded)",
         "type accuracy",
         "dyad F1",
-        "quad-class (5-way) accuracy",
+        "class accuracy",
         "root accuracy",
     ),
     "articles": (
