@@ -68,7 +68,12 @@ HEADLINE: dict[str, tuple[str, ...]] = {
         "precision (dyadic coded)",
         "precision (one-sided coded)",
     ),
-    "quotes": ("direct speaker F1 (head)", "direct speaker F1 (exact)", "speaker right"),
+    "quotes": (
+        "direct speaker F1 (head)",
+        "direct speaker F1 (exact)",
+        "indirect speaker F1 (head)",
+        "speaker right",
+    ),
 }
 
 
@@ -292,7 +297,13 @@ def quality_tables(result: Result) -> str:
             cells = [f"`{name}`", entry["split"], str(entry["n"])] if first else ["", "", ""]
             lines.append(f"| {' | '.join(cells)} | {metric} | {value:.3f} | {beside} |")
             first = False
-    return "\n".join(lines)
+    notes = [
+        f"`{name}`: {entry['n']} articles, {counts['gold']} gold events ({counts['required']} "
+        f"required); we coded {counts['coded']}."
+        for name, entry in result["sets"].items()
+        if (counts := entry.get("events"))
+    ]
+    return "\n".join([*lines, *(["", *notes] if notes else [])])
 
 
 def _baseline_cell(name: str, metric: str, base: Result | None) -> str:
