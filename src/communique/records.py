@@ -10,6 +10,7 @@ and version of the component that produced it (``producer``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 MediaType = Literal["html", "text"]
@@ -198,11 +199,27 @@ class Rejection:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleFact:
+    """A role seen in text: who, which role, which code, and when it was seen."""
+
+    name: str
+    role: str
+    code: str
+    country: str | None
+    sector: str | None
+    first_seen: date | None
+    last_seen: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class CodedDocument:
     """Everything the pipeline knows about one document; stages fill it in turn.
 
     Each stage returns a copy with its own field set (``dataclasses.replace``),
     so a stage's ``requires`` and ``produces`` are names of these fields.
+    ``learned_roles`` are the roles the actor stage read in this document ("Finnish
+    Defence Minister Antti Häkkänen"): the single writer merges them into the store, where
+    later runs find them; no stage keeps them.
     """
 
     raw: RawDocument
@@ -212,3 +229,4 @@ class CodedDocument:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     rejections: tuple[Rejection, ...] = field(default=())
+    learned_roles: tuple[RoleFact, ...] = ()

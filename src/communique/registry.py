@@ -1,16 +1,18 @@
-"""Named, versioned registries of components, filled by one explicit :func:`populate`.
+"""Named, versioned registries of components, and the plugins that fill them.
 
-Each kind of component (readers, extractors, annotators, …) has one
-:class:`Registry`. Names carry a version (``communique.html.v1``) so that an old
-pipeline config keeps giving the same results. Built-in components register
-themselves the same way third-party plugins do: :func:`populate` imports the
-built-in provider modules listed in :data:`BUILTIN_PROVIDERS` and then every
-entry point in the group ``communique.<kind>``.
+The one registry read today is :data:`stages`: the pipeline is a list of stage names
+(``Settings.pipeline_stages``), each looked up here when a pipeline is built. Names carry a
+version (``communique.events.v1``) so that a run's recorded configuration says exactly what
+coded it. The built-in stages are registered by ``communique.pipeline`` (which knows them);
+third-party stages are registered by :func:`load_plugins` from the entry-point group
+``communique.stages``, and replace a built-in by being named in ``pipeline_stages``.
+
+This module imports nothing of the pipeline or the stage packages (an import contract
+checks it), so any layer may use it.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import Any, Generic, TypeVar
@@ -19,27 +21,8 @@ from communique.errors import PluginError
 
 T = TypeVar("T")
 
-KINDS = (
-    "readers",
-    "extractors",
-    "annotators",
-    "actor_finders",
-    "stages",
-    "event_coders",
-    "quote_attributors",
-    "exporters",
-)
-
-# Modules that provide the built-in components; each has ``register_builtins()``.
-BUILTIN_PROVIDERS = (
-    "communique.ingest",
-    "communique.extract",
-    "communique.annotate",
-    "communique.actors",
-    "communique.events",
-    "communique.quotes",
-    "communique.pipeline.stages",
-)
+# The registries, by kind; each kind's plugins come from the entry-point group communique.<kind>.
+KINDS = ("stages",)
 
 
 class Registry(Generic[T]):
@@ -67,8 +50,6 @@ class Registry(Generic[T]):
         Raises:
             PluginError: No such name; the message lists the available names.
         """
-        if not self._entries:
-            populate()
         try:
             return self._entries[name]
         except KeyError:
@@ -85,36 +66,29 @@ class Registry(Generic[T]):
         return name in self._entries
 
 
-readers: Registry[Callable[..., Any]] = Registry("readers")
-extractors: Registry[Callable[..., Any]] = Registry("extractors")
-annotators: Registry[Callable[..., Any]] = Registry("annotators")
-actor_finders: Registry[Callable[..., Any]] = Registry("actor_finders")
+# Stage factories: called as factory(settings, context) and returning a Stage.
 stages: Registry[Callable[..., Any]] = Registry("stages")
-event_coders: Registry[Callable[..., Any]] = Registry("event_coders")
-quote_attributors: Registry[Callable[..., Any]] = Registry("quote_attributors")
-exporters: Registry[Callable[..., Any]] = Registry("exporters")
 
-_populated = False
+_plugins_loaded = False
 
 
-def populate() -> None:
-    """Register the built-in components and every installed plugin, once.
+def load_plugins() -> None:
+    """Register every installed plugin (entry points ``communique.<kind>``), once.
 
     Raises:
-        PluginError: A built-in provider or an entry point cannot be loaded.
+        PluginError: An entry point cannot be loaded, or takes a name already registered.
     """
-    global _populated
-    if _populated:
+    global _plugins_loaded
+    if _plugins_loaded:
         return
-    _populated = True
-    for module_name in BUILTIN_PROVIDERS:
-        module = importlib.import_module(module_name)
-        module.register_builtins()
+    _plugins_loaded = True
     for kind in KINDS:
         registry: Registry[Any] = globals()[kind]
         for entry in entry_points(group=f"communique.{kind}"):
             try:
                 registry.register(entry.name, entry.load())
+            except PluginError:
+                raise
             except Exception as exc:  # a broken plugin must name itself
                 raise PluginError(
                     f"Plugin {entry.name!r} ({entry.value}) failed to load: {exc}"
@@ -122,6 +96,5 @@ def populate() -> None:
 
 
 def contents() -> dict[str, list[str]]:
-    """Return every registry's names, for the golden registry test and ``communique info``."""
-    populate()
+    """Every registry's names (``communique info`` and the golden registry test)."""
     return {kind: globals()[kind].names() for kind in KINDS}

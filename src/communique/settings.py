@@ -46,6 +46,18 @@ class Settings(BaseSettings):
         default="3.8.0",
         description="Version the loaded pipeline must report; start-up fails on any other.",
     )
+    pipeline_stages: str = Field(
+        default=(
+            "communique.extract.v1,communique.annotate.v1,communique.actors.v1,"
+            "communique.quotes.v1,communique.events.v1"
+        ),
+        pattern=r"^\s*[\w.-]+(\s*,\s*[\w.-]+)*\s*$",
+        description=(
+            "The pipeline: registered stage names, in order, separated by commas. A plugin "
+            "registered in the 'communique.stages' entry-point group replaces a built-in stage "
+            "by being named here; every run records the names and versions it used."
+        ),
+    )
     spacy_batch_size: int = Field(
         default=32, ge=1, description="Documents per batch handed to spaCy's nlp.pipe."
     )

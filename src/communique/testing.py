@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from communique import store
-from communique.pipeline._stage import Pipeline
+from communique.pipeline._stage import EMPTY_CONTEXT, Pipeline, RunContext
 from communique.records import (
     ActorMention,
     ActorRef,
@@ -220,6 +220,8 @@ class _FakeCoder:
             yield dataclasses.replace(document, article=article, events=(event,))
 
 
-def fake_pipeline(settings: Settings | None = None) -> Pipeline:
-    """A pipeline with one fake stage (see :class:`_FakeCoder`); ``settings`` is unused."""
+def fake_pipeline(
+    settings: Settings | None = None, context: RunContext = EMPTY_CONTEXT
+) -> Pipeline:
+    """A pipeline with one fake stage (see :class:`_FakeCoder`); its arguments are unused."""
     return Pipeline([_FakeCoder()])

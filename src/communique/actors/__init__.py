@@ -10,20 +10,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from communique import registry
 from communique.actors.knowledge import KnowledgeBase, load_knowledge_base
-from communique.actors.memory import RoleFact, RoleMemory, RoleRecall
+from communique.actors.memory import (
+    EMPTY_ROLES,
+    DocumentRoles,
+    RoleMemory,
+    RoleRecall,
+    RoleSnapshot,
+)
 from communique.actors.mentions import ActorFinder
-from communique.records import ActorMention, Annotation, Article
+from communique.records import ActorMention, Annotation, Article, RoleFact
 from communique.textview import TextView
 
 __all__ = [
+    "EMPTY_ROLES",
+    "DocumentRoles",
     "KnowledgeBase",
     "RoleFact",
     "RoleMemory",
+    "RoleSnapshot",
     "find_actors",
     "load_knowledge_base",
-    "register_builtins",
 ]
 
 PRODUCER = "communique.actors.v1"
@@ -41,7 +48,9 @@ def find_actors(
         article: The article (its date picks who held a role).
         annotation: Its parse.
         kb: The knowledge base; the built-in one when omitted.
-        memory: Roles seen in earlier articles; new roles read here are added to it.
+        memory: Roles seen in earlier articles (recalled), and where the roles read here are
+            recorded (``remember``); a :class:`DocumentRoles` over the run's snapshot in the
+            pipeline.
 
     Returns:
         The mentions in text order, each with the actor's id, code, name and role.
@@ -77,8 +86,3 @@ def article_date(article: Article) -> date | None:
         return date.fromisoformat(article.published[:10])
     except ValueError:
         return None
-
-
-def register_builtins() -> None:
-    """Register the built-in actor finder."""
-    registry.actor_finders.register(PRODUCER, find_actors)

@@ -28,8 +28,9 @@ from communique.actors.knowledge import (
     OrganisationEntry,
     PersonEntry,
 )
-from communique.actors.memory import RoleFact, RoleRecall
+from communique.actors.memory import RoleRecall
 from communique.actors.roles import ANCHOR_KINDS, POSSESSIVE, RoleReading, read_role
+from communique.records import RoleFact
 from communique.textview import TextView
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from communique import registry
 from communique.annotate.offsets import annotation_from_doc
 from communique.annotate.spacy_pipeline import (
     annotate_articles,
@@ -17,10 +16,4 @@ __all__ = [
     "check_pipeline",
     "load_pipeline",
     "pipeline_producer",
-    "register_builtins",
 ]
-
-
-def register_builtins() -> None:
-    """Register the built-in annotator."""
-    registry.annotators.register("communique.spacy.v1", annotate_articles)

@@ -13,8 +13,7 @@ from communique.api.errors import install_error_handlers
 from communique.api.limits import BodySizeLimit
 from communique.api.routes import actors, articles, documents, dyads, events, network, quotes
 from communique.api.state import AppState
-from communique.api.writer import PipelineFactory
-from communique.pipeline import build_pipeline
+from communique.pipeline.session import PipelineFactory
 from communique.settings import Settings, get_settings
 from communique.web import STATIC_DIR
 from communique.web import router as web_router
@@ -44,7 +43,7 @@ def create_app(
         The FastAPI app, ready for uvicorn or a test client.
     """
     settings = settings or get_settings()
-    state = AppState(settings, pipeline_factory or build_pipeline)
+    state = AppState(settings, pipeline_factory)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

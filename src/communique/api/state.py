@@ -6,7 +6,8 @@ import threading
 from pathlib import Path
 
 from communique import store
-from communique.api.writer import DocumentWriter, PipelineFactory
+from communique.api.writer import DocumentWriter
+from communique.pipeline.session import PipelineFactory
 from communique.settings import Settings
 
 
@@ -17,7 +18,7 @@ class AppState:
     one writing connection per file and a connection is not thread-safe, a cursor is.
     """
 
-    def __init__(self, settings: Settings, pipeline_factory: PipelineFactory) -> None:
+    def __init__(self, settings: Settings, pipeline_factory: PipelineFactory | None) -> None:
         """Remember what to open; nothing is opened before the first request or startup."""
         self.settings = settings
         self.db: Path = settings.db_path

@@ -1,59 +1,44 @@
 """The server's single writer: one thread codes posted documents and writes them.
 
-DuckDB allows one writing connection, and the store's ``StoreWriter`` keeps a run's
-totals, so every write of the app is queued to one thread that owns the write cursor,
-the pipeline (built on the first write: loading spaCy takes seconds) and the run. Readers
-keep their own cursors and see each batch once it is committed.
+DuckDB allows one writing connection, and a run's totals live in its session, so every
+write of the app is queued to one thread that owns the write cursor and the ingest session
+(the pipeline, built on the first write, and the run). Readers keep their own cursors and
+see each document once it is committed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import platform
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from communique import store
-from communique.actors import RoleFact, RoleMemory
 from communique.api.errors import ApiError
 from communique.api.schemas import DocumentIn, DocumentOut
 from communique.ingest import document_id, read_bytes
-from communique.pipeline import build_pipeline, run_serial
-from communique.pipeline._stage import Pipeline
-from communique.pipeline.stages import ActorStage
+from communique.pipeline.session import IngestSession, PipelineFactory
 from communique.records import RawDocument, Rejection
 from communique.settings import Settings
 from communique.store import api_queries
 
-PipelineFactory = Callable[[Settings], Pipeline]
 ORIGIN = "POST /api/documents"
 
 
-@dataclass
-class _Session:
-    """What the writer thread builds on the first write and keeps until shutdown."""
-
-    cursor: store.Connection
-    pipeline: Pipeline
-    writer: store.StoreWriter
-    memory: RoleMemory | None
-    saved: dict[str, RoleFact]
-
-
 class DocumentWriter:
-    """Codes and stores posted documents on one thread, one document per transaction."""
+    """Codes and stores posted documents on one thread, one document per transaction.
+
+    The thread owns one :class:`~communique.pipeline.session.IngestSession` (one run in
+    ``runs``, the pipeline built on the first write: loading spaCy takes seconds), the same
+    session every other interface ingests through.
+    """
 
     def __init__(
         self,
         connection: store.Connection,
         settings: Settings,
         db: Path,
-        pipeline_factory: PipelineFactory = build_pipeline,
+        pipeline_factory: PipelineFactory | None = None,
     ) -> None:
         """Write through a cursor of ``connection`` (the app's database connection)."""
         self._connection = connection
@@ -61,7 +46,7 @@ class DocumentWriter:
         self._db = db
         self._pipeline_factory = pipeline_factory
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="communique-writer")
-        self._session: _Session | None = None
+        self._session: IngestSession | None = None
 
     async def ingest(self, document: DocumentIn) -> DocumentOut:
         """Queue ``document`` to the writer thread and wait until it is stored.
@@ -80,51 +65,26 @@ class DocumentWriter:
     def _ingest(self, document: DocumentIn) -> DocumentOut:
         raw = _read(document, self._settings.max_document_bytes)
         session = self._session or self._start()
-        if not store.known_document_ids(session.cursor, [raw.id]):
-            outcomes = list(run_serial(session.pipeline, [raw], 1))
-            session.writer.write(outcomes, role_facts=self._changed_facts(session))
-            self._facts_saved(session)
-            # As ingest does at the end of a run; only the clusters of the new events change.
-            session.writer.refresh_event_clusters(self._settings.cluster_window_days)
-            created = True
-        else:
-            created = False
-        return _outcome(session.cursor, raw.id, created=created)
+        created = session.ingest_document(raw)
+        return _outcome(session.connection, raw.id, created=created)
 
-    def _start(self) -> _Session:
-        cursor = self._connection.cursor()
-        pipeline = self._pipeline_factory(self._settings)
-        memory = _actor_memory(pipeline)
-        if memory is not None:
-            for row in store.role_facts(cursor):
-                memory.remember(RoleFact(**row))
-        writer = store.StoreWriter(cursor)
-        writer.start_run(self._config(pipeline), _versions())
-        saved = {fact.name: fact for fact in memory.facts()} if memory is not None else {}
-        self._session = _Session(cursor, pipeline, writer, memory, saved)
-        return self._session
-
-    def _changed_facts(self, session: _Session) -> list[RoleFact]:
-        facts = session.memory.facts() if session.memory is not None else []
-        return [fact for fact in facts if session.saved.get(fact.name) != fact]
-
-    def _facts_saved(self, session: _Session) -> None:
-        for fact in self._changed_facts(session):
-            session.saved[fact.name] = fact
+    def _start(self) -> IngestSession:
+        session = IngestSession(
+            self._connection.cursor(),
+            self._settings,
+            interface="api",
+            config={"db": str(self._db)},
+            pipeline_factory=self._pipeline_factory,
+        )
+        session.start()
+        self._session = session
+        return session
 
     def _finish(self) -> None:
         if self._session is not None:
-            self._session.writer.finish_run()
-            self._session.cursor.close()
+            self._session.finish()
+            self._session.connection.close()
             self._session = None
-
-    def _config(self, pipeline: Pipeline) -> dict[str, Any]:
-        return {
-            "interface": "api",
-            "db": str(self._db),
-            "stages": pipeline.names,
-            "settings": self._settings.model_dump(mode="json"),
-        }
 
 
 def _read(document: DocumentIn, max_bytes: int) -> RawDocument:
@@ -152,18 +112,3 @@ def _outcome(cursor: store.Connection, doc_id: str, *, created: bool) -> Documen
         quotes=stored.quotes if stored else 0,
         rejections=list(stored.rejections) if stored else [],
     )
-
-
-def _actor_memory(pipeline: Pipeline) -> RoleMemory | None:
-    for stage in pipeline.stages:
-        if isinstance(stage, ActorStage):
-            return stage.memory
-    return None
-
-
-def _versions() -> dict[str, str]:
-    return {
-        "communique": version("communique"),
-        "python": platform.python_version(),
-        "spacy": version("spacy"),
-    }

@@ -7,6 +7,6 @@ adds modality (``modality.py``), who says so (``attribution.py``), the event's d
 
 from __future__ import annotations
 
-from communique.events._coding import PRODUCER, code_events, register_builtins
+from communique.events._coding import PRODUCER, code_events
 
-__all__ = ["PRODUCER", "code_events", "register_builtins"]
+__all__ = ["PRODUCER", "code_events"]

@@ -11,7 +11,6 @@ import hashlib
 from collections.abc import Iterator
 from datetime import date
 
-from communique import registry
 from communique.events._arguments import ActorIndex
 from communique.events.attribution import speaker_of
 from communique.events.coder import DependencyCoder, Dyad
@@ -157,8 +156,3 @@ def _article_day(article: Article) -> date | None:
         return date.fromisoformat(article.published[:10]) if article.published else None
     except ValueError:
         return None
-
-
-def register_builtins() -> None:
-    """Register the built-in event coder."""
-    registry.event_coders.register(PRODUCER, code_events)

@@ -10,6 +10,6 @@ content-hash id; every input that cannot be read becomes a
 from __future__ import annotations
 
 from communique.ingest._documents import document_id
-from communique.ingest._inputs import read_bytes, read_inputs, register_builtins
+from communique.ingest._inputs import read_bytes, read_inputs
 
-__all__ = ["document_id", "read_bytes", "read_inputs", "register_builtins"]
+__all__ = ["document_id", "read_bytes", "read_inputs"]

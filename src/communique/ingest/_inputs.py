@@ -10,7 +10,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO
 
-from communique import registry
 from communique.errors import ConfigError, InputError
 from communique.ingest import html, jsonl, rss, text, warc
 from communique.ingest._documents import DEFAULT_MAX_BYTES, Reader, reject, too_large
@@ -31,12 +30,6 @@ READERS: Mapping[str, tuple[str, Reader]] = MappingProxyType(
 )
 # Containers are streamed and limit each document, not the file: archives run to gigabytes.
 STREAMED_KINDS = frozenset({"jsonl", "warc"})
-
-
-def register_builtins() -> None:
-    """Register each built-in reader in :data:`communique.registry.readers`."""
-    for name, reader in READERS.values():
-        registry.readers.register(name, reader)
 
 
 def read_inputs(

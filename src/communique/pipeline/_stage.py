@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from communique.actors import EMPTY_ROLES, RoleSnapshot
 from communique.errors import CommuniqueError, ConfigError, InputError
 from communique.records import CodedDocument, Rejection
 
@@ -13,6 +15,23 @@ ErrorPolicy = Literal["record", "raise"]
 
 # Fields of CodedDocument that exist before any stage runs.
 INITIAL_FIELDS = frozenset({"raw"})
+
+
+@dataclass(frozen=True, slots=True)
+class RunContext:
+    """What a run hands every stage besides the settings: read-only, the same for every
+    document of the run (so a document's result never depends on the documents before it).
+
+    Attributes:
+        roles: The roles the store remembered when the run started (empty for a run with no
+            store: ``communique code``, evaluations). Roles read during the run come back on
+            each document (``CodedDocument.learned_roles``) and reach later runs.
+    """
+
+    roles: RoleSnapshot = EMPTY_ROLES
+
+
+EMPTY_CONTEXT = RunContext()
 
 
 class Stage(Protocol):

@@ -1,34 +1,23 @@
-"""Ingest into the store: read, skip what is stored, code the rest, write batch by batch.
+"""Ingest files into the store: read the inputs and hand them to one ingest session.
 
 Each batch is coded and then written in one transaction, so a run killed at any point
 leaves only whole documents behind, and running it again skips them (they are looked up
 by id before the expensive stages run) and codes the rest: nothing lost, nothing doubled.
+The session (:mod:`communique.pipeline.session`) does the coding and writing for every
+interface.
 """
 
 from __future__ import annotations
 
-import platform
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import version
-from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from communique import ingest, store
-from communique.actors import RoleFact, RoleMemory
-from communique.annotate import pipeline_producer
-from communique.pipeline import build_pipeline
-from communique.pipeline._stage import Pipeline
-from communique.pipeline.runners.pool import run_pool
-from communique.pipeline.runners.serial import Outcome, run_serial
-from communique.pipeline.stages import ActorStage, AnnotateStage
-from communique.records import CodedDocument, RawDocument, Rejection
+from communique.pipeline.session import IngestSession
 from communique.settings import Settings, get_settings
-
-Item = RawDocument | Rejection
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +89,7 @@ def ingest_paths(
     stdin: BinaryIO | None = None,
     workers: int | None = None,
     dask: str | None = None,
+    interface: str = "ingest",
 ) -> IngestSummary:
     """Code every new document under ``paths`` into the database ``db``.
 
@@ -118,6 +108,7 @@ def ingest_paths(
         workers: Code in this many worker processes (``run_pool``); serial when None.
         dask: Code on the Dask cluster at this scheduler address, or ``"local"`` for a
             local cluster of ``workers`` processes (``run_dask``).
+        interface: Who runs it (``ingest``, ``watch``, ``demo``), recorded with the run.
 
     Returns:
         The run's summary; the same counts are stored in the ``runs`` table.
@@ -128,31 +119,27 @@ def ingest_paths(
     """
     settings = settings or get_settings()
     started = time.perf_counter()
+    read = coded = 0
     with store.open_database(db) as connection:
-        pipeline = build_pipeline(settings)
-        writer = store.StoreWriter(connection, recode=recode)
-        memory = _PersistentMemory(connection, _actor_memory(pipeline))
-        config = _config(paths, db, settings, recode, pipeline)
-        writer.start_run({**config, "workers": workers, "dask": dask}, _versions(pipeline))
-        inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
-        if workers is None and dask is None:
-            coded_batches = _code_serially(connection, inputs, pipeline, settings, recode)
-        else:
-            code = _parallel_runner(pipeline, settings, workers, dask)
-            coded_batches = _code_ahead(connection, inputs, settings, recode, code)
-        read = coded = 0
-        for batch, outcomes, known in coded_batches:
-            writer.write(outcomes, role_facts=memory.changed(), skipped=known)
-            memory.saved()
-            read += len(batch)
-            coded += sum(isinstance(o, CodedDocument) and not o.rejections for o in outcomes)
-            if progress is not None:
-                progress(_progress(writer.totals, read, started))
-        clusters = writer.refresh_event_clusters(settings.cluster_window_days)
-        writer.finish_run()
-        totals = writer.totals
+        session = IngestSession(
+            connection,
+            settings,
+            interface=interface,
+            recode=recode,
+            workers=workers,
+            dask=dask,
+            config={"paths": list(paths), "db": str(db)},
+        )
+        with session:
+            inputs = ingest.read_inputs(paths, stdin=stdin, max_bytes=settings.max_document_bytes)
+            for batch in session.ingest(inputs):
+                read += batch.read
+                coded += batch.coded
+                if progress is not None:
+                    progress(_progress(session.totals, read, started))
+        totals = session.totals
     return IngestSummary(
-        run_id=writer.run_id or "",
+        run_id=session.writer.run_id or "",
         db=Path(db),
         read=read,
         new=totals.documents,
@@ -164,90 +151,8 @@ def ingest_paths(
         quotes=totals.quotes,
         seconds=time.perf_counter() - started,
         duplicates=totals.duplicates,
-        clusters=clusters,
+        clusters=session.clusters,
     )
-
-
-CodedBatch = tuple[list[Item], list[Outcome], int]
-Runner = Callable[[Iterable[Item]], Iterator[Outcome]]
-
-
-def _code_serially(
-    connection: store.Connection,
-    inputs: Iterator[Item],
-    pipeline: Pipeline,
-    settings: Settings,
-    recode: bool,
-) -> Iterator[CodedBatch]:
-    """Each transaction batch, its outcomes, and how many of it were already stored."""
-    for batch in _batches(inputs, settings.ingest_batch_size):
-        fresh, known = _unstored(connection, batch, recode)
-        yield batch, list(run_serial(pipeline, fresh, settings.spacy_batch_size)), known
-
-
-def _code_ahead(
-    connection: store.Connection,
-    inputs: Iterator[Item],
-    settings: Settings,
-    recode: bool,
-    code: Runner,
-) -> Iterator[CodedBatch]:
-    """As ``_code_serially``, with ``code`` coding later batches while earlier ones are written.
-
-    A document stored twice in batches still in flight is coded twice; the writer skips
-    the second copy, so nothing is doubled.
-    """
-    plan: deque[tuple[list[Item], int, int]] = deque()  # batch, fresh documents, known
-
-    def fresh_items() -> Iterator[Item]:
-        for batch in _batches(inputs, settings.ingest_batch_size):
-            fresh, known = _unstored(connection, batch, recode)
-            plan.append((batch, len(fresh), known))
-            yield from fresh
-
-    done: list[Outcome] = []
-    for outcome in code(fresh_items()):
-        done.append(outcome)
-        while plan and len(done) >= plan[0][1]:
-            batch, size, known = plan.popleft()
-            yield batch, done[:size], known
-            done = done[size:]
-    for batch, _, known in plan:  # trailing batches with nothing left to code
-        yield batch, [], known
-
-
-def _parallel_runner(
-    pipeline: Pipeline, settings: Settings, workers: int | None, dask: str | None
-) -> Runner:
-    """Code with a process pool, or on a Dask cluster when ``dask`` names one."""
-    names, size = pipeline.names, settings.spacy_batch_size
-    if dask is None:
-        return lambda items: run_pool(names, settings, items, workers or 1, size)
-    from communique.pipeline.runners.dask import run_dask  # imports distributed: only if asked
-
-    return lambda items: run_dask(names, settings, items, dask, size, workers=workers)
-
-
-def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
-def _unstored(
-    connection: store.Connection, batch: list[Item], recode: bool
-) -> tuple[list[Item], int]:
-    """The batch without documents already stored or repeated in it, and how many went."""
-    ids = [item.id for item in batch if isinstance(item, RawDocument)]
-    stored = set() if recode else store.known_document_ids(connection, ids)
-    fresh: list[Item] = []
-    seen: set[str] = set()
-    for item in batch:
-        if isinstance(item, RawDocument):
-            if item.id in stored or item.id in seen:
-                continue
-            seen.add(item.id)
-        fresh.append(item)
-    return fresh, len(batch) - len(fresh)
 
 
 def _progress(totals: store.WriteResult, read: int, started: float) -> IngestProgress:
@@ -258,58 +163,3 @@ def _progress(totals: store.WriteResult, read: int, started: float) -> IngestPro
         rejected=totals.rejections,
         seconds=time.perf_counter() - started,
     )
-
-
-class _PersistentMemory:
-    """The actor stage's role memory, loaded from the store and saved with each batch."""
-
-    def __init__(self, connection: store.Connection, memory: RoleMemory | None) -> None:
-        self.memory = memory
-        self.stored: dict[str, RoleFact] = {}
-        if memory is not None:
-            for row in store.role_facts(connection):
-                memory.remember(RoleFact(**row))
-            self.stored = {fact.name: fact for fact in memory.facts()}
-        self.pending: list[RoleFact] = []
-
-    def changed(self) -> list[RoleFact]:
-        """Facts learned or widened since the last batch was saved."""
-        facts = self.memory.facts() if self.memory is not None else []
-        self.pending = [fact for fact in facts if self.stored.get(fact.name) != fact]
-        return self.pending
-
-    def saved(self) -> None:
-        """The pending facts are committed."""
-        self.stored.update((fact.name, fact) for fact in self.pending)
-        self.pending = []
-
-
-def _actor_memory(pipeline: Pipeline) -> RoleMemory | None:
-    for stage in pipeline.stages:
-        if isinstance(stage, ActorStage):
-            return stage.memory
-    return None
-
-
-def _config(
-    paths: Sequence[str], db: Path | str, settings: Settings, recode: bool, pipeline: Pipeline
-) -> dict[str, Any]:
-    return {
-        "paths": list(paths),
-        "db": str(db),
-        "recode": recode,
-        "stages": pipeline.names,
-        "settings": settings.model_dump(mode="json"),
-    }
-
-
-def _versions(pipeline: Pipeline) -> dict[str, str]:
-    versions = {
-        "communique": version("communique"),
-        "python": platform.python_version(),
-        "spacy": version("spacy"),
-    }
-    for stage in pipeline.stages:
-        if isinstance(stage, AnnotateStage):
-            versions["spacy_model"] = pipeline_producer(stage.nlp)
-    return versions

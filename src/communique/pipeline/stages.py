@@ -6,33 +6,33 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 
 from communique import extract, registry
-from communique.actors import RoleMemory, find_actors, load_knowledge_base
-from communique.annotate import annotate_articles, load_pipeline
+from communique.actors import DocumentRoles, find_actors, load_knowledge_base
+from communique.annotate import annotate_articles, load_pipeline, pipeline_producer
 from communique.errors import InputError
 from communique.events import code_events
-from communique.pipeline._stage import ErrorPolicy, guard, reject
+from communique.pipeline._stage import EMPTY_CONTEXT, ErrorPolicy, RunContext, guard, reject
 from communique.quotes import find_quotes
 from communique.records import Article, CodedDocument
 from communique.settings import Settings
 
 
 class ExtractStage:
-    """RawDocument → Article, with batch-level boilerplate detection."""
+    """RawDocument → Article, each document on its own (its result never depends on the
+    other documents of its batch, so any batch size gives the same articles)."""
 
     name = "communique.extract.v1"
     requires = ("raw",)
     produces = ("article",)
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
         self.max_chars = settings.max_text_chars
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Extract every document of the batch."""
-        repeated = extract.batch_context([doc.raw for doc in batch if not doc.rejections])
 
         def work(document: CodedDocument) -> CodedDocument:
-            article = extract.extract_article(document.raw, repeated)
+            article = extract.extract_article(document.raw)
             if len(article.text) > self.max_chars:
                 raise InputError(
                     "too-large",
@@ -52,10 +52,12 @@ class AnnotateStage:
     requires = ("article",)
     produces = ("annotation",)
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
         self.nlp = load_pipeline(settings)
         self.batch_size = settings.spacy_batch_size
+        # Recorded with every run (``runs.versions``) beside the stage names.
+        self.components = {"spacy_model": pipeline_producer(self.nlp)}
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Parse the batch in one ``nlp.pipe`` call; parse one by one if that call fails."""
@@ -85,24 +87,30 @@ class AnnotateStage:
 
 
 class ActorStage:
-    """Annotation → ActorMentions; roles read in one article are remembered for the next."""
+    """Annotation → ActorMentions, and the roles each document read.
+
+    Every document recalls roles from the run's read-only snapshot (``context.roles``) and
+    returns the roles it read as ``learned_roles``; the stage keeps no state between
+    documents (see ``communique.actors.memory``).
+    """
 
     name = "communique.actors.v1"
     requires = ("article", "annotation")
-    produces = ("actors",)
+    produces = ("actors", "learned_roles")
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
         self.kb = load_knowledge_base(settings.data_dir)
-        self.memory = RoleMemory()
+        self.roles = context.roles
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Find the actors of every document of the batch, in order."""
 
         def work(document: CodedDocument) -> CodedDocument:
             assert document.article is not None and document.annotation is not None
-            mentions = find_actors(document.article, document.annotation, self.kb, self.memory)
-            return dataclasses.replace(document, actors=mentions)
+            roles = DocumentRoles(self.roles)
+            mentions = find_actors(document.article, document.annotation, self.kb, roles)
+            return dataclasses.replace(document, actors=mentions, learned_roles=roles.learned)
 
         for document in batch:
             yield guard(document, "actors", work, self.policy)
@@ -115,7 +123,7 @@ class QuoteStage:
     requires = ("article", "annotation", "actors")
     produces = ("quotes",)
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
@@ -137,7 +145,7 @@ class EventStage:
     requires = ("article", "annotation", "actors", "quotes")
     produces = ("events",)
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:

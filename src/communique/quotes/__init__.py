@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 
-from communique import registry
 from communique.quotes.attribute import (
     AttributedQuote,
     Speaker,
@@ -27,7 +26,6 @@ __all__ = [
     "Speaker",
     "attribute_quotes",
     "find_quotes",
-    "register_builtins",
     "speaker_for_span",
     "to_record",
 ]
@@ -68,8 +66,3 @@ def to_record(doc_id: str, quote: AttributedQuote) -> Quote:
         producer=PRODUCER,
         speaker_name=quote.speaker.name if quote.speaker is not None else None,
     )
-
-
-def register_builtins() -> None:
-    """Register the built-in quote attributor."""
-    registry.quote_attributors.register(PRODUCER, find_quotes)

@@ -1,4 +1,4 @@
-"""Registration of the built-in readers and the kind mapping used by read_bytes."""
+"""The built-in readers' versioned names and the kind mapping used by read_bytes."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from communique import registry
 from communique.errors import ConfigError
-from communique.ingest import read_bytes, register_builtins
+from communique.ingest import read_bytes
+from communique.ingest._inputs import READERS
 from communique.records import RawDocument
 
 NAMES = [
@@ -20,23 +20,15 @@ NAMES = [
 ]
 
 
-def test_register_builtins_registers_versioned_reader_names() -> None:
-    register_builtins()
-    assert [name for name in registry.readers.names() if name.startswith("communique.")] == NAMES
+def test_readers_have_versioned_names() -> None:
+    assert sorted(name for name, _ in READERS.values()) == NAMES
 
 
-def test_register_builtins_twice_is_harmless() -> None:
-    register_builtins()
-    register_builtins()
-    assert set(NAMES) <= set(registry.readers.names())
-
-
-def test_registered_text_reader_reads_a_stream() -> None:
-    register_builtins()
-    reader = registry.readers.get("communique.text.v1")
+def test_a_reader_stamps_its_name_as_producer() -> None:
+    name, reader = READERS["text"]
     [document] = reader("memo", io.BytesIO(b"The vote is on Friday."))
     assert isinstance(document, RawDocument)
-    assert document.producer == "communique.text.v1"
+    assert document.producer == name == "communique.text.v1"
 
 
 def test_read_bytes_unknown_kind_lists_valid_kinds() -> None:

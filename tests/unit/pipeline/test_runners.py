@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import pickle
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -17,15 +18,14 @@ from importlib.resources import files
 
 import pytest
 
-from communique.actors import RoleFact, RoleMemory
+from communique.actors import RoleFact, RoleSnapshot
 from communique.errors import CommuniqueError, ConfigError
 from communique.ingest import read_inputs
 from communique.pipeline import Pipeline, build_pipeline, run_serial, to_contract
-from communique.pipeline._stage import guard
+from communique.pipeline._stage import RunContext, guard
 from communique.pipeline.runners import pool
 from communique.pipeline.runners.pool import (
     PipelineRecipe,
-    code_alone,
     document_ids_key,
     portable,
     run_batches,
@@ -33,7 +33,7 @@ from communique.pipeline.runners.pool import (
     run_pool_with,
     start_worker,
 )
-from communique.pipeline.stages import DEFAULT_STAGES, ActorStage
+from communique.pipeline.stages import DEFAULT_STAGES
 from communique.records import Article, CodedDocument, RawDocument, Rejection
 from communique.settings import Settings
 
@@ -182,14 +182,16 @@ def test_run_batches_keeps_a_bounded_number_of_batches_in_flight(
     outcomes.close()
 
 
-def test_code_alone_starts_each_batch_with_an_empty_role_memory() -> None:
-    actors = ActorStage.__new__(ActorStage)  # no knowledge base needed for an empty batch
-    actors.memory = RoleMemory()
-    actors.memory.remember(RoleFact("Nikki Haley", "Ambassador", "IGOUNO", "USA", None, None, None))
-    pipeline = Pipeline([])
-    pipeline.stages = (actors,)
-    assert code_alone(pipeline, []) == []
-    assert actors.memory.facts() == []
+def test_pipeline_recipe_carries_the_run_context_by_content() -> None:
+    haley = RoleFact("Nikki Haley", "Ambassador", "USAGOV", "USA", "GOV", None, None)
+    settings = Settings()
+    recipe = PipelineRecipe.of(DEFAULT_STAGES, settings, RunContext(RoleSnapshot([haley])))
+    again = PipelineRecipe.of(DEFAULT_STAGES, settings, RunContext(RoleSnapshot([haley])))
+    assert recipe == again and hash(recipe) == hash(again) and repr(recipe) == repr(again)
+    assert recipe != PipelineRecipe.of(DEFAULT_STAGES, settings)
+    travelled = pickle.loads(pickle.dumps(recipe))
+    assert travelled == recipe
+    assert travelled.context.roles.recall("Haley", None) == haley
 
 
 def test_portable_keeps_picklable_errors_and_replaces_the_others() -> None:

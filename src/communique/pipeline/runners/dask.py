@@ -9,8 +9,9 @@ the same result, and the store (which skips ids already stored) never doubles it
 
 Workers need communique and the spaCy model installed, and one thread each
 (``dask worker --nthreads 1``): the pipeline is not shared between threads, so a
-worker's threads take turns with it. As in the process pool, every partition starts
-with an empty role memory, so recomputing a partition anywhere gives the same records.
+worker's threads take turns with it. As in the process pool, stages keep no state between
+documents and the run's read-only context travels in the recipe, so recomputing a
+partition anywhere gives the same records.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from functools import lru_cache
 from distributed import Client, Future, KilledWorker, LocalCluster, as_completed
 
 from communique.errors import ConfigError
-from communique.pipeline._stage import Pipeline
+from communique.pipeline._stage import EMPTY_CONTEXT, Pipeline, RunContext
 from communique.pipeline.runners.pool import (
     Item,
     PipelineFactory,
@@ -56,6 +57,7 @@ def run_dask(
     progress: ProgressCallback | None = None,
     *,
     workers: int | None = None,
+    context: RunContext = EMPTY_CONTEXT,
 ) -> Iterator[Outcome]:
     """Run the pipeline on a Dask cluster, yielding outcomes in input order.
 
@@ -69,17 +71,18 @@ def run_dask(
         progress: Called with the number of inputs finished after each partition.
         workers: Worker processes of the local cluster (default: one per CPU); ignored
             with a scheduler address.
+        context: The run's read-only context, the same for every document.
 
     Yields:
-        What ``run_pool`` yields for the same inputs, in the same order (a partition
-        starts with an empty role memory, as a pool's batch does). A partition that
+        What ``run_serial`` yields for the same inputs and context, in the same order.
+        A partition that
         killed its workers (Dask gives up after retrying it on others)
         yields its documents with a Rejection (stage ``pipeline``, reason ``worker-crashed``).
 
     Raises:
         ConfigError: The scheduler cannot be reached, or the pipeline cannot be built.
     """
-    recipe = PipelineRecipe.of(stage_names, settings)
+    recipe = PipelineRecipe.of(stage_names, settings, context)
     return run_dask_with(recipe, inputs, address, batch_size, progress, workers=workers)
 
 

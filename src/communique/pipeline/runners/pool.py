@@ -7,13 +7,9 @@ them in flight, and yields the outcomes in input order, so a run on a million
 documents holds only a few batches in memory and its output reads like a serial
 run's. Workers return records and never write: the caller's single writer stores them.
 
-The actor stage's role memory (``RoleMemory``: "Ambassador Nikki Haley" read in one
-article codes a later bare "Haley") is the one thing a serial run carries from batch to
-batch. Workers cannot share it, and a memory per worker would make a document's events
-depend on which worker happened to code which batch before it, so parallel runners start
-every batch with an empty memory: a batch's outcomes depend on the batch alone, the same
-for any number of workers and when a batch is recomputed. Roles read in one batch are
-therefore not used in the next, and nothing is learned into the store's ``role_facts``.
+Stages keep no state between documents: the run's read-only context (the role snapshot)
+travels in the recipe, and what a document learns comes back on it. So a document's
+outcome is the same whichever worker codes it, in whichever batch, as in a serial run.
 """
 
 from __future__ import annotations
@@ -28,11 +24,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
-from communique.actors import RoleMemory
 from communique.errors import CommuniqueError, ConfigError
-from communique.pipeline._stage import Pipeline, reject
+from communique.pipeline._stage import EMPTY_CONTEXT, Pipeline, RunContext, reject
 from communique.pipeline.runners.serial import Outcome, ProgressCallback
-from communique.pipeline.stages import ActorStage
 from communique.records import CodedDocument, RawDocument, Rejection
 from communique.settings import Settings
 
@@ -46,27 +40,33 @@ MAX_CRASHES_IN_A_ROW = 3
 
 @dataclass(frozen=True, slots=True)
 class PipelineRecipe:
-    """How a worker builds its pipeline: registered stage names and the settings, as JSON.
+    """How a worker builds its pipeline: registered stage names, the settings as JSON and
+    the run's read-only context.
 
-    Picklable, hashable and with a stable ``repr``, so workers can cache the pipeline
-    per recipe and Dask keys can be derived from it. The settings travel as JSON so a
-    worker sees exactly the caller's settings, not its own environment's.
+    Picklable, hashable and with a stable ``repr`` (the context's role snapshot shows as a
+    digest), so workers can cache the pipeline per recipe and Dask keys can be derived from
+    it. The settings travel as JSON so a worker sees exactly the caller's settings, not its
+    own environment's.
     """
 
     stage_names: tuple[str, ...]
     settings_json: str
+    context: RunContext = EMPTY_CONTEXT
 
     @classmethod
-    def of(cls, stage_names: Sequence[str], settings: Settings) -> PipelineRecipe:
-        """The recipe for ``stage_names`` built with ``settings``."""
-        return cls(tuple(stage_names), settings.model_dump_json())
+    def of(
+        cls, stage_names: Sequence[str], settings: Settings, context: RunContext = EMPTY_CONTEXT
+    ) -> PipelineRecipe:
+        """The recipe for ``stage_names`` built with ``settings`` and ``context``."""
+        return cls(tuple(stage_names), settings.model_dump_json(), context)
 
     def __call__(self) -> Pipeline:
         """Build the pipeline (loads the spaCy model)."""
         # Imported here: the package imports the runners, and workers call this after import.
         from communique.pipeline import build_pipeline
 
-        return build_pipeline(Settings.model_validate_json(self.settings_json), self.stage_names)
+        settings = Settings.model_validate_json(self.settings_json)
+        return build_pipeline(settings, self.stage_names, self.context)
 
 
 def run_pool(
@@ -76,6 +76,7 @@ def run_pool(
     workers: int,
     batch_size: int = 32,
     progress: ProgressCallback | None = None,
+    context: RunContext = EMPTY_CONTEXT,
 ) -> Iterator[Outcome]:
     """Run the pipeline in ``workers`` processes, yielding outcomes in input order.
 
@@ -86,11 +87,11 @@ def run_pool(
         workers: Worker processes, each with its own spaCy model.
         batch_size: Documents per batch (the unit sent to a worker, as in ``run_serial``).
         progress: Called with the number of inputs finished after each batch.
+        context: The run's read-only context, the same for every document.
 
     Yields:
-        What ``run_serial`` yields for the same inputs, in the same order, except where
-        a document used a role remembered from an earlier batch (see the module
-        docstring). A batch whose worker process died (twice: once more alone on a
+        What ``run_serial`` yields for the same inputs and context, in the same order.
+        A batch whose worker process died (twice: once more alone on a
         fresh worker) yields its documents with a Rejection (stage ``pipeline``, reason
         ``worker-crashed``), and the run goes on with a new pool.
 
@@ -98,7 +99,7 @@ def run_pool(
         ConfigError: The pipeline cannot be built (raised by the first batch), or
             fresh workers died on several batches in a row.
     """
-    recipe = PipelineRecipe.of(stage_names, settings)
+    recipe = PipelineRecipe.of(stage_names, settings, context)
     return run_pool_with(recipe, inputs, workers, batch_size, progress)
 
 
@@ -217,14 +218,11 @@ def code_batch(documents: list[RawDocument]) -> list[CodedDocument]:
 
 
 def code_alone(pipeline: Pipeline, documents: list[RawDocument]) -> list[CodedDocument]:
-    """Run ``pipeline`` over one batch as if it were the run's first: no roles remembered.
+    """Run ``pipeline`` over one batch (its outcome depends on the batch alone).
 
     Raises:
         CommuniqueError: As the stages raise it (any error, made picklable).
     """
-    for stage in pipeline.stages:
-        if isinstance(stage, ActorStage):
-            stage.memory = RoleMemory()  # see the module docstring
     try:
         return pipeline([CodedDocument(raw=document) for document in documents])
     except Exception as error:
