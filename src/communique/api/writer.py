@@ -20,7 +20,7 @@ from communique.ingest import document_id, read_bytes
 from communique.pipeline.session import IngestSession, PipelineFactory
 from communique.records import RawDocument, Rejection
 from communique.settings import Settings
-from communique.store import api_queries
+from communique.store.queries import document_summary
 
 ORIGIN = "POST /api/documents"
 
@@ -103,7 +103,7 @@ def _read(document: DocumentIn, max_bytes: int) -> RawDocument:
 
 
 def _outcome(cursor: store.Connection, doc_id: str, *, created: bool) -> DocumentOut:
-    stored = api_queries.document_summary(cursor, doc_id)
+    stored = document_summary(cursor, doc_id)
     return DocumentOut(
         doc_id=doc_id,
         created=created,

@@ -1,6 +1,7 @@
 """Store: coded records → one DuckDB database file, and the queries that read it back.
 
-One writer (:class:`StoreWriter`) does every insert, in one transaction per batch;
+One writer (:class:`StoreWriter`) does every insert of coded records, in one transaction
+per batch (the dashboard's watchlists are small writes of their own, in ``watchlists``);
 the schema grows by named, append-only migrations recorded in ``_migrations``. SQL
 lives only in this package. See docs/store.md for the schema and its guarantees.
 """
@@ -27,23 +28,40 @@ from communique.store.queries import (
     role_facts,
     runs,
 )
+from communique.store.watchlists import (
+    LEGACY_WATCHLISTS_FILE,
+    MAX_WATCHLISTS,
+    Watchlist,
+    add_watchlist,
+    all_watchlists,
+    import_watchlists_file,
+    remove_watchlist,
+    visit_watchlist,
+    watchlist,
+)
 from communique.store.writer import StoreWriter, WriteResult
 
 __all__ = [
+    "LEGACY_WATCHLISTS_FILE",
+    "MAX_WATCHLISTS",
     "TABLES",
     "Connection",
     "EventFilter",
     "RoleFactRow",
     "StoreWriter",
     "StoredArticle",
+    "Watchlist",
     "WriteResult",
     "actors",
+    "add_watchlist",
+    "all_watchlists",
     "applied_migrations",
     "article",
     "coded_document",
     "counts",
     "document_ids",
     "events",
+    "import_watchlists_file",
     "known_document_ids",
     "migrate",
     "migration_names",
@@ -51,6 +69,9 @@ __all__ = [
     "quotes",
     "raw_document",
     "rejections",
+    "remove_watchlist",
     "role_facts",
     "runs",
+    "visit_watchlist",
+    "watchlist",
 ]

@@ -183,3 +183,12 @@ def m003_event_clusters(connection: duckdb.DuckDBPyConnection) -> None:
     )
     # The window the clusters were computed with; another window recomputes them all.
     connection.execute("CREATE TABLE event_cluster_window (window_days INTEGER NOT NULL)")
+
+
+@migration
+def m004_watchlists(connection: duckdb.DuckDBPyConnection) -> None:
+    """Watchlists: the dashboard's saved searches, until now a JSON file in the data folder."""
+    connection.execute(
+        "CREATE TABLE watchlists (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL,"
+        " query VARCHAR NOT NULL, created TIMESTAMP NOT NULL, last_visit TIMESTAMP NOT NULL)"
+    )

@@ -7,7 +7,8 @@ Functions take a connection (or a cursor of one, for concurrent reads) from
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, cast
 
 import duckdb
@@ -71,10 +72,6 @@ EVENT_COLUMNS = """
     e.attributed_actor_id, e.evidence, e.confidence, e.sentence, e."start", e."end",
     e.producer, a.title AS article_title, a.published AS article_published,
     a.source AS article_source, a.url AS article_url"""
-
-# The names store/api_queries.py imports (from before the filters moved to _filters.py).
-_EVENT_COLUMNS = EVENT_COLUMNS
-_event_clauses = event_clauses
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +170,7 @@ def quotes(
     kind: str | None = None,
     doc_id: str | None = None,
     limit: int | None = None,
+    newest_first: bool = False,
 ) -> pd.DataFrame:
     """Quotes with their speaker and article, in article date and text order.
 
@@ -183,10 +181,62 @@ def quotes(
         kind: ``direct`` or ``indirect``.
         doc_id: Quotes of one document.
         limit: At most this many quotes.
+        newest_first: Latest article first; otherwise earliest first.
 
     Raises:
         InputError: ``kind`` is not ``direct`` or ``indirect``.
     """
+    source, params = _quote_source(speaker, text, kind, doc_id)
+    sql = f"SELECT {QUOTE_COLUMNS}{source}{_quote_order(newest_first)}"
+    return connection.execute(*_limited(sql, params, limit)).df()
+
+
+def quote_page(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    doc_id: str | None = None,
+    limit: int,
+    offset: int = 0,
+    newest_first: bool = True,
+) -> tuple[pd.DataFrame, int]:
+    """One page of the quotes :func:`quotes` returns for the same filters, and their total.
+
+    Args:
+        connection: An open connection or cursor.
+        speaker: The speaker's CAMEO code prefix or the start of a word of their name.
+        text: Part of the quote, case-insensitive.
+        kind: ``direct`` or ``indirect``.
+        doc_id: Quotes of one document.
+        limit: At most this many quotes.
+        offset: Quotes skipped before the page.
+        newest_first: Latest article first (the API's order); otherwise earliest first.
+
+    Returns:
+        The page (the columns of :func:`quotes`) and the total.
+
+    Raises:
+        InputError: ``kind`` is not ``direct`` or ``indirect``.
+    """
+    source, params = _quote_source(speaker, text, kind, doc_id)
+    total = _scalar(connection, f"SELECT count(*){source}", params)
+    sql = f"SELECT {QUOTE_COLUMNS}{source}{_quote_order(newest_first)} LIMIT ? OFFSET ?"
+    return connection.execute(sql, [*params, limit, offset]).df(), total
+
+
+QUOTE_COLUMNS = (
+    "q.id, q.doc_id, q.text, q.kind, q.speaker_code, q.speaker_name,"
+    ' q.speaker_actor_id, q.cue, q."start", q."end", q.producer, a.title AS article_title,'
+    " a.published AS article_published, a.source AS article_source, a.url AS article_url"
+)
+
+
+def _quote_source(
+    speaker: str | None, text: str | None, kind: str | None, doc_id: str | None
+) -> tuple[str, list[Any]]:
+    """The FROM and WHERE of the quote queries, and their bound parameters."""
     check_choice("quote_kind", kind, QUOTE_KINDS)
     clauses: list[str] = []
     params: list[Any] = []
@@ -201,15 +251,87 @@ def quotes(
         if value is not None:
             clauses.append(clause)
             params.append(value)
-    sql = (
-        "SELECT q.id, q.doc_id, q.text, q.kind, q.speaker_code, q.speaker_name,"
-        ' q.speaker_actor_id, q.cue, q."start", q."end", q.producer, a.title AS article_title,'
-        " a.published AS article_published, a.source AS article_source, a.url AS article_url"
-        " FROM quotes AS q LEFT JOIN articles AS a ON a.doc_id = q.doc_id"
-        + where_sql(clauses)
-        + ' ORDER BY a.published NULLS LAST, q.doc_id, q."start", q.id'
+    source = " FROM quotes AS q LEFT JOIN articles AS a ON a.doc_id = q.doc_id"
+    return source + where_sql(clauses), params
+
+
+def _quote_order(newest_first: bool) -> str:
+    direction = "DESC" if newest_first else "ASC"
+    return f' ORDER BY a.published {direction} NULLS LAST, q.doc_id, q."start", q.id'
+
+
+_DOCUMENT_JOIN = " LEFT JOIN documents AS d ON d.id = e.doc_id"
+
+
+def event_page(
+    connection: duckdb.DuckDBPyConnection,
+    where: EventFilter,
+    *,
+    limit: int,
+    offset: int = 0,
+    newest_first: bool = True,
+    ingested_after: datetime | None = None,
+) -> tuple[pd.DataFrame, int]:
+    """One page of the events :func:`events` returns for ``where``, and their total.
+
+    Args:
+        connection: An open connection or cursor.
+        where: Which events (its ``limit`` is ignored: the page has one).
+        limit: At most this many events.
+        offset: Events skipped before the page.
+        newest_first: Latest event date first; otherwise earliest first.
+        ingested_after: Only events of documents stored after this UTC time (watchlists).
+
+    Returns:
+        The page (the columns of :func:`events` plus ``ingested_at``, when the document
+        was stored) and how many events match in all.
+    """
+    inner, params = event_query(
+        replace(where, limit=None), columns=f"{EVENT_COLUMNS}, d.ingested_at", joins=_DOCUMENT_JOIN
     )
-    return connection.execute(*_limited(sql, params, limit)).df()
+    source = f" FROM ({inner}) AS found"
+    if ingested_after is not None:
+        source += " WHERE found.ingested_at > ?"
+        params.append(ingested_after)
+    total = _scalar(connection, f"SELECT count(*){source}", params)
+    direction = "DESC" if newest_first else "ASC"
+    sql = (
+        f'SELECT *{source} ORDER BY "date" {direction} NULLS LAST, doc_id, "start", id'
+        " LIMIT ? OFFSET ?"
+    )
+    return connection.execute(sql, [*params, limit, offset]).df(), total
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the store holds for one document: when it came, what was coded, why it failed."""
+
+    ingested_at: datetime
+    events: int
+    quotes: int
+    rejections: tuple[str, ...]
+
+
+def document_summary(connection: duckdb.DuckDBPyConnection, doc_id: str) -> DocumentSummary | None:
+    """The summary of the document ``doc_id``, or None when it is not stored."""
+    row = connection.execute(
+        "SELECT d.ingested_at,"
+        " (SELECT count(*) FROM events WHERE doc_id = d.id),"
+        " (SELECT count(*) FROM quotes WHERE doc_id = d.id),"
+        " (SELECT list(stage || ' (' || reason || '): ' || detail ORDER BY \"at\")"
+        "  FROM rejections WHERE doc_id = d.id)"
+        " FROM documents AS d WHERE d.id = ?",
+        [doc_id],
+    ).fetchone()
+    if row is None:
+        return None
+    ingested_at, n_events, n_quotes, rejections = row
+    return DocumentSummary(ingested_at, int(n_events), int(n_quotes), tuple(rejections or ()))
+
+
+def _scalar(connection: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+    row = connection.execute(sql, params).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _limited(sql: str, params: list[Any], limit: int | None) -> tuple[str, list[Any]]:

@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from starlette.background import BackgroundTask
+from starlette.templating import _TemplateResponse
 
 from communique import __version__
 from communique.errors import InputError
 from communique.events.ontology import QUAD_CLASS_NAMES, load_ontology
+from communique.web import csrf
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
-templates = Jinja2Templates(directory=TEMPLATES_DIR)
+
+class _Templates(Jinja2Templates):
+    """Jinja2Templates whose pages carry the CSRF cookie their forms' tokens sign."""
+
+    def TemplateResponse(  # noqa: N802 (Starlette's name)
+        self,
+        request: Request,
+        name: str,
+        context: dict[str, Any] | None = None,
+        status_code: int = 200,
+        headers: Mapping[str, str] | None = None,
+        media_type: str | None = None,
+        background: BackgroundTask | None = None,
+    ) -> _TemplateResponse:
+        """Render ``name``; when it drew a new CSRF value (``csrf_field()``), set its cookie."""
+        response = super().TemplateResponse(
+            request, name, context, status_code, headers, media_type, background
+        )
+        csrf.set_cookie(request, response)
+        return response
+
+
+templates = _Templates(directory=TEMPLATES_DIR)
 
 
 @cache
@@ -41,6 +69,7 @@ def shorten(text: str | None, width: int = 220) -> str:
 
 templates.env.globals.update(
     cameo_name=cameo_name,
+    csrf_field=csrf.csrf_field,
     plover_types=plover_types,
     quad_names=QUAD_CLASS_NAMES,
     version=__version__,

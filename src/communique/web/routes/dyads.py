@@ -11,7 +11,7 @@ from communique.api import _rows
 from communique.api.deps import StoreDep
 from communique.api.routes.dyads import load_series
 from communique.api.schemas import DyadParams
-from communique.store.api_queries import event_page
+from communique.store.queries import event_page
 from communique.web.forms import PAGE_SIZE, TimelineForm
 from communique.web.templating import templates
 

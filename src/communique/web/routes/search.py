@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from communique.api import _rows
 from communique.api.deps import StoreDep
-from communique.store.api_queries import event_page
+from communique.store.queries import event_page
 from communique.web.forms import PAGE_SIZE, SearchForm
 from communique.web.templating import templates
 

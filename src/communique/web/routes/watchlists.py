@@ -5,55 +5,61 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
+from communique import store
 from communique.api import _rows
 from communique.api.deps import SettingsDep, StoreDep
 from communique.api.errors import ApiError
-from communique.store.api_queries import event_page
+from communique.store.queries import event_page
+from communique.web.csrf import posted_fields
 from communique.web.forms import PAGE_SIZE, SearchForm
 from communique.web.templating import templates
-from communique.web.watchlists import Watchlists
 
 router = APIRouter()
 WatchlistId = Annotated[str, Path(min_length=1, max_length=40)]
+PostedFields = Annotated[dict[str, str], Depends(posted_fields)]
+
+
+def get_watchlists_store(db: StoreDep, settings: SettingsDep) -> store.Connection:
+    """The request's cursor, once a legacy ``watchlists.json`` of the data folder is imported."""
+    store.import_watchlists_file(db, settings.data_dir / store.LEGACY_WATCHLISTS_FILE)
+    return db
+
+
+WatchlistsDep = Annotated[store.Connection, Depends(get_watchlists_store)]
 
 
 @router.get("/watchlists", response_class=HTMLResponse)
-def watchlists_page(request: Request, db: StoreDep, settings: SettingsDep) -> HTMLResponse:
+def watchlists_page(request: Request, db: WatchlistsDep) -> HTMLResponse:
     """Every watchlist with how many events are new since its last visit."""
     rows = []
-    for watchlist in Watchlists(settings.data_dir).all():
+    for watchlist in store.all_watchlists(db):
         form = _form(watchlist.query)
-        _, new = event_page(
-            db, form.event_filter(), limit=1, ingested_after=watchlist.last_visit_time
-        )
+        _, new = event_page(db, form.event_filter(), limit=1, ingested_after=watchlist.last_visit)
         rows.append({"watchlist": watchlist, "form": form, "new": new})
     return templates.TemplateResponse(request, "watchlists.html", {"rows": rows})
 
 
 @router.post("/watchlists")
-async def add_watchlist(request: Request, settings: SettingsDep) -> RedirectResponse:
+def add_watchlist(db: WatchlistsDep, fields: PostedFields) -> RedirectResponse:
     """Save the search in the form (``name``, ``query``) and go to the list."""
-    fields = dict(parse_qsl((await request.body()).decode("utf-8", errors="replace")))
     query = _form(fields.get("query", "")).query()
-    Watchlists(settings.data_dir).add(fields.get("name", ""), query)
+    store.add_watchlist(db, fields.get("name", ""), query)
     return RedirectResponse("/watchlists", status_code=303)
 
 
 @router.get("/watchlists/{watchlist_id}", response_class=HTMLResponse)
-def watchlist_page(
-    request: Request, db: StoreDep, settings: SettingsDep, watchlist_id: WatchlistId
-) -> HTMLResponse:
+def watchlist_page(request: Request, db: WatchlistsDep, watchlist_id: WatchlistId) -> HTMLResponse:
     """The events new since the last visit; the visit is recorded."""
-    before = Watchlists(settings.data_dir).visit(watchlist_id)
+    before = store.visit_watchlist(db, watchlist_id)
     if before is None:
         raise ApiError(404, f"No watchlist {watchlist_id!r}; the saved ones are at /watchlists.")
     form = _form(before.query)
     frame, total = event_page(
-        db, form.event_filter(), limit=PAGE_SIZE, ingested_after=before.last_visit_time
+        db, form.event_filter(), limit=PAGE_SIZE, ingested_after=before.last_visit
     )
     return templates.TemplateResponse(
         request,
@@ -63,9 +69,9 @@ def watchlist_page(
 
 
 @router.post("/watchlists/{watchlist_id}/delete")
-def delete_watchlist(settings: SettingsDep, watchlist_id: WatchlistId) -> RedirectResponse:
+def delete_watchlist(db: WatchlistsDep, watchlist_id: WatchlistId) -> RedirectResponse:
     """Delete a watchlist and go back to the list."""
-    Watchlists(settings.data_dir).remove(watchlist_id)
+    store.remove_watchlist(db, watchlist_id)
     return RedirectResponse("/watchlists", status_code=303)
 
 
