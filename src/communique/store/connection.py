@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from communique.errors import StorageError
 from communique.store.migrations import check_migrated, migrate
+
+T = TypeVar("T")
 
 # Re-exported so that code outside store/ can name the type without importing duckdb.
 Connection = duckdb.DuckDBPyConnection
@@ -87,3 +91,25 @@ def _open_message(target: str, error: duckdb.Error) -> str:
             "'communique ingest'; pass another --db path."
         )
     return f"Cannot open the database {target}: {text}"
+
+
+def in_transaction(connection: duckdb.DuckDBPyConnection, what: str, work: Callable[[], T]) -> T:
+    """Run ``work`` in one transaction of ``connection``: all of it is stored, or none.
+
+    Raises:
+        StorageError: DuckDB failed; the transaction was rolled back. Other errors are
+            re-raised as they are, after the rollback.
+    """
+    connection.begin()
+    try:
+        result = work()
+        connection.commit()
+    except BaseException as error:
+        connection.rollback()
+        if isinstance(error, duckdb.Error):
+            raise StorageError(
+                f"{what[0].upper()}{what[1:]} failed and was rolled back, so none of it was "
+                f"stored: {error}"
+            ) from error
+        raise
+    return result

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from communique.errors import InputError, StorageError
+from communique.store.connection import in_transaction
 
 T = TypeVar("T")
 
@@ -172,7 +173,7 @@ def import_watchlists_file(connection: duckdb.DuckDBPyConnection, path: Path) ->
             return _count(connection) - before
 
         try:
-            return _transaction(connection, f"importing {path}", insert)
+            return in_transaction(connection, f"importing {path}", insert)
         except BaseException:
             if done.is_file() and not path.exists():
                 done.replace(path)  # the commit failed after the rename: put the file back
@@ -181,23 +182,7 @@ def import_watchlists_file(connection: duckdb.DuckDBPyConnection, path: Path) ->
 
 def _write(connection: duckdb.DuckDBPyConnection, what: str, work: Callable[[], T]) -> T:
     with _lock:
-        return _transaction(connection, what, work)
-
-
-def _transaction(connection: duckdb.DuckDBPyConnection, what: str, work: Callable[[], T]) -> T:
-    connection.begin()
-    try:
-        result = work()
-        connection.commit()
-    except BaseException as error:
-        connection.rollback()
-        if isinstance(error, duckdb.Error):
-            raise StorageError(
-                f"{what[0].upper()}{what[1:]} failed and was rolled back, so none of it was "
-                f"stored: {error}"
-            ) from error
-        raise
-    return result
+        return in_transaction(connection, what, work)
 
 
 def _count(connection: duckdb.DuckDBPyConnection) -> int:

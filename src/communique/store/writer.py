@@ -22,6 +22,7 @@ from communique.errors import StorageError
 from communique.records import CodedDocument, Rejection
 from communique.store import _rows, clusters, dedup
 from communique.store._rows import RoleFactRow
+from communique.store.connection import in_transaction
 from communique.store.migrations import migration_names
 
 T = TypeVar("T")
@@ -308,20 +309,7 @@ class StoreWriter:
             )
 
     def _transaction(self, what: str, work: Callable[[], T]) -> T:
-        connection = self.connection
-        connection.begin()
-        try:
-            result = work()
-            connection.commit()
-        except BaseException as error:
-            connection.rollback()
-            if isinstance(error, duckdb.Error):
-                raise StorageError(
-                    f"{what[0].upper()}{what[1:]} failed and was rolled back, so none of it "
-                    f"was stored: {error}"
-                ) from error
-            raise
-        return result
+        return in_transaction(self.connection, what, work)
 
 
 def _document_rows(
