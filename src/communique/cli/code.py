@@ -92,7 +92,7 @@ def demo_command(
         typer.echo(summarise(outcome))
     settings = get_settings()
     db = settings.data_dir / "demo.duckdb"
-    summary = ingest_paths(paths, db, settings)
+    summary = ingest_paths(paths, db, settings, interface="demo")
     typer.echo(f"Stored in {db}: {summary.new} new, {summary.skipped} already there.")
     typer.echo("Your own articles: `communique code FILE...` prints the full JSON.")
     if serve:

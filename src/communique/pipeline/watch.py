@@ -90,7 +90,7 @@ def _round(
             lines = (json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records)
             feed.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
             paths.append(str(feed))
-        return ingest_paths(paths, db, settings, progress=progress)
+        return ingest_paths(paths, db, settings, progress=progress, interface="watch")
 
 
 def _new_entries(url: str, fetcher: PoliteFetcher, seen: set[str]) -> Iterator[dict[str, Any]]:
