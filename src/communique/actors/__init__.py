@@ -17,6 +17,7 @@ from communique.actors.memory import (
     RoleMemory,
     RoleRecall,
     RoleSnapshot,
+    usable_fact,
 )
 from communique.actors.mentions import ActorFinder
 from communique.records import ActorMention, Annotation, Article, RoleFact
@@ -31,6 +32,7 @@ __all__ = [
     "RoleSnapshot",
     "find_actors",
     "load_knowledge_base",
+    "usable_fact",
 ]
 
 PRODUCER = "communique.actors.v1"

@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Protocol
 
+from communique.actors.roles import is_title_phrase
 from communique.records import RoleFact
 
 
@@ -37,6 +38,14 @@ class RoleRecall(Protocol):
     def remember(self, fact: RoleFact) -> None:
         """Record a role seen in an article."""
         ...
+
+
+def usable_fact(fact: RoleFact) -> bool:
+    """Whether a fact may be learned or recalled: a person's full name (two words or more,
+    capitalised) with a title phrase as the role (see ``roles.is_title_phrase``)."""
+    words = fact.name.split()
+    named = len(words) >= 2 and all(word[:1].isupper() for word in words if word.isalpha())
+    return named and is_title_phrase(fact.role)
 
 
 # A role seen this long before an article no longer vouches for it.

@@ -28,7 +28,7 @@ from communique.actors.knowledge import (
     OrganisationEntry,
     PersonEntry,
 )
-from communique.actors.memory import RoleRecall
+from communique.actors.memory import RoleRecall, usable_fact
 from communique.actors.roles import ANCHOR_KINDS, POSSESSIVE, RoleReading, read_role
 from communique.records import RoleFact
 from communique.textview import TextView
@@ -80,6 +80,10 @@ class Found:
     actor: Actor
 
 
+# "X-based", "X-born": the place X locates something; it acts for no one.
+PLACE_COMPOUNDS = frozenset({"based", "born", "headquartered", "registered", "bound"})
+
+
 @dataclass
 class ActorFinder:
     """Finds the actors of one article; build one per article (it holds per-document state)."""
@@ -96,7 +100,7 @@ class ActorFinder:
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
-        matches = self.kb.match(self.view.words, on=self.on)
+        matches = [m for m in self.kb.match(self.view.words, on=self.on) if not self._located(m)]
         anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS}
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
@@ -105,6 +109,17 @@ class ActorFinder:
         self._read_pronouns()
         self.found.sort(key=lambda f: (f.start, f.end))
         return self.found
+
+    def _located(self, match: KBMatch) -> bool:
+        """A place in a compound that says where something is ("the Washington-based
+        association", "a London-born banker"): a location, not an actor or an anchor."""
+        words = self.view.words
+        return (
+            match.kind in {"country", "capital", "metonym"}
+            and match.end + 1 < len(words)
+            and words[match.end] == "-"
+            and words[match.end + 1].lower() in PLACE_COMPOUNDS
+        )
 
     # -- people ---------------------------------------------------------------------------
 
@@ -143,9 +158,7 @@ class ActorFinder:
 
     def _known_name(self, name: str) -> bool:
         """A name the parser did not tag as a person but that we know as one."""
-        return name in self.people or (
-            self.memory is not None and self.memory.recall(name, self.on) is not None
-        )
+        return name in self.people or (self.memory is not None and self._recall(name) is not None)
 
     def _looks_named(self, start: int, end: int) -> bool:
         return all(
@@ -202,10 +215,19 @@ class ActorFinder:
         if known is not None:
             role = reading.role if reading else self._known_role(known)
             return Actor(key, known.code, name, known.country, known.sector, role)
-        fact = self.memory.recall(name, self.on) if self.memory else None
+        fact = self._recall(name)
         if fact is not None:
             return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
         return None
+
+    def _recall(self, name: str) -> RoleFact | None:
+        """A remembered role for ``name``, unless it cannot be trusted: a fact that is not a
+        title phrase (learned before titles were checked), or one about a person the knowledge
+        base dates itself (a learned fact never overrides a dated knowledge-base fact)."""
+        fact = self.memory.recall(name, self.on) if self.memory else None
+        if fact is None or not usable_fact(fact) or self.kb.people_named(fact.name):
+            return None
+        return fact
 
     def _known_role(self, known: KBMatch) -> str | None:
         entry = known.entry
@@ -253,18 +275,13 @@ class ActorFinder:
         return candidates[-1] if candidates else None
 
     def _remember(self, actor: Actor) -> None:
-        if self.memory is not None and actor.role:
-            self.memory.remember(
-                RoleFact(
-                    actor.name,
-                    actor.role,
-                    actor.code,
-                    actor.country,
-                    actor.sector,
-                    self.on,
-                    self.on,
-                )
-            )
+        if self.memory is None or not actor.role:
+            return
+        fact = RoleFact(
+            actor.name, actor.role, actor.code, actor.country, actor.sector, self.on, self.on
+        )
+        if usable_fact(fact):
+            self.memory.remember(fact)
 
     # -- countries, organisations and sectors ---------------------------------------------
 

@@ -104,11 +104,124 @@ TITLE_WORDS = frozenset(
         "agency",
     )
 )
+# The nouns a title can end in (its head): "Defence Minister", "Secretary of State",
+# "Deputy Press Secretary for Regional Media". A role whose head is none of these is not a
+# title ("... and his defense sector is") and is neither coded nor remembered.
+ROLE_HEADS = frozenset(
+    (
+        "president",
+        "minister",
+        "secretary",
+        "general",
+        "leader",
+        "chief",
+        "head",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "commissioner",
+        "coordinator",
+        "adviser",
+        "advisor",
+        "governor",
+        "mayor",
+        "commander",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "sultan",
+        "premier",
+        "chancellor",
+        "senator",
+        "official",
+        "representative",
+        "rapporteur",
+        "negotiator",
+        "speaker",
+        "lawmaker",
+        "diplomat",
+        "officer",
+        "undersecretary",
+        "counsellor",
+        "counselor",
+        "lady",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "justice",
+        "admiral",
+        "marshal",
+        "colonel",
+        "lieutenant",
+        "major",
+        "captain",
+        "sergeant",
+        "consul",
+        "deputy",
+        "vice-president",
+        "member",
+        "mp",
+        "spokesmen",
+        "monarch",
+        "ayatollah",
+        "cleric",
+        "founder",
+        "executive",
+        "ceo",
+        "administrator",
+        "controller",
+        "inspector",
+        "auditor",
+        "comptroller",
+        "chieftain",
+        "patriarch",
+        "pope",
+        "rabbi",
+        "imam",
+    )
+)
+# A title is a few words: longer phrases are clauses the patterns caught by mistake.
+MAX_ROLE_WORDS = 8
+_ROLE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz -.'’&")
+
+
+def is_title_phrase(role: str) -> bool:
+    """Whether ``role`` reads as a title: a few words of letters, headed by a role noun.
+
+    The head is the last word before a prepositional tail ("Secretary General of NATO" →
+    "general"). "Former" and "acting" titles count. Clauses, quotes and fragments do not:
+    "United States mainland is now “within range …” and his defense sector is" is no title.
+    """
+    words = role.lower().replace("-", " - ").split()
+    if not words or len(words) > MAX_ROLE_WORDS:
+        return False
+    if any(ch not in _ROLE_CHARACTERS for ch in role.lower()):
+        return False
+    head_part = []
+    for word in words:
+        if word in {"of", "for", "at", "in", "on", "to"}:
+            break
+        head_part.append(word)
+    head = [w for w in head_part if w != "-"]
+    return bool(head) and head[-1].strip(".'’") in ROLE_HEADS
+
+
 # Words that may sit inside a title between capitalised words ("Secretary of State").
 TITLE_JOINERS = frozenset({"of", "for", "and", "on", "to", "-"})
 ANCHOR_KINDS = frozenset({"country", "demonym", "metonym", "capital", "organisation"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_TITLE_TOKENS = 10
+# What ends the phrase after "Name," that may hold a title.
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "—", "–"})
 # "Former Ukrainian President X": the role is over; CAMEO codes such people as elites (ELI).
 FORMER = frozenset({"former", "ex"})
 
@@ -140,9 +253,10 @@ def read_role(
         anchors_ending: Knowledge-base matches that can anchor a title, by end token.
         antecedent: Finds the country or organisation an "its"/"their" before token i means.
     """
-    return _title_before(view, name[0], anchors_ending, antecedent) or _title_after(
+    reading = _title_before(view, name[0], anchors_ending, antecedent) or _title_after(
         view, name[1], anchors_ending
     )
+    return reading if reading is not None and is_title_phrase(reading.role) else None
 
 
 def _is_title_word(view: TextView, i: int) -> bool:
@@ -186,7 +300,7 @@ def _title_after(
         return None
     stop = end + 1
     while stop < len(view) and stop - end <= 2 * MAX_TITLE_TOKENS:
-        if view.words[stop] in {",", ".", ";", ":", "(", ")"} or view.tokens[stop].pos == "VERB":
+        if view.words[stop] in _CLAUSE_ENDS or view.tokens[stop].pos in {"VERB", "AUX"}:
             break
         stop += 1
     first = end + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -60,3 +61,59 @@ def import_command(
         + "".join(f", {note}" for note in notes)
         + f" → {summary.path}"
     )
+
+
+FACT_TABLE = ["name", "role", "code", "first_seen", "last_seen", "usable"]
+
+
+@app.command("facts")
+def facts_command(
+    remove: Annotated[
+        list[str] | None,
+        typer.Option(help="Forget the roles remembered for this full name (repeatable)."),
+    ] = None,
+    remove_unusable: Annotated[
+        bool,
+        typer.Option(help="Forget every fact whose role is not a title phrase (never used)."),
+    ] = False,
+    output_format: Format = "table",
+    db: Db = None,
+) -> None:
+    """List the roles the store learned from text ("Elsa Varjonen: Defence Minister"), or
+    forget some. Facts marked unusable (not a title phrase) are never recalled."""
+    import pandas as pd
+
+    from communique import store
+    from communique.actors import RoleFact, usable_fact
+
+    path = db or get_settings().db_path
+    with store.open_database(path, read_only=not (remove or remove_unusable)) as connection:
+        rows = store.role_facts(connection)
+        facts = [RoleFact(**row) for row in rows]
+        names = list(remove or [])
+        if remove_unusable:
+            names += [fact.name for fact in facts if not usable_fact(fact)]
+        if names:
+            gone = store.forget_role_facts(connection, names)
+            unknown = sorted(set(remove or []) - {fact.name for fact in facts})
+            for name in unknown:
+                typer.echo(f"communique: no role is remembered for {name!r}", err=True)
+            typer.echo(f"forgot {gone} remembered roles → {path}")
+            return
+    frame = pd.DataFrame(
+        [
+            {
+                **row,
+                "first_seen": _iso(fact.first_seen),
+                "last_seen": _iso(fact.last_seen),
+                "usable": usable_fact(fact),
+            }
+            for row, fact in zip(rows, facts, strict=True)
+        ],
+        columns=FACT_TABLE,
+    )
+    echo_frame(frame, output_format, FACT_TABLE, "roles are remembered")
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None

@@ -31,7 +31,7 @@ from itertools import islice
 from typing import Any
 
 from communique import store
-from communique.actors import RoleMemory, RoleSnapshot
+from communique.actors import RoleMemory, RoleSnapshot, usable_fact
 from communique.pipeline._stage import Pipeline, RunContext
 from communique.pipeline.runners.pool import run_pool
 from communique.pipeline.runners.serial import Outcome, run_serial
@@ -118,7 +118,9 @@ class IngestSession:
             StorageError: The run cannot be recorded.
         """
         for row in store.role_facts(self.connection):
-            self._memory.remember(RoleFact(**row))
+            fact = RoleFact(**row)
+            if usable_fact(fact):  # a store written before titles were checked may hold junk
+                self._memory.remember(fact)
         self._stored = {fact.name: fact for fact in self._memory.facts()}
         self.context = RunContext(self._memory.snapshot())
         self._pipeline = self._factory(self.settings, self.context)

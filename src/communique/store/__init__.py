@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from communique.store._rows import RoleFactRow
 from communique.store.connection import Connection, open_database
+from communique.store.facts import forget_role_facts
 from communique.store.migrations import applied_migrations, migrate, migration_names
 from communique.store.queries import (
     TABLES,
@@ -61,6 +62,7 @@ __all__ = [
     "counts",
     "document_ids",
     "events",
+    "forget_role_facts",
     "import_watchlists_file",
     "known_document_ids",
     "migrate",
