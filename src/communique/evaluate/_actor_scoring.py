@@ -247,8 +247,10 @@ def tally_sentence(
             (loose gold phrases), not when a mention merely overlaps it.
     """
     matches = match_actors(gold.actors, gold.text, text, mentions)
+    sides: dict[str, list[bool]] = {"source": [], "target": []}
     for match in matches:
         found = match.contains if contain else match.mention is not None
+        sides.get(match.gold.role, []).append(found)
         tally.count("located", match.span is not None)
         tally.count(f"found: {match.gold.role}", found)
         tally.count("found: all", found)
@@ -261,6 +263,8 @@ def tally_sentence(
         sector = gold_sector(match.gold.sector)
         if match.mention is not None and sector:
             tally.compare("sector", sector, our_sector(match.mention))
+    if sides["source"] and sides["target"]:  # a gold dyad: do we code both of its sides?
+        tally.count("dyad: both coded", any(sides["source"]) and any(sides["target"]))
     tally.coded += len(mentions)
     for mention in extra_mentions(matches, mentions):
         tally.add_extra(mention, text, gold.text)

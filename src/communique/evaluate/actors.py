@@ -87,7 +87,15 @@ __all__ = [
 # Fields scored for each format, in table order, and those whose confusions are shown.
 _FIELDS: dict[str, tuple[str, ...]] = {
     "seed": ("found: all", "code", "country", "role"),
-    "plover": ("located", "found: source", "found: target", "found: all", "country", "sector"),
+    "plover": (
+        "located",
+        "found: source",
+        "found: target",
+        "found: all",
+        "country",
+        "sector",
+        "dyad: both coded",
+    ),
     "conflibert": (
         "located",
         "found: source",
@@ -95,6 +103,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
         "found: reciprocal",
         "found: all",
         "overlapped: all",
+        "dyad: both coded",
     ),
 }
 _CONFUSED = {"seed": ("code",), "plover": ("country", "sector"), "conflibert": ()}

@@ -245,9 +245,16 @@ def score_articles(
                 coded[key] += 1
                 right[key] += hit
     required = [row for row in rows if row.required]
+    both = [
+        actors_coded(event, item)
+        for gold, item in zip(golds, items, strict=True)
+        for event in gold.events
+        if event.required
+    ]
     recall = ratio("recall (required)", sum(r.found for r in required), len(required))
     precision = ratio("precision (all coded)", right["all"], coded["all"])
     metrics = [
+        ratio("both actors coded (required)", sum(both), len(both)),
         recall,
         ratio("recall (all gold)", sum(r.found for r in rows), len(rows)),
         precision,
@@ -258,6 +265,20 @@ def score_articles(
         _judged("attributed_to (found, attributed)", [r.attributed_right for r in rows]),
     ]
     return metrics, rows, false_positives
+
+
+def actors_coded(event: ExpectedEvent, item: CodedItem) -> bool:
+    """Whether we code the event's source and its target (one-sided: its source) as actors
+    in the sentence of its evidence, whatever event we code there."""
+    span = locate_text(event.evidence, item.text) if event.evidence else None
+    if span is None:
+        return False
+    sentence = next((s for s in item.sentences if s.start <= span[0] < s.end), None)
+    lo, hi = (sentence.start, sentence.end) if sentence is not None else span
+    codes = [m.code for m in item.mentions if lo <= m.start < hi]
+    source = any(codes_match(event.source, code) for code in codes)
+    target = event.one_sided or any(codes_match(event.target, code) for code in codes)
+    return source and target
 
 
 def _row_fields(row: SeedEventRow) -> tuple[Any, ...]:

@@ -53,7 +53,16 @@ SUITE: tuple[SuiteSet, ...] = (
 # The figures shown in the one-line-per-set table (all of them go to the JSON).
 HEADLINE: dict[str, tuple[str, ...]] = {
     "extraction": ("body F1", "title exact", "date accuracy"),
-    "actors": ("found: all", "country", "sector", "code", "role", "found: inside span"),
+    "actors": (
+        "found: all",
+        "found: source",
+        "found: target",
+        "country",
+        "sector",
+        "dyad: both coded",
+        "code",
+        "role",
+    ),
     "events": (
         "recall (required)",
         "precision (all coded)",
@@ -63,6 +72,7 @@ HEADLINE: dict[str, tuple[str, ...]] = {
         "root accuracy",
     ),
     "articles": (
+        "both actors coded (required)",
         "recall (required)",
         "precision (all coded)",
         "precision (dyadic coded)",

@@ -194,6 +194,7 @@ def test_report_sentences_plover_found_country_sector_extra() -> None:
         "found: all": (3, 5),
         "country": (3, 3),  # NLDGOV→NLD, country EST, EST
         "sector": (1, 2),  # GOV right; MIL vs none (Estavia has no gold sector)
+        "dyad: both coded": (0, 2),  # each sentence's target is missed
     }
     assert report.fields[4].accuracy == pytest.approx(1.0)
     assert [(c.field, c.gold, c.ours) for c in report.confusions] == [("sector", "MIL", "-")]
@@ -253,6 +254,7 @@ def test_report_sentences_conflibert_counts_containment_and_overlap() -> None:
         "found: reciprocal": (1, 1),
         "found: all": (2, 3),
         "overlapped: all": (3, 3),
+        "dyad: both coded": (0, 1),
     }
     assert (report.extra, report.confusions) == (0, ())
 
@@ -315,7 +317,7 @@ def test_actor_report_renders_and_serialises() -> None:
     assert "'Kell'" not in replace(report, split="check").render()  # check items are not read
     text = report.render()
     assert "p.jsonl (plover, split tune): 2 sentences" in text
-    assert "found: all          3       5     0.600" in text
+    assert "found: all             3       5     0.600" in text
     assert "MIL -> -" in text
     assert "'Kell'" in text
     data = report.to_dict()
