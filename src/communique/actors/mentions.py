@@ -80,6 +80,31 @@ class Found:
     actor: Actor
 
 
+# What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
+LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
+# Sectors of people who live in a place: "protesters in Hong Kong" are Hong Kong's.
+RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED"})
+# Weapons whose acts are their country's military's: "Israeli helicopters shelled".
+EQUIPMENT = frozenset(
+    {
+        "aircraft",
+        "airplane",
+        "helicopter",
+        "tank",
+        "jet",
+        "drone",
+        "bomber",
+        "warplane",
+        "gunship",
+        "warship",
+        "bulldozer",
+        "artillery",
+        "missile",
+        "submarine",
+        "frigate",
+        "destroyer",
+    }
+)
 # "X-based", "X-born": the place X locates something; it acts for no one.
 PLACE_COMPOUNDS = frozenset({"based", "born", "headquartered", "registered", "bound"})
 
@@ -338,12 +363,19 @@ class ActorFinder:
     def _read_sector_of(
         self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]
     ) -> None:
-        """ "the president of Armenia", "the army of Mali": a sector noun, "of", a country."""
+        """A sector noun and the country after it: "the president of Armenia", "the army of
+        Mali", "exiled dissidents from Burma", "protesters in Hong Kong" ("in" only for people
+        who live there: "troops in Syria" are not Syria's)."""
         words = self.view.words
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
                 continue
-            if m.end >= len(words) or words[m.end] != "of":
+            if m.end >= len(words):
+                continue
+            preposition = words[m.end].lower()
+            if preposition not in {"of", "from"} and not (
+                preposition == "in" and m.sector in RESIDENT_SECTORS
+            ):
                 continue
             k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)
             anchor = by_start.get(k)
@@ -353,18 +385,65 @@ class ActorFinder:
             self.consumed.add(anchor.start)
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
+        """The sector of the noun phrase a country, demonym or capital modifies, and its end.
+
+        "Israeli army" → MIL; "Belarus's rulers" → GOV; "Israeli army bulldozers demolished"
+        and "British aircraft … killed" → MIL (weapons that act are their military); but
+        "Russian military support" and "found Iranian drones" name only the country.
+        """
         if m.kind == "organisation":
             return None, m.end
         if m.form == "people":
             return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians
+        words = self.view.words
+        if m.end + 2 < len(words) and words[m.end] == "-" and words[m.end + 1].lower() == "led":
+            if words[m.end + 2].lower() in LED_GROUPS:  # "the Saudi-led coalition"
+                return "MIL", m.end + 3
+        if m.end < len(words) and self.view.lemma(m.end) == "counterpart":
+            return self._counterpart_sector(m.start), m.end + 1  # "her Swedish counterpart"
         k = m.end + (1 if m.end < len(self.view) and self.view.words[m.end] in POSSESSIVE else 0)
         nxt = by_start.get(k)
         if nxt is None or nxt.kind != "sector" or nxt.sector is None:
-            return m.sector, m.end
+            acting = self._acting_equipment(k, m.end)
+            return ("MIL", acting) if acting is not None else (m.sector, m.end)
         head = self.view.tokens[nxt.end - 1]
-        if head.pos not in {"NOUN", "PROPN"} or head.dep in {"amod", "compound"}:
+        if head.pos not in {"NOUN", "PROPN"}:
+            return m.sector, m.end
+        if head.dep in {"amod", "compound"}:
+            acting = self._acting_equipment(nxt.end, nxt.end)
+            if acting is not None:  # "army bulldozers demolished": the army's
+                return nxt.sector, acting
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _counterpart_sector(self, i: int) -> str:
+        """A counterpart holds the office of the person it is the counterpart of: the sector
+        of the last person named before it in the sentence (a minister's → GOV)."""
+        sentence = self.view.tokens[i].sentence
+        people = [
+            f.actor
+            for f in self.found
+            if f.start < i
+            and f.actor.key.startswith("person/")
+            and self.view.tokens[f.start].sentence == sentence
+        ]
+        return next((a.sector for a in reversed(people) if a.sector), "GOV")
+
+    def _acting_equipment(self, k: int, start: int) -> int | None:
+        """The end of a weapons noun at token ``k`` that heads the phrase from ``start`` and
+        acts (a subject, or the agent after "by"), else None."""
+        if k >= len(self.view):
+            return None
+        token = self.view.tokens[k]
+        if token.lemma.lower() not in EQUIPMENT or token.pos != "NOUN":
+            return None
+        if any(self.view.tokens[i].head != k for i in range(start, k)):
+            return None
+        dep, governor = token.dep, self.view.tokens[token.head]
+        if dep == "conj":  # "helicopters and tanks shelled": the first conjunct's role
+            dep, governor = governor.dep, self.view.tokens[governor.head]
+        acting = dep == "nsubj" or (dep == "pobj" and governor.lemma.lower() == "by")
+        return k + 1 if acting else None
 
     def _is_location(self, m: KBMatch) -> bool:
         token = self.view.tokens[m.end - 1]
