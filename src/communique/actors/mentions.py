@@ -396,9 +396,13 @@ class ActorFinder:
         if m.form == "people":
             return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians
         words = self.view.words
-        if m.end + 2 < len(words) and words[m.end] == "-" and words[m.end + 1].lower() == "led":
-            if words[m.end + 2].lower() in LED_GROUPS:  # "the Saudi-led coalition"
-                return "MIL", m.end + 3
+        if (  # "the Saudi-led coalition"
+            m.end + 2 < len(words)
+            and words[m.end] == "-"
+            and words[m.end + 1].lower() == "led"
+            and words[m.end + 2].lower() in LED_GROUPS
+        ):
+            return "MIL", m.end + 3
         if m.end < len(words) and self.view.lemma(m.end) == "counterpart":
             return self._counterpart_sector(m.start), m.end + 1  # "her Swedish counterpart"
         k = m.end + (1 if m.end < len(self.view) and self.view.words[m.end] in POSSESSIVE else 0)

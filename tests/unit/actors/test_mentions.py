@@ -184,7 +184,7 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
 @pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
-        ("Israeli helicopters and tanks shelled positions near the border.", "Israeli helicopters", "ISRMIL"),
+        ("Israeli helicopters and tanks shelled a post.", "Israeli helicopters", "ISRMIL"),
         ("British aircraft killed four fighters on Tuesday.", "British aircraft", "GBRMIL"),
         ("Berlin rejected recent calls by Belarus's rulers for aid.", "Belarus's rulers", "BLRGOV"),
         ("The Montenegro Assembly approved the law.", "Montenegro Assembly", "MNELEG"),
@@ -192,10 +192,14 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("The minister met exiled dissidents from Burma.", "dissidents from Burma", "MMROPP"),
         ("Thousands of protesters in Hong Kong marched.", "protesters in Hong Kong", "HKGOPP"),
         ("Britain ordered the closure of the Iranian embassy.", "Iranian embassy", "IRNGOV"),
-        ("The Saudi-led coalition struck positions near the port.", "Saudi-led coalition", "SAUMIL"),
-        ("The Chinese foreign minister called his Russian counterpart.", "Russian counterpart", "RUSGOV"),
+        ("The Saudi-led coalition struck a port.", "Saudi-led coalition", "SAUMIL"),
+        (
+            "China's foreign minister called his Russian counterpart.",
+            "Russian counterpart",
+            "RUSGOV",
+        ),
     ],
-)  # fmt: skip
+)
 def test_find_actors_composes_noun_phrases(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(text, _find(nlp, text))[phrase].code == code
 
