@@ -16,6 +16,7 @@ One pass per article over the parse:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,10 @@ class Found:
     actor: Actor
 
 
+# Sectors an article's focus country anchors: its institutions and its people.
+FOCUS_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
+)
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
 # Sectors of people who live in a place: "protesters in Hong Kong" are Hong Kong's.
@@ -340,9 +345,13 @@ class ActorFinder:
     def _read_bare_sectors(self, matches: list[KBMatch]) -> None:
         """A sector noun with no country is still an actor: "officials said", "rebels attacked".
 
-        It is coded with the sector alone (CAMEO's blank country), as GDELT does.
+        When the article is about one country (its focus) and no other country is named in the
+        sentence, an institution or group of people is that country's ("the president", "the
+        army" in an article about Zambia → ZMBGOV, ZMBMIL); otherwise it is coded with the
+        sector alone (CAMEO's blank country), as GDELT does.
         """
         covered = {i for f in self.found for i in range(f.start, f.end)} | self.role_tokens
+        focus = self._focus_country()
         for m in matches:
             if (
                 m.kind != "sector"
@@ -355,10 +364,43 @@ class ActorFinder:
                 continue
             if head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
-            label = self._sector_label(m.sector)
-            self.found.append(
-                Found(m.start, m.end, Actor(m.sector, m.sector, label, None, m.sector))
-            )
+            country = focus if m.sector in FOCUS_SECTORS else None
+            if country is not None and self._other_country_near(m.start, country):
+                country = None
+            if country is not None:
+                entry = self.kb.country(country)
+                base = entry.name if isinstance(entry, CountryEntry) else country
+                code, label = country + m.sector, f"{base} ({self._sector_label(m.sector)})"
+                actor = Actor(code, code, label, country, m.sector)
+            else:
+                label = self._sector_label(m.sector)
+                actor = Actor(m.sector, m.sector, label, None, m.sector)
+            self.found.append(Found(m.start, m.end, actor))
+
+    def _countries_found(self) -> list[tuple[int, str]]:
+        """(token, country) of every mention found so far that belongs to a country."""
+        return [
+            (f.start, f.actor.country)
+            for f in self.found
+            if f.actor.country and not f.actor.code.startswith(("IGO", "NGO"))
+        ]
+
+    def _focus_country(self) -> str | None:
+        """The country the article is about: named at least twice and more often than any
+        other (mentions of its people, places and institutions count)."""
+        counts = Counter(country for _, country in self._countries_found())
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def _other_country_near(self, i: int, country: str) -> bool:
+        """Whether the sentence of token ``i`` names a country other than ``country``."""
+        sentence = self.view.tokens[i].sentence
+        return any(
+            c != country and self.view.tokens[k].sentence == sentence
+            for k, c in self._countries_found()
+        )
 
     def _read_sector_of(
         self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]

@@ -209,3 +209,23 @@ def test_find_actors_keeps_troops_in_a_country_as_their_own(nlp) -> None:  # typ
     found = _by_text(text, _find(nlp, text))
     assert found["US troops"].code == "USAMIL"
     assert "troops in Syria" not in found
+
+
+def test_find_actors_anchors_unanchored_titles_on_the_articles_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Zambia's opposition called a general strike. The president called the strike "
+        "illegal. Zambian police arrested ten people."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert found["president"].code == "ZMBGOV"
+
+
+def test_find_actors_leaves_a_title_unanchored_when_another_country_is_near(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Zambia's opposition called a strike. Zambian police arrested ten people. "
+        "In talks with Kenya, the president urged calm."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert found["president"].code == "GOV"
+    one = "The president called the strike illegal."  # no country at all: no focus
+    assert _by_text(one, _find(nlp, one))["president"].code == "GOV"
