@@ -406,8 +406,9 @@ class ActorFinder:
         self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]
     ) -> None:
         """A sector noun and the country after it: "the president of Armenia", "the army of
-        Mali", "exiled dissidents from Burma", "protesters in Hong Kong" ("in" only for people
-        who live there: "troops in Syria" are not Syria's)."""
+        Mali", "exiled dissidents from Burma", "protesters in Hong Kong" ("from" and "in" only
+        for people who live there: "troops in Syria" and troops withdrawn "from Iraq" are not
+        those countries')."""
         words = self.view.words
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
@@ -415,8 +416,8 @@ class ActorFinder:
             if m.end >= len(words):
                 continue
             preposition = words[m.end].lower()
-            if preposition not in {"of", "from"} and not (
-                preposition == "in" and m.sector in RESIDENT_SECTORS
+            if preposition != "of" and not (
+                preposition in {"from", "in"} and m.sector in RESIDENT_SECTORS
             ):
                 continue
             k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)
