@@ -121,7 +121,11 @@ class ActorRef:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """One mention of an actor in the text, resolved to a CAMEO actor code."""
+    """One mention of an actor in the text, resolved to a CAMEO actor code.
+
+    ``members`` lists the ISO3 codes of a named group of countries ("the Nordic states") whose
+    members the text treats as acting apart; events give one event per member.
+    """
 
     doc_id: str
     actor_id: str
@@ -133,6 +137,7 @@ class ActorMention:
     sector: str | None = None
     role: str | None = None
     producer: str = ""
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

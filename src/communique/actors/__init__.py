@@ -75,6 +75,7 @@ def find_actors(
                 sector=actor.sector,
                 role=actor.role,
                 producer=PRODUCER,
+                members=actor.members,
             )
         )
     return tuple(mentions)

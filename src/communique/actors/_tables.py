@@ -70,9 +70,11 @@ class OrganisationEntry:
         name: The usual English name.
         aliases: Other names and acronyms, matched anywhere.
         contextual_aliases: Phrases matched only once the organisation (or its parent) was named.
-        kind: ``"IGO"`` or ``"NGO"``.
+        kind: ``"IGO"``, ``"NGO"``, ``"ARM"`` (armed groups) or ``"GRP"`` (a named group of
+            countries, ``groups.tsv``: its members act apart).
         parent: Code of the organisation this body belongs to.
         ours: True when the code is ours, not from the CAMEO codebook.
+        members: ISO3 codes of a group's member states (``kind="GRP"``); empty otherwise.
     """
 
     code: str
@@ -82,6 +84,7 @@ class OrganisationEntry:
     kind: str = "IGO"
     parent: str | None = None
     ours: bool = False
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +221,24 @@ def load_organisations() -> list[OrganisationEntry]:
         )
         for row in read_table("organisations.tsv")
     ]
+
+
+def load_groups() -> list[OrganisationEntry]:
+    """Read ``groups.tsv``: named groups of countries, as organisations of kind ``GRP``."""
+    groups = []
+    for row in read_table("groups.tsv"):
+        phrases = split_cell(row["phrases"])
+        groups.append(
+            OrganisationEntry(
+                code=row["code"],
+                name=row["name"],
+                aliases=phrases,
+                kind="GRP",
+                ours=row["source"] == "ours",
+                members=split_cell(row["members"]),
+            )
+        )
+    return groups
 
 
 def load_sectors() -> list[SectorEntry]:

@@ -29,6 +29,7 @@ from communique.actors._tables import (
     SectorEntry,
     load_countries,
     load_extras,
+    load_groups,
     load_metonyms,
     load_organisations,
     load_people,
@@ -154,7 +155,7 @@ class KnowledgeBase:
         self.people = tuple(people)
         self.metonyms = tuple(metonyms)
         self._by_iso3 = {c.iso3: c for c in self.countries}
-        self._by_code = {o.code: o for o in self.organisations}
+        self._by_code = {o.code: o for o in self.organisations if o.kind != "GRP"}
         self._roles = {_role_key(k): _role_key(v) for k, v in extras.role_synonyms.items()}
         self._sector_words: dict[str, str] = {}
         self._person_names: dict[str, str] = {}
@@ -360,7 +361,7 @@ def _person_on(terms: Sequence[PersonEntry], on: date | None) -> tuple[PersonEnt
 def _builtin_knowledge_base() -> KnowledgeBase:
     return KnowledgeBase(
         countries=load_countries(),
-        organisations=load_organisations(),
+        organisations=[*load_organisations(), *load_groups()],
         sectors=load_sectors(),
         people=load_people(),
         metonyms=load_metonyms(),

@@ -70,6 +70,7 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     role: str | None = None
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,6 +504,8 @@ class ActorFinder:
 
     def _group_actor(self, m: KBMatch, sector: str | None) -> Actor:
         if isinstance(m.entry, OrganisationEntry):
+            if m.entry.kind == "GRP":  # "the Nordic states": the members act apart
+                return Actor(m.code, m.code, m.entry.name, members=m.entry.members)
             if m.entry.kind == "ARM" and m.code[:3] != "IMG":  # an armed group of one country
                 return Actor(m.code, m.code, m.entry.name, m.code[:3], m.code[3:6])
             return Actor(m.code, m.code, m.entry.name)

@@ -7,6 +7,7 @@ the actor stage found; never on spaCy objects.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from communique.records import ActorMention
 from communique.textview import TextView
@@ -73,8 +74,9 @@ class ActorIndex:
         for head in self.conjuncts(i):
             head = self._member_of(head)
             mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
-            if mention is not None and all(m.actor_id != mention.actor_id for m in found):
-                found.append(mention)
+            for one in members_of(mention) if mention is not None else []:
+                if all(m.actor_id != one.actor_id for m in found):
+                    found.append(one)
         return found
 
     def conjuncts(self, i: int) -> list[int]:
@@ -205,3 +207,14 @@ def phrase_lemmas(view: TextView, i: int | None) -> list[str]:
         view.lemma(c) for c in view.children(i) if view.tokens[c].dep in {"compound", "amod"}
     ]
     return lemmas
+
+
+def members_of(mention: ActorMention) -> list[ActorMention]:
+    """A named group of countries as its member states ("the Nordic states" → five mentions
+    at the group's place, one per member), any other mention as itself."""
+    if not mention.members:
+        return [mention]
+    return [
+        replace(mention, actor_id=code, code=code, name=code, country=code, sector=None, members=())
+        for code in mention.members
+    ]

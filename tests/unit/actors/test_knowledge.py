@@ -290,14 +290,20 @@ def test_terms_in_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
 
 
 def test_organisation_codes_are_unique_and_parents_exist(kb: KnowledgeBase) -> None:
-    codes = [o.code for o in kb.organisations]
+    bodies = [o for o in kb.organisations if o.kind != "GRP"]
+    codes = [o.code for o in bodies]
     assert len(codes) == len(set(codes))
-    assert all(o.parent in codes for o in kb.organisations if o.parent)
-    assert all(
-        o.code.startswith(("IGO", "NGO", "NGM")) for o in kb.organisations if o.kind != "ARM"
-    )
+    assert all(o.parent in codes for o in bodies if o.parent)
+    assert all(o.code.startswith(("IGO", "NGO", "NGM")) for o in bodies if o.kind != "ARM")
     armed = [o for o in kb.organisations if o.kind == "ARM"]
     assert armed and all(o.code[:3] == "IMG" or kb.country(o.code[:3]) for o in armed)
+
+
+def test_groups_of_countries_name_known_member_states(kb: KnowledgeBase) -> None:
+    groups = [o for o in kb.organisations if o.kind == "GRP"]
+    assert len({g.code for g in groups}) == len(groups) >= 10
+    for group in groups:
+        assert len(group.members) >= 2 and all(kb.country(iso3) for iso3 in group.members)
 
 
 def test_every_alias_in_the_data_matches_its_own_entry(kb: KnowledgeBase) -> None:
