@@ -328,7 +328,8 @@ class ActorFinder:
             if m.kind == "capital" and self._is_location(m):
                 continue
             sector, end = self._sector_after(m, by_start)
-            self.found.append(Found(m.start, end, self._group_actor(m, sector)))
+            written = self._written(m.start, end)
+            self.found.append(Found(m.start, end, self._group_actor(m, sector, written)))
         self._read_bare_sectors(matches)
 
     def _sector_label(self, sector: str) -> str:
@@ -365,18 +366,32 @@ class ActorFinder:
                 continue
             if head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
+            if self._titles_a_person(m.end - 1):
+                continue
             country = focus if m.sector in FOCUS_SECTORS else None
             if country is not None and self._other_country_near(m.start, country):
                 country = None
+            written = self._written(m.start, m.end)  # "the president", "officials": as written
             if country is not None:
-                entry = self.kb.country(country)
-                base = entry.name if isinstance(entry, CountryEntry) else country
-                code, label = country + m.sector, f"{base} ({self._sector_label(m.sector)})"
-                actor = Actor(code, code, label, country, m.sector)
+                code = country + m.sector
+                actor = Actor(code, code, written, country, m.sector)
             else:
-                label = self._sector_label(m.sector)
-                actor = Actor(m.sector, m.sector, label, None, m.sector)
+                actor = Actor(m.sector, m.sector, written, None, m.sector)
             self.found.append(Found(m.start, m.end, actor))
+
+    def _titles_a_person(self, i: int) -> bool:
+        """ "Jane Porter, president of an advocacy group": a title in apposition to a named
+        person is that person's role, not an actor of its own (even when the person has no
+        code)."""
+        token = self.view.tokens[i]
+        if token.dep != "appos":
+            return False
+        head = token.head
+        return any(
+            e.label == "PERSON"
+            and self.view.entity_tokens(e)[0] <= head < self.view.entity_tokens(e)[1]
+            for e in self.view.annotation.entities
+        )
 
     def _countries_found(self) -> list[tuple[int, str]]:
         """(token, country) of every mention found so far that belongs to a country."""
@@ -425,7 +440,10 @@ class ActorFinder:
             anchor = by_start.get(k)
             if anchor is None or anchor.kind not in {"country", "capital"}:
                 continue
-            self.found.append(Found(m.start, anchor.end, self._group_actor(anchor, m.sector)))
+            written = self._written(m.start, anchor.end)
+            self.found.append(
+                Found(m.start, anchor.end, self._group_actor(anchor, m.sector, written))
+            )
             self.consumed.add(anchor.start)
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
@@ -502,7 +520,18 @@ class ActorFinder:
             and (head.dep == "prep")
         )
 
-    def _group_actor(self, m: KBMatch, sector: str | None) -> Actor:
+    def _written(self, start: int, end: int) -> str:
+        """The phrase as the text writes it, without a leading article or possessive mark."""
+        while start < end - 1 and self.view.words[start].lower() in {"the", "a", "an"}:
+            start += 1
+        return self.view.phrase(start, end)
+
+    def _group_actor(self, m: KBMatch, sector: str | None, written: str | None = None) -> Actor:
+        """The actor a country, organisation or group names, with the sector of its phrase.
+
+        Its name is the phrase as written ("Russian Foreign Ministry", "Belarus's rulers")
+        when a sector narrows the country; a country or organisation alone keeps its name.
+        """
         if isinstance(m.entry, OrganisationEntry):
             if m.entry.kind == "GRP":  # "the Nordic states": the members act apart
                 return Actor(m.code, m.code, m.entry.name, members=m.entry.members)
@@ -514,8 +543,8 @@ class ActorFinder:
         base = entry.name if isinstance(entry, CountryEntry) else country
         if sector is None:
             return Actor(country, country, base, country)
-        label = self._sector_label(sector)
-        return Actor(country + sector, country + sector, f"{base} ({label})", country, sector)
+        name = written or f"{base} ({self._sector_label(sector)})"
+        return Actor(country + sector, country + sector, name, country, sector)
 
     # -- pronouns -------------------------------------------------------------------------
 

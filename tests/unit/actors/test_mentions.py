@@ -229,3 +229,19 @@ def test_find_actors_leaves_a_title_unanchored_when_another_country_is_near(nlp)
     assert found["president"].code == "GOV"
     one = "The president called the strike illegal."  # no country at all: no focus
     assert _by_text(one, _find(nlp, one))["president"].code == "GOV"
+
+
+def test_find_actors_keeps_names_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Russian Foreign Ministry said officials would reply."
+    found = _by_text(text, _find(nlp, text))
+    assert (found["Russian Foreign Ministry"].code, found["Russian Foreign Ministry"].name) == (
+        "RUSGOV",
+        "Russian Foreign Ministry",
+    )
+    assert found["officials"].name == "officials"
+
+
+def test_find_actors_reads_an_appositive_title_as_the_persons_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jane Porter, president of an advocacy group called Fair Vote, said the map was unfair."
+    found = _by_text(text, _find(nlp, text))
+    assert "president" not in found  # her title, not a government of its own
