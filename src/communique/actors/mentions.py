@@ -86,6 +86,19 @@ class Found:
 FOCUS_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
 )
+# Officials who usually deal with other countries: "met the envoy" names no focus country.
+FOREIGN_FACING = frozenset(
+    {
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "delegation",
+        "embassy",
+        "consulate",
+        "consul",
+        "negotiator",
+    }
+)
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
 # Sectors of people who live in a place: "protesters in Hong Kong" are Hong Kong's.
@@ -128,10 +141,19 @@ class ActorFinder:
     consumed: set[int] = field(default_factory=set)  # token starts of anchors used in roles
     pronouns_done: set[int] = field(default_factory=set)  # pronouns resolved by a role
     role_tokens: set[int] = field(default_factory=set)  # titles read as a person's role
+    places: list[tuple[int, str]] = field(default_factory=list)  # (token, country) named
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
         matches = [m for m in self.kb.match(self.view.words, on=self.on) if not self._located(m)]
+        self.places = [
+            (m.start, m.country or m.code[:3])
+            for m in matches
+            if m.kind in {"country", "demonym", "capital", "metonym", "person"}
+            and (m.country or m.code[:3]).isalpha()
+            and not m.code.startswith(("IGO", "NGO"))
+            and (m.kind != "person" or m.country)
+        ]
         anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS}
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
@@ -211,7 +233,7 @@ class ActorFinder:
         )
         actor = self.people.get(name) or self.people.get(_surname(name))
         if actor is None or (reading is not None and actor.role is None):
-            actor = self._person_actor(name, reading, known)
+            actor = self._person_actor(name, reading, known, start)
         if actor is None:
             return
         if reading is not None:
@@ -235,7 +257,7 @@ class ActorFinder:
             self.consumed.add(anchor.start)  # "South Korean" only describes the minister
 
     def _person_actor(
-        self, name: str, reading: RoleReading | None, known: KBMatch | None
+        self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int
     ) -> Actor | None:
         key = "person/" + re.sub(r"\W+", "-", name.lower()).strip("-")
         if reading is not None and reading.anchor is not None:
@@ -246,6 +268,10 @@ class ActorFinder:
         if known is not None:
             role = reading.role if reading else self._known_role(known)
             return Actor(key, known.code, name, known.country, known.sector, role)
+        focus = self._focus_country()
+        if reading is not None and focus and not self._other_country_near(start, focus):
+            sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
+            return Actor(key, focus + sector, name, focus, sector, reading.role)
         fact = self._recall(name)
         if fact is not None:
             return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
@@ -368,7 +394,8 @@ class ActorFinder:
                 continue
             if self._titles_a_person(m.end - 1):
                 continue
-            country = focus if m.sector in FOCUS_SECTORS else None
+            foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
+            country = focus if m.sector in FOCUS_SECTORS and not foreign else None
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             written = self._written(m.start, m.end)  # "the president", "officials": as written
@@ -393,18 +420,10 @@ class ActorFinder:
             for e in self.view.annotation.entities
         )
 
-    def _countries_found(self) -> list[tuple[int, str]]:
-        """(token, country) of every mention found so far that belongs to a country."""
-        return [
-            (f.start, f.actor.country)
-            for f in self.found
-            if f.actor.country and not f.actor.code.startswith(("IGO", "NGO"))
-        ]
-
     def _focus_country(self) -> str | None:
         """The country the article is about: named at least twice and more often than any
-        other (mentions of its people, places and institutions count)."""
-        counts = Counter(country for _, country in self._countries_found())
+        other (its name, demonym, capital, seats of government and known people count)."""
+        counts = Counter(country for _, country in self.places)
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             return None
@@ -414,8 +433,7 @@ class ActorFinder:
         """Whether the sentence of token ``i`` names a country other than ``country``."""
         sentence = self.view.tokens[i].sentence
         return any(
-            c != country and self.view.tokens[k].sentence == sentence
-            for k, c in self._countries_found()
+            c != country and self.view.tokens[k].sentence == sentence for k, c in self.places
         )
 
     def _read_sector_of(

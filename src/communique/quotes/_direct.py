@@ -254,11 +254,37 @@ def _stops(context: QuoteContext, i: int) -> bool:
 
 
 def _continues(context: QuoteContext, previous: AttributedQuote | None, quote: QuoteSpan) -> bool:
-    """Whether ``quote`` continues the speech of ``previous``: same or next paragraph."""
+    """Whether ``quote`` continues the speech of ``previous``: same or next paragraph, and no
+    other person is named between them (a new named person starts another's words)."""
     if previous is None:
         return False
     gap = context.paragraph_of(quote.start) - context.paragraph_of(previous.end - 1)
-    return 0 <= gap <= 1
+    if not 0 <= gap <= 1:
+        return False
+    return not _other_person_named(context, previous, quote.start)
+
+
+def _other_person_named(context: QuoteContext, previous: AttributedQuote, end: int) -> bool:
+    """Whether someone other than ``previous``'s speaker is named between the two quotes,
+    outside any quote ("…," Lungu said. Minister Joseph Malanji met … "…")."""
+    view = context.view
+    speaker = previous.speaker
+    for entity in view.annotation.entities:
+        if entity.label != "PERSON" or not previous.end <= entity.start < end:
+            continue
+        if speaker is not None and speaker.start <= entity.start < speaker.end:
+            continue  # the previous quote's own speaker
+        if speaker is not None and _same_person(view.text[entity.start : entity.end], speaker):
+            continue
+        if context.quote_of(view.token_at(entity.start)) is None:
+            return True
+    return False
+
+
+def _same_person(name: str, speaker: Speaker) -> bool:
+    """A name that is the speaker's, or ends like it (the surname)."""
+    words, said = name.split(), speaker.text.split()
+    return bool(words and said) and words[-1] == said[-1]
 
 
 def _has_verb(context: QuoteContext, quote: QuoteSpan) -> bool:

@@ -248,3 +248,13 @@ def test_find_quotes_records_carry_producer_and_stable_ids(nlp) -> None:  # type
     assert quote.producer == "communique.quotes.v1" and quote.doc_id == "t"
     assert quote.speaker is not None and quote.speaker.code == "DEUGOV"
     assert (quote.start, quote.end) == (0, len('"We are ready,"'))
+
+
+def test_attribute_quote_continuity_stops_at_a_new_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The harvest is lost in the whole northern region," Macron said.\n\n'
+        "Agriculture Minister Claire Vautrin visited the farms on Tuesday.\n\n"
+        '"Farmers will need help from the state for many months to come."'
+    )
+    _, second = _direct(_quotes(nlp, text))
+    assert not second.inherited and _code(second) != "FRAGOV"
