@@ -285,6 +285,26 @@ class KnowledgeBase:
                 return person
         return None
 
+    def person_by_title(self, role: str, surname: str, on: date) -> PersonEntry | None:
+        """Return the one person with this surname who held ``role`` on a day, if exactly one
+        did ("President Clinton" on 1998-06-01 → Bill Clinton; "Prime Minister Sharif" is
+        ambiguous only when two Sharifs held the office that day).
+
+        Titles listed together in roles.tsv count as the same office; a leading "former" or a
+        country word before the title is ignored ("Foreign Minister", "Israeli Prime Minister").
+        """
+        key = _name_key(surname)
+        words = self._canonical_role(role).split()
+        candidates = {self._canonical_role(" ".join(words[k:])) for k in range(len(words))}
+        found = {
+            person.name: person
+            for person in self.people
+            if _name_key(person.name).split()[-1:] == [key]
+            and person.holds_on(on)
+            and self._canonical_role(person.role) in candidates
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def people_named(self, name: str, on: date | None = None) -> list[PersonEntry]:
         """Return the terms of the person called ``name`` (full name, alias or surname).
 

@@ -268,6 +268,10 @@ class ActorFinder:
         if known is not None:
             role = reading.role if reading else self._known_role(known)
             return Actor(key, known.code, name, known.country, known.sector, role)
+        titled = self._titled_person(name, reading)
+        if titled is not None:
+            return Actor(key, titled.code, titled.name, titled.country, self._sector_of(titled),
+                         reading.role if reading else titled.role)  # fmt: skip
         focus = self._focus_country()
         if reading is not None and focus and not self._other_country_near(start, focus):
             sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
@@ -276,6 +280,18 @@ class ActorFinder:
         if fact is not None:
             return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
         return None
+
+    def _titled_person(self, name: str, reading: RoleReading | None) -> PersonEntry | None:
+        """ "President Clinton": a title and a surname name the one person the knowledge base
+        has holding that office on the article's day."""
+        if reading is None or self.on is None or len(name.split()) != 1:
+            return None
+        return self.kb.person_by_title(reading.role, name, self.on)
+
+    @staticmethod
+    def _sector_of(person: PersonEntry) -> str | None:
+        own = person.country is not None and person.code.startswith(person.country)
+        return (person.code[3:] or None) if own else None
 
     def _recall(self, name: str) -> RoleFact | None:
         """A remembered role for ``name``, unless it cannot be trusted: a fact that is not a

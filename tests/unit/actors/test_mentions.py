@@ -245,3 +245,12 @@ def test_find_actors_reads_an_appositive_title_as_the_persons_role(nlp) -> None:
     text = "Jane Porter, president of an advocacy group called Fair Vote, said the map was unfair."
     found = _by_text(text, _find(nlp, text))
     assert "president" not in found  # her title, not a government of its own
+
+
+def test_find_actors_knows_officeholders_back_to_1990(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Clinton met Boris Yeltsin and Helmut Kohl. Mitterrand sent a letter."
+    found = _by_text(text, _find(nlp, text, "1998-06-01"))
+    assert found["Clinton"].code == "USAGOV"  # a title and a surname: who held it that day
+    assert found["Boris Yeltsin"].code == "RUSGOV"
+    assert found["Helmut Kohl"].code == "DEUGOV"
+    assert found["Mitterrand"].code == "FRAELI"  # out of office since 1995
