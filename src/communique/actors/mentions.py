@@ -505,7 +505,9 @@ class ActorFinder:
         nxt = by_start.get(k)
         if nxt is None or nxt.kind != "sector" or nxt.sector is None:
             acting = self._acting_equipment(k, m.end)
-            return ("MIL", acting) if acting is not None else (m.sector, m.end)
+            if acting is not None:
+                return "MIL", acting
+            return self._sector_of_head(m, by_start)
         head = self.view.tokens[nxt.end - 1]
         if head.pos not in {"NOUN", "PROPN"}:
             return m.sector, m.end
@@ -515,6 +517,27 @@ class ActorFinder:
                 return nxt.sector, acting
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _sector_of_head(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
+        """A demonym a few words before the people noun it modifies: "Turkish Kurd refugees",
+        "angry French paper workers" → the noun's sector, the phrase to its end."""
+        tokens = self.view.tokens
+        last = tokens[m.end - 1]
+        if last.dep not in {"amod", "compound", "nmod"}:
+            return m.sector, m.end
+        head = last.head
+        while tokens[head].dep in {"compound", "amod"} and head < tokens[head].head <= m.end + 3:
+            head = tokens[head].head  # "Turkish Kurd refugees": Turkish → Kurd → refugees
+        if not m.end < head <= m.end + 3:
+            return m.sector, m.end
+        if any(not m.end - 1 < tokens[i].head <= head for i in range(m.end, head)):
+            return m.sector, m.end  # the words between must belong to the same phrase
+        sector = next(
+            (x for x in by_start.values() if x.kind == "sector" and x.end == head + 1), None
+        )
+        if sector is None or sector.sector is None or sector.start <= m.end - 1:
+            return m.sector, m.end
+        return sector.sector, head + 1
 
     def _counterpart_sector(self, i: int) -> str:
         """A counterpart holds the office of the person it is the counterpart of: the sector

@@ -254,3 +254,10 @@ def test_find_actors_knows_officeholders_back_to_1990(nlp) -> None:  # type: ign
     assert found["Boris Yeltsin"].code == "RUSGOV"
     assert found["Helmut Kohl"].code == "DEUGOV"
     assert found["Mitterrand"].code == "FRAELI"  # out of office since 1995
+
+
+def test_find_actors_reads_a_demonym_a_few_words_before_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Angry French paper workers blocked the bridge. Turkish Kurd refugees returned."
+    found = _by_text(text, _find(nlp, text))
+    assert found["French paper workers"].code == "FRALAB"
+    assert found["Turkish Kurd refugees"].code == "TURREF"
