@@ -44,7 +44,8 @@ def test_every_learned_role_is_a_title_phrase(corpus_store: Path) -> None:
 def test_a_surname_takes_the_code_of_the_person_named_in_full(corpus_store: Path) -> None:
     with store.open_database(corpus_store, read_only=True) as connection:
         rows = connection.execute(
-            'SELECT m.doc_id, m.actor_id, m.code, substr(a.text, m."start" + 1, m."end" - m."start")'
+            "SELECT m.doc_id, m.actor_id, m.code,"
+            ' substr(a.text, m."start" + 1, m."end" - m."start")'
             " FROM actor_mentions m JOIN articles a ON a.doc_id = m.doc_id"
             " WHERE m.actor_id LIKE 'person/%'"
         ).fetchall()
