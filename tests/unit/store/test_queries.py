@@ -196,3 +196,16 @@ def test_events_min_confidence_filters_and_checks_its_range(
     assert _ids(filled, min_confidence=0.5) == ["a-e0", "a-e1", "b-e0", "b-e1"]
     with pytest.raises(InputError, match="between 0 and 1"):
         EventFilter(min_confidence=1.5)
+
+
+def test_quotes_and_quote_page_are_one_query(filled: duckdb.DuckDBPyConnection) -> None:
+    from communique.store.queries import quote_page
+
+    whole = store.quotes(filled, speaker="nato")
+    page, total = quote_page(filled, speaker="nato", limit=10, newest_first=False)
+    assert page["id"].tolist() == whole["id"].tolist() and total == len(whole)
+    newest, _ = quote_page(filled, speaker="nato", limit=10)
+    assert sorted(newest["id"]) == sorted(whole["id"])  # same rows, the API's order
+    one, total = quote_page(filled, doc_id="b", limit=10)
+    assert one["id"].tolist() == store.quotes(filled, doc_id="b")["id"].tolist() == ["b-q0"]
+    assert total == 1

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from communique import store
 from communique.api import _rows
-from communique.api.deps import ReadAccess, StoreDep
-from communique.api.routes import ERRORS
+from communique.api.deps import ReadAccess, StateDep
+from communique.api.routes import ERRORS, respond
 from communique.api.schemas import ActorPage, ActorParams
 
 router = APIRouter(prefix="/api", tags=["actors"], dependencies=[ReadAccess])
 
 
 @router.get("/actors", response_model=ActorPage, responses=ERRORS)
-def list_actors(db: StoreDep, params: Annotated[ActorParams, Query()]) -> ActorPage:
+async def list_actors(state: StateDep, params: Annotated[ActorParams, Query()]) -> Response:
     """Actors (one per code and name), the most mentioned first."""
+    key = ("actors", params.model_dump_json())
+    return await respond(state, key, lambda db: load_actors(db, params))
+
+
+def load_actors(db: store.Connection, params: ActorParams) -> ActorPage:
+    """The page of actors as the API returns it."""
     # Actors are bounded by the knowledge base and the names read, so the page is cut here.
     found = store.actors(db, code=params.code, name=params.name, role=params.role)
     page = found.iloc[params.offset : params.offset + params.limit]

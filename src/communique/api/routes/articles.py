@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 
 from communique import store
 from communique.api import _rows
-from communique.api.deps import ReadAccess, StoreDep
+from communique.api.deps import ReadAccess, StateDep
 from communique.api.errors import ApiError
-from communique.api.routes import NOT_FOUND
+from communique.api.routes import NOT_FOUND, respond
 from communique.api.schemas import ArticleOut
 
 router = APIRouter(prefix="/api", tags=["articles"], dependencies=[ReadAccess])
@@ -18,9 +18,9 @@ DocId = Annotated[str, Path(min_length=1, max_length=200, description="The docum
 
 
 @router.get("/articles/{doc_id:path}", response_model=ArticleOut, responses=NOT_FOUND)
-def get_article(db: StoreDep, doc_id: DocId) -> ArticleOut:
+async def get_article(state: StateDep, doc_id: DocId) -> Response:
     """The article ``doc_id``: its text, events and quotes, and both as spans of the text."""
-    return load_article(db, doc_id)
+    return await respond(state, ("article", doc_id), lambda db: load_article(db, doc_id))
 
 
 def load_article(db: store.Connection, doc_id: str) -> ArticleOut:

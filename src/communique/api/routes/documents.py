@@ -23,7 +23,7 @@ async def post_document(document: DocumentIn, state: StateDep, response: Respons
     Idempotent: the id is a hash of the body, and a document already stored is not
     coded again (200 instead of 201, ``created`` false).
     """
-    result = await state.writer.ingest(document)
+    result = await state.ingest(document)
     if not result.created:
         response.status_code = 200
     return result

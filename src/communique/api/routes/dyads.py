@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import pandas as pd
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from communique.analysis.dyads import dyad_series
 from communique.api import _rows
-from communique.api.deps import ReadAccess, StoreDep
-from communique.api.routes import ERRORS
+from communique.api.deps import ReadAccess, StateDep
+from communique.api.routes import ERRORS, respond
 from communique.api.schemas import DyadParams, DyadSeries
 from communique.store import Connection
 
@@ -22,15 +22,16 @@ ActorPath = Annotated[
 
 
 @router.get("/dyads/{a}/{b}", response_model=DyadSeries, responses=ERRORS)
-def get_dyad(
-    db: StoreDep, a: ActorPath, b: ActorPath, params: Annotated[DyadParams, Query()]
-) -> DyadSeries:
+async def get_dyad(
+    state: StateDep, a: ActorPath, b: ActorPath, params: Annotated[DyadParams, Query()]
+) -> Response:
     """Events between ``a`` and ``b`` per period, by quad class, with Goldstein and CC index.
 
     Both directions unless ``directed``; asserted events only unless ``modality`` says
     otherwise. Periods without events inside the series are zeros.
     """
-    return load_series(db, a, b, params)
+    key = ("dyad", a, b, params.model_dump_json())
+    return await respond(state, key, lambda db: load_series(db, a, b, params))
 
 
 def load_series(db: Connection, a: str, b: str, params: DyadParams) -> DyadSeries:

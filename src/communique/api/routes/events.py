@@ -4,25 +4,32 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from communique import store
 from communique.api import _rows
-from communique.api.deps import ReadAccess, StoreDep
-from communique.api.routes import ERRORS
+from communique.api.deps import ReadAccess, StateDep
+from communique.api.routes import ERRORS, respond
 from communique.api.schemas import EventPage, EventParams
 from communique.store import EventFilter
-from communique.store.api_queries import event_page
+from communique.store.queries import event_page
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[ReadAccess])
 
 
 @router.get("/events", response_model=EventPage, responses=ERRORS)
-def list_events(db: StoreDep, params: Annotated[EventParams, Query()]) -> EventPage:
+async def list_events(state: StateDep, params: Annotated[EventParams, Query()]) -> Response:
     """Events matching every filter given, newest first (``order=oldest``: earliest first).
 
     Actors match a CAMEO code prefix (``RUS`` matches ``RUSGOV``) or the start of a word
     of the actor's name; ``source`` with ``target`` is a dyad.
     """
+    key = ("events", params.model_dump_json())
+    return await respond(state, key, lambda db: load_events(db, params))
+
+
+def load_events(db: store.Connection, params: EventParams) -> EventPage:
+    """The page of events as the API returns it."""
     where = EventFilter(
         actor=params.actor,
         source=params.source,

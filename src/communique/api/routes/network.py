@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from communique.analysis.network import actor_network
-from communique.api.deps import ReadAccess, StoreDep
-from communique.api.routes import ERRORS
+from communique.api.deps import ReadAccess, StateDep
+from communique.api.routes import ERRORS, respond
 from communique.api.schemas import Network, NetworkEdge, NetworkNode, NetworkParams
 from communique.store import Connection
 
@@ -17,9 +17,10 @@ _QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "mate
 
 
 @router.get("/network", response_model=Network, responses=ERRORS)
-def get_network(db: StoreDep, params: Annotated[NetworkParams, Query()]) -> Network:
+async def get_network(state: StateDep, params: Annotated[NetworkParams, Query()]) -> Response:
     """The actor network: the ``limit`` busiest (source, target) pairs and their actors."""
-    return load_network(db, params)
+    key = ("network", params.model_dump_json())
+    return await respond(state, key, lambda db: load_network(db, params))
 
 
 def load_network(db: Connection, params: NetworkParams) -> Network:
