@@ -142,6 +142,7 @@ class ActorFinder:
     pronouns_done: set[int] = field(default_factory=set)  # pronouns resolved by a role
     role_tokens: set[int] = field(default_factory=set)  # titles read as a person's role
     places: list[tuple[int, str]] = field(default_factory=list)  # (token, country) named
+    titles_after: set[int] = field(default_factory=set)  # "X, the president of Y": title words
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
@@ -238,6 +239,10 @@ class ActorFinder:
             return
         if reading is not None:
             self.role_tokens.update(range(min(reading.start, start), start))
+            if reading.after is not None:  # "X, the previous president of South Korea,"
+                anchor = reading.anchor
+                inside = range(anchor.start, anchor.end) if anchor is not None else range(0)
+                self.titles_after.update(k for k in range(*reading.after) if k not in inside)
         if reading is not None and reading.anchor is not None:
             self._note_anchor(reading)
         self.people[actor.name] = actor
@@ -318,7 +323,8 @@ class ActorFinder:
 
     def _role_sector(self, role: str) -> str:
         """The sector a title signals, read from its head: "Press Secretary for Media" → GOV."""
-        if role.lower().split()[0] in {"former", "ex", "ex-"}:
+        words = [w for w in role.lower().split() if w not in {"the", "a", "an"}]
+        if words and words[0] in {"former", "ex", "ex-", "previous", "late"}:
             return "ELI"
         whole = self.kb.sector_for_word(role.lower())  # "secretary of state", "chief of staff"
         if whole is not None:
@@ -360,7 +366,7 @@ class ActorFinder:
 
     def _read_groups(self, matches: list[KBMatch]) -> None:
         by_start = {m.start: m for m in matches}
-        covered = {i for f in self.found for i in range(f.start, f.end)}
+        covered = {i for f in self.found for i in range(f.start, f.end)} | self.titles_after
         self._read_sector_of(matches, by_start, covered)
         for m in matches:
             if m.kind not in ANCHOR_KINDS or m.start in covered:
@@ -394,7 +400,8 @@ class ActorFinder:
         army" in an article about Zambia → ZMBGOV, ZMBMIL); otherwise it is coded with the
         sector alone (CAMEO's blank country), as GDELT does.
         """
-        covered = {i for f in self.found for i in range(f.start, f.end)} | self.role_tokens
+        covered = {i for f in self.found for i in range(f.start, f.end)}
+        covered |= self.role_tokens | self.titles_after
         focus = self._focus_country()
         for m in matches:
             if (

@@ -234,6 +234,7 @@ class RoleReading:
     anchor: KBMatch | None
     start: int  # first token of the whole pattern (anchor, "its" or title)
     via_pronoun: bool = False  # anchored through "its" / "their"
+    after: tuple[int, int] | None = None  # the title's tokens when it follows the name
 
 
 AnchorFinder = Callable[[int], KBMatch | None]
@@ -306,10 +307,22 @@ def _title_after(
     first = end + 1
     if stop == first or not any(_is_title_word(view, k) for k in range(first, stop)):
         return None
-    anchor = next((anchors_ending[k] for k in range(stop, first, -1) if k in anchors_ending), None)
-    if anchor is None or anchor.start < first:
+    anchors = [anchors_ending[k] for k in range(stop, first, -1) if k in anchors_ending]
+    anchors = [a for a in anchors if a.start >= first]
+    # "U.S. ambassador to the Philippines": the country after "to" is the host, not the sender
+    sent = [a for a in anchors if not _after_to(view, a.start, first)]
+    if not sent:
         return None
-    return RoleReading(_trim_role(view, first, stop, anchor), anchor, end)
+    anchor = sent[0]
+    return RoleReading(_trim_role(view, first, stop, anchor), anchor, end, after=(first, stop))
+
+
+def _after_to(view: TextView, start: int, first: int) -> bool:
+    """Whether the phrase starting at token ``start`` follows "to" ("envoy to (the) X")."""
+    k = start - 1
+    if k >= first and view.words[k].lower() == "the":
+        k -= 1
+    return k >= first and view.words[k].lower() == "to"
 
 
 def _trim_role(view: TextView, first: int, stop: int, anchor: KBMatch) -> str:

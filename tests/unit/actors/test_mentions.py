@@ -261,3 +261,17 @@ def test_find_actors_reads_a_demonym_a_few_words_before_its_noun(nlp) -> None:  
     found = _by_text(text, _find(nlp, text))
     assert found["French paper workers"].code == "FRALAB"
     assert found["Turkish Kurd refugees"].code == "TURREF"
+
+
+def test_find_actors_reads_a_sending_country_not_the_host(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sung Kim, U.S. ambassador to the Philippines, said the talks went well."
+    assert _by_text(text, _find(nlp, text, "2018-05-01"))["Sung Kim"].code == "USAGOV"
+    bare = "Sung Kim, ambassador to the Philippines, said the talks went well."
+    assert "Sung Kim" not in _by_text(bare, _find(nlp, bare, "2018-05-01"))
+
+
+def test_find_actors_a_title_after_a_name_is_no_actor_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Park Geun-hye, the previous president of South Korea, was jailed."
+    found = _by_text(text, _find(nlp, text, "2018-05-01"))
+    assert found["Park Geun-hye"].code == "KORELI"
+    assert "president of South Korea" not in found
