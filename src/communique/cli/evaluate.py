@@ -39,7 +39,9 @@ def extraction_command(
 
 @app.command("actors")
 def actors_command(
-    gold: Annotated[Path, typer.Option(help="expected.json, or PLOVER / ConfliBERT JSONL.")],
+    gold: Annotated[
+        Path | None, typer.Option(help="expected.json, or PLOVER / ConfliBERT JSONL.")
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -49,10 +51,22 @@ def actors_command(
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N sentences.")] = None,
     split: SplitOption = "check",
+    constructions: Annotated[
+        bool,
+        typer.Option(help="Also run our own sentences, one or more per actor construction."),
+    ] = False,
 ) -> None:
     """Actor recall, country, sector, code and role accuracy on a gold set."""
     from communique.evaluate.actors import evaluate_actors, resolve_format
 
+    if constructions:
+        from communique.evaluate.constructions import evaluate_constructions
+
+        typer.echo(evaluate_constructions().render())
+        if gold is None:
+            return
+    if gold is None:
+        raise InputError("no-gold", "give --gold FILE, or --constructions")
     if not gold.is_file():
         raise InputError("not-found", f"{gold}: no such gold file")
     report = evaluate_actors(gold, resolve_format(gold, fmt), limit=limit, split=check_split(split))
