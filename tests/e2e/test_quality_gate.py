@@ -30,12 +30,18 @@ GATES: dict[str, tuple[str, ...]] = {
     "extraction/fundus": ("body F1",),
     "extraction/wcxb": ("body F1",),
     "actors/seed": ("code", "role"),
-    "actors/plover": ("found: all", "sector"),
+    "actors/plover": ("found: all", "country", "sector", "dyad: both coded"),
+    "actors/conflibert": ("found: all", "dyad: both coded"),
     "events/seed": ("recall (required)", "precision (all coded)"),
     "events/plover": ("type accuracy", "dyad F1"),
     "events/conflibert": ("class accuracy",),
     "events/cameo-examples": ("root accuracy",),
-    "events/articles": ("recall (required)", "precision (all coded)"),
+    "events/articles": (
+        "both actors coded (required)",
+        "recall (required)",
+        "precision (all coded)",
+        "precision (dyadic coded)",
+    ),
     "quotes/polnear": ("direct speaker F1 (head)",),
 }
 _PATHS = {item.name: item.path for item in SUITE}
