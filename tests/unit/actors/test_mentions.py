@@ -275,3 +275,10 @@ def test_find_actors_a_title_after_a_name_is_no_actor_of_its_own(nlp) -> None:  
     found = _by_text(text, _find(nlp, text, "2018-05-01"))
     assert found["Park Geun-hye"].code == "KORELI"
     assert "president of South Korea" not in found
+
+
+def test_find_actors_reads_people_by_their_occupation_and_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian journalist Ivan Golunov was freed. Iranian activist Narges Mohammadi spoke."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Ivan Golunov"].code == "RUSMED"
+    assert found["Narges Mohammadi"].code == "IRNHRI"
