@@ -286,18 +286,21 @@ def event_page(
         The page (the columns of :func:`events` plus ``ingested_at``, when the document
         was stored) and how many events match in all.
     """
-    inner, params = event_query(
-        replace(where, limit=None), columns=f"{EVENT_COLUMNS}, d.ingested_at", joins=_DOCUMENT_JOIN
-    )
-    source = f" FROM ({inner}) AS found"
+    clauses, params = event_clauses(replace(where, limit=None))
+    joins = ""
     if ingested_after is not None:
-        source += " WHERE found.ingested_at > ?"
+        joins = _DOCUMENT_JOIN
+        clauses.append("d.ingested_at > ?")
         params.append(ingested_after)
-    total = _scalar(connection, f"SELECT count(*){source}", params)
+    matching = f"FROM events AS e{joins}{where_sql(clauses)}"
+    total = _scalar(connection, f"SELECT count(*) {matching}", params)
     direction = "DESC" if newest_first else "ASC"
+    order = f'ORDER BY e."date" {direction} NULLS LAST, e.doc_id, e."start", e.id'
+    # The page is chosen on the events table alone (a top-N), then joined for its rows only.
     sql = (
-        f'SELECT *{source} ORDER BY "date" {direction} NULLS LAST, doc_id, "start", id'
-        " LIMIT ? OFFSET ?"
+        f"WITH page AS (SELECT e.* {matching} {order} LIMIT ? OFFSET ?) "
+        f"SELECT {EVENT_COLUMNS}, d.ingested_at FROM page AS e"
+        f" LEFT JOIN articles AS a ON a.doc_id = e.doc_id{_DOCUMENT_JOIN} {order}"
     )
     return connection.execute(sql, [*params, limit, offset]).df(), total
 
