@@ -86,6 +86,10 @@ class Found:
 FOCUS_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
 )
+# "The North" and "the South" in an article about the Koreas.
+KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
+# Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
+FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
 # Officials who usually deal with other countries: "met the envoy" names no focus country.
 FOREIGN_FACING = frozenset(
     {
@@ -247,6 +251,8 @@ class ActorFinder:
             self._note_anchor(reading)
         self.people[actor.name] = actor
         self.people.setdefault(_surname(actor.name), actor)
+        if actor.country in FAMILY_NAME_FIRST and len(actor.name.split()) > 1:
+            self.people.setdefault(actor.name.split()[0], actor)  # "Kim" after "Kim Jong Un"
         self.found.append(Found(start, end, actor))
 
     def _note_anchor(self, reading: RoleReading) -> None:
@@ -378,6 +384,7 @@ class ActorFinder:
             sector, end = self._sector_after(m, by_start)
             written = self._written(m.start, end)
             self.found.append(Found(m.start, end, self._group_actor(m, sector, written)))
+        self._read_korean_halves(covered)
         self._read_bare_sectors(matches)
 
     def _sector_label(self, sector: str) -> str:
@@ -428,6 +435,24 @@ class ActorFinder:
             else:
                 actor = Actor(m.sector, m.sector, written, None, m.sector)
             self.found.append(Found(m.start, m.end, actor))
+
+    def _read_korean_halves(self, covered: set[int]) -> None:
+        """ "The North pulled out of talks with the South": in an article that names North or
+        South Korea, "the North" and "the South" standing alone are the two Koreas."""
+        named = {country for _, country in self.places}
+        if not named & {"PRK", "KOR"}:
+            return
+        words = self.view.words
+        for i in range(1, len(words)):
+            if words[i] not in KOREAN_HALVES or i in covered or words[i - 1].lower() != "the":
+                continue
+            if i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1] == "-"):
+                continue  # "the North Atlantic", "the South China Sea", "the North-South"
+            entry = self.kb.country(KOREAN_HALVES[words[i]])
+            if isinstance(entry, CountryEntry):
+                self.found.append(
+                    Found(i, i + 1, Actor(entry.iso3, entry.iso3, entry.name, entry.iso3))
+                )
 
     def _titles_a_person(self, i: int) -> bool:
         """ "Jane Porter, president of an advocacy group": a title in apposition to a named

@@ -282,3 +282,15 @@ def test_find_actors_reads_people_by_their_occupation_and_country(nlp) -> None: 
     found = _by_text(text, _find(nlp, text))
     assert found["Ivan Golunov"].code == "RUSMED"
     assert found["Narges Mohammadi"].code == "IRNHRI"
+
+
+def test_find_actors_family_name_first_and_the_two_koreas(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korean leader Kim Jong Un met envoys. The North pulled out of talks with the "
+        "South. The meeting is up to Chairman Kim, Pence said."
+    )
+    found = _by_text(text, _find(nlp, text, "2018-05-23"))
+    assert found["Kim"].code == "PRKGOV"  # "Kim" after "Kim Jong Un": the family name
+    assert (found["North"].code, found["South"].code) == ("PRK", "KOR")
+    other = "The North Atlantic alliance met in the South China Sea."
+    assert "North" not in _by_text(other, _find(nlp, other))
