@@ -278,6 +278,9 @@ class ActorFinder:
             return actor
         if known is not None:
             role = reading.role if reading else self._known_role(known)
+            stated = self._stated_office(known, reading)
+            if stated is not None:  # "General Michel Aoun" on a day the base has no office
+                return Actor(key, stated, name, known.country, stated[3:], role)
             return Actor(key, known.code, name, known.country, known.sector, role)
         titled = self._titled_person(name, reading)
         if titled is not None:
@@ -291,6 +294,15 @@ class ActorFinder:
         if fact is not None:
             return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
         return None
+
+    def _stated_office(self, known: KBMatch, reading: RoleReading | None) -> str | None:
+        """The code a title written before a known person gives when the knowledge base has
+        them out of office that day (``…ELI``): the text's "President", "General" is
+        evidence of an office we do not list; "former" titles stay elites."""
+        if reading is None or known.country is None or not known.code.endswith("ELI"):
+            return None
+        sector = self._role_sector(reading.role)
+        return None if sector == "ELI" else known.country + sector
 
     def _titled_person(self, name: str, reading: RoleReading | None) -> PersonEntry | None:
         """ "President Clinton": a title and a surname name the one person the knowledge base

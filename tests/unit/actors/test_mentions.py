@@ -294,3 +294,9 @@ def test_find_actors_family_name_first_and_the_two_koreas(nlp) -> None:  # type:
     assert (found["North"].code, found["South"].code) == ("PRK", "KOR")
     other = "The North Atlantic alliance met in the South China Sea."
     assert "North" not in _by_text(other, _find(nlp, other))
+
+
+def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Moroccan diplomats met President Obama. Former President Bush spoke."
+    found = _by_text(text, _find(nlp, text, "2000-01-01"))
+    assert found["Obama"].code == "USAGOV"  # the base has him out of office that day
