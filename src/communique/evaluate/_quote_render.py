@@ -34,6 +34,12 @@ def render_report(report: QuoteReport) -> str:
     lines.append(f"  {_LEGEND}")
     lines += _rows(report.rows)
     lines += _classes(report.classes)
+    found_named, right_named = report.named
+    share = right_named / found_named if found_named else 0.0
+    lines.append(
+        f"named direct speakers (found direct quotes whose gold speaker is a name): "
+        f"{right_named}/{found_named} ({share:.3f}) with the name's last word in ours"
+    )
     total, found, resolved, coded, with_name, agrees = report.pronouns
     lines += [
         "",

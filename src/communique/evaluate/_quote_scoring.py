@@ -173,6 +173,9 @@ class QuoteTally:
     classes: dict[tuple[str, str], int] = field(default_factory=dict)
     pronouns: PronounTally = field(default_factory=PronounTally)
     misses: list[tuple[str, str, str]] = field(default_factory=list)
+    # Direct speech whose gold speaker is a name: found, and with the name's last word in ours.
+    named_found: int = 0
+    named_right: int = 0
 
 
 def row_of(kind: str) -> str:
@@ -305,6 +308,8 @@ def _tally_gold(
     )
     row.gold_exact += exact
     row.gold_head += head
+    if row_of(gold.kind) == "direct" and not gold.pronoun:
+        _tally_named(tally, text, gold, speakers)
     if not head and row_of(gold.kind) == "direct":
         ours = best.speaker
         tally.misses.append(
@@ -314,6 +319,26 @@ def _tally_gold(
                 text[gold.content[0][0] : gold.content[0][1]],
             )
         )
+
+
+def _tally_named(
+    tally: QuoteTally, text: str, gold: GoldQuote, speakers: Sequence[OurQuote]
+) -> None:
+    """A found direct quote whose gold speaker is written as a name ("Sen. Ted Cruz", "Ana
+    Ruiz, the engineer"): right when the name's last word is in one of our speakers' names
+    as written."""
+    name = gold.speaker_text.split(",")[0].replace("’s", "").replace("'s", "")
+    words = name.split()
+    if not words or not words[-1][:1].isupper():
+        return
+    last = words[-1].strip(".,;:")
+    tally.named_found += 1
+    ours = [
+        text[q.speaker[0] : q.speaker[1]] + " " + (q.speaker_name or "")
+        for q in speakers
+        if q.speaker is not None
+    ]
+    tally.named_right += any(last in {w.strip(".,;:'’") for w in name.split()} for name in ours)
 
 
 def _tally_ours(row: RowTally, text: str, quote: OurQuote, met: list[GoldQuote]) -> None:

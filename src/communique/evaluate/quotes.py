@@ -119,6 +119,8 @@ class QuoteReport:
         seed_rows: One row per seed quote (``seed`` only).
         seconds: Wall time of the pipeline run (extract, annotate, actors).
         split: The half of the gold set scored (``tune``, ``check`` or ``all``).
+        named: Found direct quotes whose gold speaker is a name, and of those, how many have
+            the name's last word in our speaker's name (PolNeAR).
     """
 
     gold_path: str
@@ -136,6 +138,7 @@ class QuoteReport:
     seed_rows: tuple[SeedQuoteRow, ...]
     seconds: float
     split: Split = "all"
+    named: tuple[int, int] = (0, 0)
 
     def render(self) -> str:
         """Return the report as plain text."""
@@ -225,6 +228,7 @@ def score_polnear(
         misses=tuple(tally.misses[:_MISSES_SHOWN]),
         seed_rows=(),
         seconds=seconds,
+        named=(tally.named_found, tally.named_right),
     )
 
 

@@ -81,6 +81,7 @@ HEADLINE: dict[str, tuple[str, ...]] = {
     "quotes": (
         "direct speaker F1 (head)",
         "direct speaker F1 (exact)",
+        "named direct speaker right",
         "indirect speaker F1 (head)",
         "speaker right",
     ),
@@ -240,6 +241,8 @@ def _quote_metrics(report: Any) -> dict[str, float | None]:
             metrics[f"{row.name} speaker F1 ({label})"] = f1
         metrics[f"{row.name} content F1"] = row.content_f1
         metrics[f"{row.name} cue accuracy"] = row.cue_accuracy
+    found, right = report.named
+    metrics["named direct speaker right"] = right / found if found else None
     return metrics
 
 

@@ -143,6 +143,7 @@ def test_tally_article_counts_rows_neutral_and_pronouns() -> None:
     assert tally.classes == {("speech", "direct"): 2, ("belief", "indirect"): 1}
     assert (tally.pronouns.total, tally.pronouns.speaker_found) == (1, 0)
     assert tally.misses == [("", "Ana Ruiz", '"We are safe,"')]
+    assert (tally.named_found, tally.named_right) == (1, 1)  # "Ana Ruiz, the engineer"
 
 
 def test_offset_map_follows_dropped_lines_and_spaces() -> None:
