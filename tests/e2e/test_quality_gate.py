@@ -42,7 +42,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "precision (all coded)",
         "precision (dyadic coded)",
     ),
-    "quotes/polnear": ("direct speaker F1 (head)",),
+    "quotes/polnear": ("direct speaker F1 (head)", "named direct speaker right"),
 }
 _PATHS = {item.name: item.path for item in SUITE}
 
