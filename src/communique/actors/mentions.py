@@ -574,13 +574,15 @@ class ActorFinder:
             head = tokens[head].head  # "Turkish Kurd refugees": Turkish → Kurd → refugees
         if not m.end < head <= m.end + 3:
             return m.sector, m.end
-        if any(not m.end - 1 < tokens[i].head <= head for i in range(m.end, head)):
+        if any(not m.start <= tokens[i].head <= head for i in range(m.end, head)):
             return m.sector, m.end  # the words between must belong to the same phrase
         sector = next(
             (x for x in by_start.values() if x.kind == "sector" and x.end == head + 1), None
         )
         if sector is None or sector.sector is None or sector.start <= m.end - 1:
             return m.sector, m.end
+        if any(tokens[i].dep in {"cc", "conj"} for i in range(m.end, head)):
+            return sector.sector, m.end  # "US and British forces": US is the forces' too
         return sector.sector, head + 1
 
     def _counterpart_sector(self, i: int) -> str:

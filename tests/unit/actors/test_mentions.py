@@ -300,3 +300,9 @@ def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: 
     text = "Moroccan diplomats met President Obama. Former President Bush spoke."
     found = _by_text(text, _find(nlp, text, "2000-01-01"))
     assert found["Obama"].code == "USAGOV"  # the base has him out of office that day
+
+
+def test_find_actors_coordinated_demonyms_share_their_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Red Cross said US and British forces must ensure security."
+    found = _by_text(text, _find(nlp, text))
+    assert (found["US"].code, found["British forces"].code) == ("USAMIL", "GBRMIL")
