@@ -74,27 +74,10 @@ class ActorIndex:
         for head in self.conjuncts(i):
             head = self._member_of(head)
             mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
-            mentions = [mention] if mention is not None else []
-            mentions += self._coordinated_modifiers(head, mention)
-            for one in (member for m in mentions for member in members_of(m)):
+            for one in members_of(mention) if mention is not None else []:
                 if all(m.actor_id != one.actor_id for m in found):
                     found.append(one)
         return found
-
-    def _coordinated_modifiers(self, head: int, mention: ActorMention | None) -> list[ActorMention]:
-        """ "US and British forces": a modifier coordinated inside the phrase is an actor of
-        the phrase too (the forces are American and British)."""
-        extra: list[ActorMention] = []
-        for child in self.view.children(head):
-            token = self.view.tokens[child]
-            if token.dep not in {"nmod", "amod", "compound"}:
-                continue
-            if not any(self.view.tokens[c].dep == "conj" for c in self.view.children(child)):
-                continue
-            other = self.at(child)
-            if other is not None and other is not mention:
-                extra.append(other)
-        return extra
 
     def conjuncts(self, i: int) -> list[int]:
         """Token ``i`` and the heads coordinated with it ("A, B and C")."""

@@ -30,6 +30,3 @@ def test_a_group_acting_as_a_body_keeps_its_code() -> None:
     assert isinstance(outcome, CodedDocument)
     assert {e.source.code for e in outcome.events} == {"IGOBUSGOS"}
 
-
-def test_coordinated_modifiers_act_together() -> None:
-    assert _dyads("US and British forces attacked the town.") >= {("USA", None), ("GBR", None)}
