@@ -29,4 +29,3 @@ def test_a_group_acting_as_a_body_keeps_its_code() -> None:
     outcome = code_text("The G7 condemned Russia on Monday.", kind="text")
     assert isinstance(outcome, CodedDocument)
     assert {e.source.code for e in outcome.events} == {"IGOBUSGOS"}
-
