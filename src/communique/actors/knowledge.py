@@ -51,6 +51,7 @@ __all__ = [
     "PersonEntry",
     "SectorEntry",
     "load_knowledge_base",
+    "own_sector",
 ]
 
 Kind = Literal["country", "demonym", "metonym", "capital", "organisation", "person", "sector"]
@@ -159,6 +160,8 @@ class KnowledgeBase:
         self._roles = {_role_key(k): _role_key(v) for k, v in extras.role_synonyms.items()}
         self._sector_words: dict[str, str] = {}
         self._person_names: dict[str, str] = {}
+        self._terms: dict[str, list[PersonEntry]] = {}  # a person's terms, earliest first
+        self._by_surname: dict[str, list[PersonEntry]] = {}
         self._index: PhraseIndex[_Candidate] = PhraseIndex()
         self._index_countries()
         self._index_organisations()
@@ -216,6 +219,8 @@ class KnowledgeBase:
         for person in self.people:
             terms.setdefault(person.name, []).append(person)
         for name, rows in terms.items():
+            self._terms[name] = sorted(rows, key=lambda p: p.start or date.min)
+            self._by_surname.setdefault(_name_key(name).split()[-1], []).extend(rows)
             found = _Candidate("person", rows[-1], rows[-1].code, people=tuple(rows))
             for alias in dict.fromkeys([name, *(a for row in rows for a in row.aliases)]):
                 self._person_names[_name_key(alias)] = name
@@ -298,10 +303,8 @@ class KnowledgeBase:
         candidates = {self._canonical_role(" ".join(words[k:])) for k in range(len(words))}
         found = {
             person.name: person
-            for person in self.people
-            if _name_key(person.name).split()[-1:] == [key]
-            and person.holds_on(on)
-            and self._canonical_role(person.role) in candidates
+            for person in self._by_surname.get(key, ())
+            if person.holds_on(on) and self._canonical_role(person.role) in candidates
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -316,8 +319,8 @@ class KnowledgeBase:
             The matching entries, earliest term first; empty when the name is unknown.
         """
         full = self._person_names.get(_name_key(name))
-        terms = [p for p in self.people if p.name == full and (on is None or p.holds_on(on))]
-        return sorted(terms, key=lambda p: p.start or date.min)
+        terms = self._terms.get(full, []) if full is not None else []
+        return [p for p in terms if on is None or p.holds_on(on)]
 
     def country(self, iso3: str) -> CountryEntry | None:
         """Return the country with this ISO3 code, or ``None``."""
@@ -345,9 +348,7 @@ def _to_match(start: int, end: int, candidate: _Candidate, on: date | None) -> K
     """Turn the chosen candidate into a match; people are resolved to the term held ``on``."""
     if candidate.people:
         person, code = _person_on(candidate.people, on)
-        own = person.country is not None and code.startswith(person.country)
-        sector = (code[3:] or None) if own else None
-        return KBMatch(start, end, "person", person, code, person.country, sector)
+        return KBMatch(start, end, "person", person, code, person.country, own_sector(code, person))
     assert candidate.entry is not None, "blocked phrases never become matches"
     kind = candidate.kind
     return KBMatch(
@@ -362,6 +363,13 @@ def _to_match(start: int, end: int, candidate: _Candidate, on: date | None) -> K
         metonym=kind in ("metonym", "capital"),
         contextual=bool(candidate.context),
     )
+
+
+def own_sector(code: str, person: PersonEntry) -> str | None:
+    """The sector a person's code gives when the code is their own country's (``RUSGOV`` →
+    ``GOV``); ``None`` for an organisation's code (``IGOUNO``) or a bare country."""
+    own = person.country is not None and code.startswith(person.country)
+    return (code[3:] or None) if own else None
 
 
 def _person_on(terms: Sequence[PersonEntry], on: date | None) -> tuple[PersonEntry, str]:

@@ -28,9 +28,16 @@ from communique.actors.knowledge import (
     KnowledgeBase,
     OrganisationEntry,
     PersonEntry,
+    own_sector,
 )
 from communique.actors.memory import RoleRecall, usable_fact
-from communique.actors.roles import ANCHOR_KINDS, POSSESSIVE, RoleReading, read_role
+from communique.actors.roles import (
+    ANCHOR_KINDS,
+    POSSESSIVE,
+    RoleReading,
+    read_role,
+    title_head_words,
+)
 from communique.records import RoleFact
 from communique.textview import TextView
 
@@ -145,13 +152,14 @@ class ActorFinder:
     consumed: set[int] = field(default_factory=set)  # token starts of anchors used in roles
     pronouns_done: set[int] = field(default_factory=set)  # pronouns resolved by a role
     role_tokens: set[int] = field(default_factory=set)  # titles read as a person's role
-    places: list[tuple[int, str]] = field(default_factory=list)  # (token, country) named
+    focus: str | None = None  # the country the article is about (see _focus_country)
+    countries_by_sentence: dict[int, set[str]] = field(default_factory=dict)
     titles_after: set[int] = field(default_factory=set)  # "X, the president of Y": title words
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
         matches = [m for m in self.kb.match(self.view.words, on=self.on) if not self._located(m)]
-        self.places = [
+        places = [
             (m.start, m.country or m.code[:3])
             for m in matches
             if m.kind in {"country", "demonym", "capital", "metonym", "person"}
@@ -159,6 +167,9 @@ class ActorFinder:
             and not m.code.startswith(("IGO", "NGO"))
             and (m.kind != "person" or m.country)
         ]
+        self.focus = _focus_country(places)
+        for i, country in places:
+            self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
         anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS}
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
@@ -284,9 +295,10 @@ class ActorFinder:
             return Actor(key, known.code, name, known.country, known.sector, role)
         titled = self._titled_person(name, reading)
         if titled is not None:
-            return Actor(key, titled.code, titled.name, titled.country, self._sector_of(titled),
-                         reading.role if reading else titled.role)  # fmt: skip
-        focus = self._focus_country()
+            sector = own_sector(titled.code, titled)
+            role = reading.role if reading else titled.role
+            return Actor(key, titled.code, titled.name, titled.country, sector, role)
+        focus = self.focus
         if reading is not None and focus and not self._other_country_near(start, focus):
             sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
             return Actor(key, focus + sector, name, focus, sector, reading.role)
@@ -310,11 +322,6 @@ class ActorFinder:
         if reading is None or self.on is None or len(name.split()) != 1:
             return None
         return self.kb.person_by_title(reading.role, name, self.on)
-
-    @staticmethod
-    def _sector_of(person: PersonEntry) -> str | None:
-        own = person.country is not None and person.code.startswith(person.country)
-        return (person.code[3:] or None) if own else None
 
     def _recall(self, name: str) -> RoleFact | None:
         """A remembered role for ``name``, unless it cannot be trusted: a fact that is not a
@@ -347,7 +354,7 @@ class ActorFinder:
         whole = self.kb.sector_for_word(role.lower())  # "secretary of state", "chief of staff"
         if whole is not None:
             return whole
-        words = re.split(r"\s+(?:for|of|at|in|on|to)\s+", role.lower(), maxsplit=1)[0].split()
+        words = title_head_words(role)
         for size in range(len(words), 0, -1):  # longest tail first: "defence minister"
             sector = self.kb.sector_for_word(" ".join(words[-size:]))
             if sector is not None:
@@ -421,7 +428,7 @@ class ActorFinder:
         """
         covered = {i for f in self.found for i in range(f.start, f.end)}
         covered |= self.role_tokens | self.titles_after
-        focus = self._focus_country()
+        focus = self.focus
         for m in matches:
             if (
                 m.kind != "sector"
@@ -451,7 +458,7 @@ class ActorFinder:
     def _read_korean_halves(self, covered: set[int]) -> None:
         """ "The North pulled out of talks with the South": in an article that names North or
         South Korea, "the North" and "the South" standing alone are the two Koreas."""
-        named = {country for _, country in self.places}
+        named = set().union(*self.countries_by_sentence.values())
         if not named & {"PRK", "KOR"}:
             return
         words = self.view.words
@@ -460,11 +467,7 @@ class ActorFinder:
                 continue
             if i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1] == "-"):
                 continue  # "the North Atlantic", "the South China Sea", "the North-South"
-            entry = self.kb.country(KOREAN_HALVES[words[i]])
-            if isinstance(entry, CountryEntry):
-                self.found.append(
-                    Found(i, i + 1, Actor(entry.iso3, entry.iso3, entry.name, entry.iso3))
-                )
+            self.found.append(Found(i, i + 1, self._country_actor(KOREAN_HALVES[words[i]])))
 
     def _titles_a_person(self, i: int) -> bool:
         """ "Jane Porter, president of an advocacy group": a title in apposition to a named
@@ -480,21 +483,10 @@ class ActorFinder:
             for e in self.view.annotation.entities
         )
 
-    def _focus_country(self) -> str | None:
-        """The country the article is about: named at least twice and more often than any
-        other (its name, demonym, capital, seats of government and known people count)."""
-        counts = Counter(country for _, country in self.places)
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        return ranked[0][0]
-
     def _other_country_near(self, i: int, country: str) -> bool:
         """Whether the sentence of token ``i`` names a country other than ``country``."""
-        sentence = self.view.tokens[i].sentence
-        return any(
-            c != country and self.view.tokens[k].sentence == sentence for k, c in self.places
-        )
+        named = self.countries_by_sentence.get(self.view.tokens[i].sentence, set())
+        return bool(named - {country})
 
     def _read_sector_of(
         self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]
@@ -642,12 +634,16 @@ class ActorFinder:
                 return Actor(m.code, m.code, m.entry.name, m.code[:3], m.code[3:6])
             return Actor(m.code, m.code, m.entry.name)
         country = m.country or m.code[:3]
-        entry = self.kb.country(country)
-        base = entry.name if isinstance(entry, CountryEntry) else country
         if sector is None:
-            return Actor(country, country, base, country)
-        name = written or f"{base} ({self._sector_label(sector)})"
+            return self._country_actor(country)
+        name = written or f"{self._country_actor(country).name} ({self._sector_label(sector)})"
         return Actor(country + sector, country + sector, name, country, sector)
+
+    def _country_actor(self, country: str) -> Actor:
+        """A country as an actor, under its name."""
+        entry = self.kb.country(country)
+        name = entry.name if isinstance(entry, CountryEntry) else country
+        return Actor(country, country, name, country)
 
     # -- pronouns -------------------------------------------------------------------------
 
@@ -666,6 +662,15 @@ class ActorFinder:
             key = resolve_pronoun(self.view, i, antecedents, bracketed)
             if key is not None:
                 self.found.append(Found(i, i + 1, actors[key]))
+
+
+def _focus_country(places: list[tuple[int, str]]) -> str | None:
+    """The country an article is about: named at least twice and more often than any other
+    (its name, demonym, capital, seats of government and known people count)."""
+    ranked = Counter(country for _, country in places).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _surname(name: str) -> str:

@@ -174,13 +174,20 @@ def is_title_phrase(role: str) -> bool:
         return False
     if any(ch not in _ROLE_CHARACTERS for ch in role.lower()):
         return False
-    head_part = []
-    for word in words:
-        if word in {"of", "for", "at", "in", "on", "to"}:
-            break
-        head_part.append(word)
-    head = [w for w in head_part if w != "-"]
+    head = [part for word in title_head_words(role) for part in word.split("-") if part]
     return bool(head) and head[-1].strip(".'’") in ROLE_HEADS
+
+
+# The prepositions that start a title's tail: "Secretary General | of NATO".
+TITLE_TAIL = frozenset({"of", "for", "at", "in", "on", "to"})
+
+
+def title_head_words(role: str) -> list[str]:
+    """The lowercased words of a title before its prepositional tail: "Deputy Press Secretary
+    for Regional Media" → ["deputy", "press", "secretary"]."""
+    words = role.lower().split()
+    tail = next((k for k, word in enumerate(words) if word in TITLE_TAIL), len(words))
+    return words[:tail]
 
 
 # Words that may sit inside a title between capitalised words ("Secretary of State").
