@@ -82,7 +82,7 @@ def test_roles_learned_in_a_run_reach_the_next_run_only(tmp_path: Path) -> None:
     db = tmp_path / "roles.duckdb"
     ingest_paths([folder], db, Settings())
     with store.open_database(db, read_only=True) as connection:
-        facts = {row["name"]: row["code"] for row in store.role_facts(connection)}
+        facts = {fact.name: fact.code for fact in store.role_facts(connection)}
         coded_in = connection.execute(
             "SELECT DISTINCT d.origin FROM actor_mentions m JOIN documents d ON d.id = m.doc_id"
             " WHERE m.name LIKE '%Varjonen%' AND m.code LIKE 'FIN%'"

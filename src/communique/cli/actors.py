@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -84,12 +85,11 @@ def facts_command(
     import pandas as pd
 
     from communique import store
-    from communique.actors import RoleFact, usable_fact
+    from communique.actors import usable_fact
 
     path = db or get_settings().db_path
     with store.open_database(path, read_only=not (remove or remove_unusable)) as connection:
-        rows = store.role_facts(connection)
-        facts = [RoleFact(**row) for row in rows]
+        facts = store.role_facts(connection)
         names = list(remove or [])
         if remove_unusable:
             names += [fact.name for fact in facts if not usable_fact(fact)]
@@ -103,12 +103,12 @@ def facts_command(
     frame = pd.DataFrame(
         [
             {
-                **row,
+                **asdict(fact),
                 "first_seen": _iso(fact.first_seen),
                 "last_seen": _iso(fact.last_seen),
                 "usable": usable_fact(fact),
             }
-            for row, fact in zip(rows, facts, strict=True)
+            for fact in facts
         ],
         columns=FACT_TABLE,
     )

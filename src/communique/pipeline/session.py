@@ -31,15 +31,14 @@ from itertools import islice
 from typing import Any
 
 from communique import store
-from communique.actors import RoleMemory, RoleSnapshot, usable_fact
+from communique.actors import RoleMemory, usable_fact
 from communique.pipeline._stage import Pipeline, RunContext
 from communique.pipeline.runners.pool import run_pool
 from communique.pipeline.runners.serial import Outcome, run_serial
-from communique.records import CodedDocument, RawDocument, RoleFact
-from communique.records import Rejection as Rejected
+from communique.records import CodedDocument, RawDocument, Rejection, RoleFact
 from communique.settings import Settings
 
-Item = RawDocument | Rejected
+Item = RawDocument | Rejection
 PipelineFactory = Callable[[Settings, RunContext], Pipeline]
 Runner = Callable[[Iterable[Item]], Iterator[Outcome]]
 
@@ -105,6 +104,7 @@ class IngestSession:
         self._memory = RoleMemory()
         self._stored: dict[str, RoleFact] = {}
         self._pipeline: Pipeline | None = None
+        self._roles_changed = False  # facts stored since the context's snapshot was taken
         self.context = RunContext()
         self.clusters = 0
 
@@ -117,8 +117,7 @@ class IngestSession:
             ConfigError: The pipeline cannot be built (missing spaCy model, unknown stage).
             StorageError: The run cannot be recorded.
         """
-        for row in store.role_facts(self.connection):
-            fact = RoleFact(**row)
+        for fact in store.role_facts(self.connection):
             if usable_fact(fact):  # a store written before titles were checked may hold junk
                 self._memory.remember(fact)
         self._stored = {fact.name: fact for fact in self._memory.facts()}
@@ -178,10 +177,10 @@ class IngestSession:
         """
         if not self.recode and store.known_document_ids(self.connection, [raw.id]):
             return False
-        snapshot = self._memory.snapshot()
-        if snapshot != self.context.roles:  # the model and knowledge are cached: cheap
-            self.context = RunContext(snapshot)
+        if self._roles_changed:  # the model and knowledge are cached: rebuilding is cheap
+            self.context = RunContext(self._memory.snapshot())
             self._pipeline = self._factory(self.settings, self.context)
+            self._roles_changed = False
         outcomes = list(run_serial(self.pipeline, [raw], 1))
         self._write(outcomes, 0)
         self.writer.refresh_event_clusters(self.settings.cluster_window_days)
@@ -195,6 +194,7 @@ class IngestSession:
         changed = [f for f in self._memory.facts() if self._stored.get(f.name) != f]
         self.writer.write(outcomes, role_facts=changed, skipped=known)
         self._stored.update((fact.name, fact) for fact in changed)
+        self._roles_changed = self._roles_changed or bool(changed)
 
     def _batches(self, inputs: Iterator[Item]) -> Iterator[tuple[list[Item], list[Item], int]]:
         """Each transaction batch, its items not yet stored, and how many were stored."""
@@ -285,8 +285,3 @@ class IngestSession:
         for stage in self.pipeline.stages:
             versions.update(getattr(stage, "components", {}))
         return versions
-
-
-def role_snapshot(connection: store.Connection) -> RoleSnapshot:
-    """The store's role facts as a read-only snapshot (what a run starting now would see)."""
-    return RoleSnapshot(RoleFact(**row) for row in store.role_facts(connection))

@@ -8,7 +8,6 @@ lives only in this package. See docs/store.md for the schema and its guarantees.
 
 from __future__ import annotations
 
-from communique.store._rows import RoleFactRow
 from communique.store.connection import Connection, open_database
 from communique.store.facts import forget_role_facts
 from communique.store.migrations import applied_migrations, migrate, migration_names
@@ -48,7 +47,6 @@ __all__ = [
     "TABLES",
     "Connection",
     "EventFilter",
-    "RoleFactRow",
     "StoreWriter",
     "StoredArticle",
     "Watchlist",

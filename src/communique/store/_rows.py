@@ -5,33 +5,23 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import pyarrow as pa
 
 from communique.errors import StorageError
-from communique.records import ActorMention, ActorRef, Article, Event, Quote, RawDocument, Rejection
+from communique.records import (
+    ActorMention,
+    ActorRef,
+    Article,
+    Event,
+    Quote,
+    RawDocument,
+    Rejection,
+    RoleFact,
+)
 
 Row = tuple[Any, ...]
-
-
-class RoleFactRow(Protocol):
-    """A role seen in text, as the actor memory keeps it (``actors.memory.RoleFact``)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def country(self) -> str | None: ...
-    @property
-    def sector(self) -> str | None: ...
-    @property
-    def first_seen(self) -> date | None: ...
-    @property
-    def last_seen(self) -> date | None: ...
 
 
 _S, _I, _F = pa.string(), pa.int32(), pa.float64()
@@ -146,7 +136,7 @@ def rejection_row(rejection: Rejection, run_id: str | None, now: datetime) -> Ro
     )  # fmt: skip
 
 
-def role_fact_row(fact: RoleFactRow) -> Row:
+def role_fact_row(fact: RoleFact) -> Row:
     """The ``role_facts`` row."""
     return (
         fact.name, fact.role, fact.code, fact.country, fact.sector, fact.first_seen,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -23,6 +23,7 @@ from communique.records import (
     Quote,
     RawDocument,
     Rejection,
+    RoleFact,
 )
 from communique.store._filters import (
     QUOTE_KINDS,
@@ -507,11 +508,10 @@ def runs(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return connection.execute("SELECT * FROM runs ORDER BY started_at").df()
 
 
-def role_facts(connection: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def role_facts(connection: duckdb.DuckDBPyConnection) -> list[RoleFact]:
     """The remembered roles, least recently seen first (so replaying them keeps recency)."""
-    result = connection.execute(
+    rows = connection.execute(
         "SELECT name, role, code, country, sector, first_seen, last_seen FROM role_facts"
         " ORDER BY last_seen NULLS FIRST, name"
-    )
-    columns = [str(d[0]) for d in cast(Sequence[Sequence[Any]], result.description)]
-    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+    ).fetchall()
+    return [RoleFact(*row) for row in rows]

@@ -19,9 +19,8 @@ import duckdb
 import pyarrow as pa
 
 from communique.errors import StorageError
-from communique.records import CodedDocument, Rejection
+from communique.records import CodedDocument, Rejection, RoleFact
 from communique.store import _rows, clusters, dedup
-from communique.store._rows import RoleFactRow
 from communique.store.connection import in_transaction
 from communique.store.migrations import migration_names
 
@@ -125,7 +124,7 @@ class StoreWriter:
         self,
         outcomes: Sequence[CodedDocument | Rejection],
         *,
-        role_facts: Sequence[RoleFactRow] = (),
+        role_facts: Sequence[RoleFact] = (),
         skipped: int = 0,
     ) -> WriteResult:
         """Write one batch in one transaction: all of it, or nothing.
@@ -204,7 +203,7 @@ class StoreWriter:
     def _write_batch(
         self,
         outcomes: Sequence[CodedDocument | Rejection],
-        role_facts: Sequence[RoleFactRow],
+        role_facts: Sequence[RoleFact],
         skipped: int,
     ) -> tuple[WriteResult, dedup.DuplicatePlan]:
         now = _now()

@@ -143,6 +143,6 @@ def test_writer_role_facts_are_replaced_by_name(connection: duckdb.DuckDBPyConne
         date(2025, 3, 4),
     )
     writer.write([], role_facts=[later, Fact("Kaja Kallas", "Prime Minister", "ESTGOV")])
-    facts = {row["name"]: row for row in store.role_facts(connection)}
+    facts = {fact.name: fact for fact in store.role_facts(connection)}
     assert set(facts) == {"Antti Häkkänen", "Kaja Kallas"}
-    assert facts["Antti Häkkänen"]["last_seen"] == date(2025, 3, 4)
+    assert facts["Antti Häkkänen"].last_seen == date(2025, 3, 4)
