@@ -212,7 +212,7 @@ def score_seed_events(expected: Sequence[ExpectedEvent], item: CodedItem) -> Sco
         precision,
         Metric("F1 (precision, required recall)", f1_score(precision.value, recall.value)),
         *_modality_metrics(expected, rows),
-        _judged("attributed_to", [row.attributed_right for row in rows]),
+        judged("attributed_to", [row.attributed_right for row in rows]),
     ]
     false_positives = [
         FalsePositive(describe_event(e), truncate(e.evidence))
@@ -239,13 +239,23 @@ def events_in_sentence_of(evidence: str, item: CodedItem) -> list[Event]:
     Without sentence spans, the events whose own span overlaps the evidence.
     Empty when the evidence cannot be found in the text.
     """
-    span = locate_text(evidence, item.text) if evidence else None
-    if span is None:
+    found = evidence_sentence(evidence, item)
+    if found is None:
         return []
-    index = next((i for i, s in enumerate(item.sentences) if s.start <= span[0] < s.end), None)
+    span, index = found
     if index is not None:
         return [event for event in item.events if event.sentence == index]
     return [event for event in item.events if event.start < span[1] and span[0] < event.end]
+
+
+def evidence_sentence(evidence: str, item: CodedItem) -> tuple[tuple[int, int], int | None] | None:
+    """Where ``evidence`` lies in the article text, and the number of its sentence (``None``
+    without sentence spans); ``None`` when the evidence cannot be found."""
+    span = locate_text(evidence, item.text) if evidence else None
+    if span is None:
+        return None
+    index = next((i for i, s in enumerate(item.sentences) if s.start <= span[0] < s.end), None)
+    return span, index
 
 
 def _seed_row(gold: ExpectedEvent, item: CodedItem) -> SeedEventRow:
@@ -275,17 +285,18 @@ def _seed_row(gold: ExpectedEvent, item: CodedItem) -> SeedEventRow:
 def _modality_metrics(
     expected: Sequence[ExpectedEvent], rows: Sequence[SeedEventRow]
 ) -> list[Metric]:
-    metrics = [_judged("modality", [row.modality_right for row in rows])]
+    metrics = [judged("modality", [row.modality_right for row in rows])]
     values = list(dict.fromkeys([*_MODALITIES_SHOWN, *(gold.modality for gold in expected)]))
     for value in values:
-        judged = [
+        of_value = [
             row.modality_right for g, row in zip(expected, rows, strict=True) if g.modality == value
         ]
-        metrics.append(_judged(f"modality: {value}", judged))
+        metrics.append(judged(f"modality: {value}", of_value))
     return metrics
 
 
-def _judged(name: str, judgements: Sequence[bool | None]) -> Metric:
+def judged(name: str, judgements: Sequence[bool | None]) -> Metric:
+    """Right of judged: the ``True`` among the judgements that are not ``None``."""
     counts = Counter(j for j in judgements if j is not None)
     return ratio(name, counts[True], counts[True] + counts[False])
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +34,14 @@ from communique.evaluate._event_scoring import (
     SeedEventRow,
     codes_match,
     event_matches,
+    evidence_sentence,
     f1_score,
+    judged,
     ratio,
     score_seed_events,
 )
 from communique.evaluate._runner import code_gold
+from communique.evaluate.events import coded_item
 from communique.evaluate.splits import Split, hides_items, select
 
 ARTICLES_DEV = Path(__file__).resolve().parent / "data" / "articles_dev.jsonl"
@@ -200,8 +203,6 @@ def evaluate_articles(
     corpus = load_corpus(corpus_path, (gold.id for gold in golds))
     present = [gold for gold in golds if gold.id in corpus]
     outcomes, seconds = code_gold([corpus[gold.id] for gold in present])
-    from communique.evaluate.events import coded_item
-
     items = [coded_item(outcome) for outcome in outcomes]
     metrics, rows, false_positives = score_articles(present, items)
     return ArticleReport(
@@ -236,7 +237,7 @@ def score_articles(
     coded = {"all": 0, "dyadic": 0, "one-sided": 0}
     for gold, item in zip(golds, items, strict=True):
         scores = score_seed_events(gold.events, item)
-        rows += [SeedEventRow(f"{gold.id}/{r.id}", *_row_fields(r)) for r in scores.seed_rows]
+        rows += [replace(row, id=f"{gold.id}/{row.id}") for row in scores.seed_rows]
         false_positives += scores.false_positives
         for event in item.events:
             kind = "dyadic" if event.target is not None else "one-sided"
@@ -261,8 +262,8 @@ def score_articles(
         ratio("precision (dyadic coded)", right["dyadic"], coded["dyadic"]),
         ratio("precision (one-sided coded)", right["one-sided"], coded["one-sided"]),
         Metric("F1 (precision, required recall)", f1_score(precision.value, recall.value)),
-        _judged("modality (found)", [r.modality_right for r in rows]),
-        _judged("attributed_to (found, attributed)", [r.attributed_right for r in rows]),
+        judged("modality (found)", [r.modality_right for r in rows]),
+        judged("attributed_to (found, attributed)", [r.attributed_right for r in rows]),
     ]
     return metrics, rows, false_positives
 
@@ -270,31 +271,15 @@ def score_articles(
 def actors_coded(event: ExpectedEvent, item: CodedItem) -> bool:
     """Whether we code the event's source and its target (one-sided: its source) as actors
     in the sentence of its evidence, whatever event we code there."""
-    span = locate_text(event.evidence, item.text) if event.evidence else None
-    if span is None:
+    found = evidence_sentence(event.evidence, item)
+    if found is None:
         return False
-    sentence = next((s for s in item.sentences if s.start <= span[0] < s.end), None)
-    lo, hi = (sentence.start, sentence.end) if sentence is not None else span
+    span, index = found
+    lo, hi = (item.sentences[index].start, item.sentences[index].end) if index is not None else span
     codes = [m.code for m in item.mentions if lo <= m.start < hi]
     source = any(codes_match(event.source, code) for code in codes)
     target = event.one_sided or any(codes_match(event.target, code) for code in codes)
     return source and target
-
-
-def _row_fields(row: SeedEventRow) -> tuple[Any, ...]:
-    return (
-        row.required,
-        row.gold,
-        row.found,
-        row.ours,
-        row.modality_right,
-        row.attributed_right,
-    )
-
-
-def _judged(name: str, judgements: Sequence[bool | None]) -> Metric:
-    judged = [j for j in judgements if j is not None]
-    return ratio(name, sum(judged), len(judged))
 
 
 # --- agreement between two codings -----------------------------------------------------------
