@@ -50,6 +50,7 @@ SUITE: tuple[SuiteSet, ...] = (
     SuiteSet("quotes/seed", "seed/expected.json", "quotes", "seed"),
     SuiteSet("quotes/polnear", "dev/polnear_dev.jsonl", "quotes", "polnear"),
 )
+_HARNESS = {item.name: item.harness for item in SUITE}
 # The figures shown in the one-line-per-set table (all of them go to the JSON).
 HEADLINE: dict[str, tuple[str, ...]] = {
     "extraction": ("body F1", "title exact", "date accuracy"),
@@ -260,8 +261,7 @@ def render_table(result: Result) -> str:
     lines = [f"communique eval all: {result['run']['split']} split, {result['run']['date']}", ""]
     width = max(len(name) for name in result["sets"])
     for name, entry in result["sets"].items():
-        harness = "articles" if name == "events/articles" else name.split("/")[0]
-        lines.append(f"{name:<{width}}  {_headline_text(harness, entry)}")
+        lines.append(f"{name:<{width}}  {_headline_text(_HARNESS[name], entry)}")
     if result["baselines"]:
         lines += ["", "baselines (same items, same run):"]
         for name, base in result["baselines"].items():
@@ -300,7 +300,7 @@ def quality_tables(result: Result) -> str:
         "| --- | --- | ---: | --- | ---: | ---: |",
     ]
     for name, entry in result["sets"].items():
-        harness = "articles" if name == "events/articles" else name.split("/")[0]
+        harness = _HARNESS[name]
         base = result["baselines"].get(name)
         first = True
         for metric, value in entry["metrics"].items():
