@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -28,9 +29,10 @@ def rows(frame: pd.DataFrame) -> list[Row]:
     return [dict(zip(names, map(_plain, row), strict=True)) for row in frame.to_numpy(object)]
 
 
-def events(frame: pd.DataFrame) -> list[EventOut]:
-    """Event rows (``store.events`` columns) as response models."""
-    return [event(row) for row in rows(frame)]
+def events(records: Iterable[Row]) -> list[EventOut]:
+    """Event rows (``store.events`` columns, as :func:`rows` or a page query gives them)
+    as response models."""
+    return [event(row) for row in records]
 
 
 def event(row: Row) -> EventOut:
@@ -63,8 +65,8 @@ def event(row: Row) -> EventOut:
     )
 
 
-def quotes(frame: pd.DataFrame) -> list[QuoteOut]:
-    """Quote rows (every ``quotes`` column) as response models."""
+def quotes(records: Iterable[Row]) -> list[QuoteOut]:
+    """Quote rows (every ``quotes`` column, as dicts) as response models."""
     return [
         QuoteOut(
             id=row["id"],
@@ -81,13 +83,13 @@ def quotes(frame: pd.DataFrame) -> list[QuoteOut]:
             article_source=row.get("article_source"),
             article_url=row.get("article_url"),
         )
-        for row in rows(frame)
+        for row in records
     ]
 
 
-def actors(frame: pd.DataFrame) -> list[ActorOut]:
-    """Actor rows (``store.actors``) as response models."""
-    return [ActorOut(**row) for row in rows(frame)]
+def actors(records: Iterable[Row]) -> list[ActorOut]:
+    """Actor rows (``store.actors`` columns, as dicts) as response models."""
+    return [ActorOut(**row) for row in records]
 
 
 def dyad_points(frame: pd.DataFrame) -> list[DyadPoint]:

@@ -50,6 +50,7 @@ class AppState:
         self._idle: list[store.Connection] = []
         self._readers: ThreadPoolExecutor | None = None
         self._building: dict[tuple[int, Hashable], Future[bytes]] = {}
+        self._actor_table: tuple[int, store.ActorTable] | None = None
 
     def open(self) -> None:
         """Open (create, migrate) the database once; later calls do nothing.
@@ -113,6 +114,20 @@ class AppState:
             future.add_done_callback(functools.partial(self._built, slot))
         # Shielded: a waiter that goes away must not cancel the build the others wait for.
         return await asyncio.shield(asyncio.wrap_future(future))
+
+    def actor_table(self, db: store.Connection) -> store.ActorTable:
+        """The store's actor table (every actor with its counts), built through ``db`` once
+        per state of the store: each actor query filters it instead of aggregating again."""
+        generation = self.cache.generation
+        with self._lock:
+            kept = self._actor_table
+        if kept is not None and kept[0] == generation:
+            return kept[1]
+        table = store.actor_table(db)
+        with self._lock:
+            if self.cache.generation == generation:  # no write committed while it was built
+                self._actor_table = (generation, table)
+        return table
 
     @property
     def writer(self) -> DocumentWriter:

@@ -37,8 +37,10 @@ from communique.store._filters import (
 __all__ = [
     "EVENT_COLUMNS",
     "TABLES",
+    "ActorTable",
     "EventFilter",
     "StoredArticle",
+    "actor_table",
     "actors",
     "article",
     "coded_document",
@@ -114,6 +116,82 @@ def event_query(
     return sql, params
 
 
+@dataclass(frozen=True, slots=True)
+class ActorTable:
+    """Every actor of the store (one row per code and name) with its counts, most mentioned
+    first: what :func:`actors` filters. Build it once with :func:`actor_table` and select
+    from it as often as the store does not change (the API keeps one per store state)."""
+
+    rows: tuple[dict[str, Any], ...]
+    # Per row, its distinct roles in lower case (the ``role`` filter reads them).
+    roles: tuple[tuple[str, ...], ...]
+
+    def select(
+        self,
+        *,
+        code: str | None = None,
+        name: str | None = None,
+        role: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The rows that match every filter given, in the table's order.
+
+        ``code`` is a CAMEO code prefix (case-insensitive), ``name`` the start of a word of
+        the actor's name, ``role`` part of a role the actor was mentioned with.
+        """
+        code_prefix = code.upper() if code is not None else None
+        word_start = " " + name.lower() if name is not None else None
+        role_part = role.lower() if role is not None else None
+        found = []
+        for row, roles in zip(self.rows, self.roles, strict=True):
+            if code_prefix is not None and not row["code"].startswith(code_prefix):
+                continue
+            if word_start is not None and word_start not in " " + (row["name"] or "").lower():
+                continue
+            if role_part is not None and not any(role_part in r for r in roles):
+                continue
+            found.append(row)
+        return found
+
+
+def actor_table(connection: duckdb.DuckDBPyConnection) -> ActorTable:
+    """The store's :class:`ActorTable`: mentions, documents and events per code and name."""
+    sql = """
+        WITH found AS (
+            SELECT m.code, m.name, mode(m.country) AS country, mode(m.sector) AS sector,
+                list(DISTINCT m.role ORDER BY m.role) FILTER (WHERE m.role IS NOT NULL)
+                    AS role_list,
+                count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
+            FROM actor_mentions AS m GROUP BY m.code, m.name),
+        involved AS (
+            SELECT code, name, count(*) AS events FROM (
+                SELECT source_code AS code, source_name AS name FROM events
+                UNION ALL SELECT target_code, target_name FROM events
+                WHERE target_code IS NOT NULL) GROUP BY code, name)
+        SELECT found.code, found.name, found.country, found.sector, found.role_list,
+            found.mentions, found.documents, coalesce(involved.events, 0) AS events
+        FROM found LEFT JOIN involved USING (code, name)
+        ORDER BY mentions DESC, code, name"""
+    rows, roles = [], []
+    for code, name, country, sector, role_list, mentions, documents, events in connection.execute(
+        sql
+    ).fetchall():
+        role_list = role_list or []
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "country": country,
+                "sector": sector,
+                "roles": "; ".join(role_list) or None,
+                "mentions": mentions,
+                "documents": documents,
+                "events": events,
+            }
+        )
+        roles.append(tuple(r.lower() for r in role_list))
+    return ActorTable(tuple(rows), tuple(roles))
+
+
 def actors(
     connection: duckdb.DuckDBPyConnection,
     *,
@@ -136,31 +214,11 @@ def actors(
         ``; ``-separated), ``mentions``, ``documents`` and ``events`` (as source or
         target); most mentioned first.
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if code is not None:
-        clauses.append("starts_with(m.code, upper(?))")
-        params.append(code)
-    if name is not None:
-        clauses.append("contains(' ' || lower(m.name), ' ' || lower(?))")
-        params.append(name)
-    having = " HAVING bool_or(contains(lower(m.role), lower(?)))" if role is not None else ""
-    params += [role] if role is not None else []
-    sql = f"""
-        WITH found AS (
-            SELECT m.code, m.name, mode(m.country) AS country, mode(m.sector) AS sector,
-                string_agg(DISTINCT m.role, '; ' ORDER BY m.role) AS roles,
-                count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
-            FROM actor_mentions AS m{where_sql(clauses)} GROUP BY m.code, m.name{having}),
-        involved AS (
-            SELECT code, name, count(*) AS events FROM (
-                SELECT source_code AS code, source_name AS name FROM events
-                UNION ALL SELECT target_code, target_name FROM events
-                WHERE target_code IS NOT NULL) GROUP BY code, name)
-        SELECT found.*, coalesce(involved.events, 0) AS events
-        FROM found LEFT JOIN involved USING (code, name)
-        ORDER BY mentions DESC, code, name"""
-    return connection.execute(*_limited(sql, params, limit)).df()
+    found = actor_table(connection).select(code=code, name=name, role=role)
+    return pd.DataFrame(found[:limit] if limit is not None else found, columns=ACTOR_COLUMNS)
+
+
+ACTOR_COLUMNS = ("code", "name", "country", "sector", "roles", "mentions", "documents", "events")
 
 
 def quotes(
@@ -202,7 +260,7 @@ def quote_page(
     limit: int,
     offset: int = 0,
     newest_first: bool = True,
-) -> tuple[pd.DataFrame, int]:
+) -> tuple[list[Record], int]:
     """One page of the quotes :func:`quotes` returns for the same filters, and their total.
 
     Args:
@@ -216,15 +274,16 @@ def quote_page(
         newest_first: Latest article first (the API's order); otherwise earliest first.
 
     Returns:
-        The page (the columns of :func:`quotes`) and the total.
+        The page (rows as dicts, the columns of :func:`quotes`) and the total.
 
     Raises:
         InputError: ``kind`` is not ``direct`` or ``indirect``.
     """
     source, params = _quote_source(speaker, text, kind, doc_id)
-    total = _scalar(connection, f"SELECT count(*){source}", params)
-    sql = f"SELECT {QUOTE_COLUMNS}{source}{_quote_order(newest_first)} LIMIT ? OFFSET ?"
-    return connection.execute(sql, [*params, limit, offset]).df(), total
+    order = _quote_order(newest_first)
+    sql = f"SELECT {QUOTE_COLUMNS}, count(*) OVER () AS {_TOTAL}{source}{order} LIMIT ? OFFSET ?"
+    page = _records(connection.execute(sql, [*params, limit, offset]))
+    return _with_total(connection, page, f"SELECT count(*){source}", params)
 
 
 QUOTE_COLUMNS = (
@@ -272,7 +331,7 @@ def event_page(
     offset: int = 0,
     newest_first: bool = True,
     ingested_after: datetime | None = None,
-) -> tuple[pd.DataFrame, int]:
+) -> tuple[list[Record], int]:
     """One page of the events :func:`events` returns for ``where``, and their total.
 
     Args:
@@ -284,8 +343,8 @@ def event_page(
         ingested_after: Only events of documents stored after this UTC time (watchlists).
 
     Returns:
-        The page (the columns of :func:`events` plus ``ingested_at``, when the document
-        was stored) and how many events match in all.
+        The page (rows as dicts: the columns of :func:`events` plus ``ingested_at``,
+        when the document was stored) and how many events match in all.
     """
     clauses, params = event_clauses(replace(where, limit=None))
     joins = ""
@@ -294,16 +353,17 @@ def event_page(
         clauses.append("d.ingested_at > ?")
         params.append(ingested_after)
     matching = f"FROM events AS e{joins}{where_sql(clauses)}"
-    total = _scalar(connection, f"SELECT count(*) {matching}", params)
     direction = "DESC" if newest_first else "ASC"
     order = f'ORDER BY e."date" {direction} NULLS LAST, e.doc_id, e."start", e.id'
-    # The page is chosen on the events table alone (a top-N), then joined for its rows only.
+    # The page is chosen on the events table alone (a top-N), then joined for its rows
+    # only; the total rides along on each row (one query, not two).
     sql = (
-        f"WITH page AS (SELECT e.* {matching} {order} LIMIT ? OFFSET ?) "
-        f"SELECT {EVENT_COLUMNS}, d.ingested_at FROM page AS e"
+        f"WITH page AS (SELECT e.*, count(*) OVER () AS {_TOTAL} {matching} {order}"
+        f" LIMIT ? OFFSET ?) SELECT {EVENT_COLUMNS}, d.ingested_at, e.{_TOTAL} FROM page AS e"
         f" LEFT JOIN articles AS a ON a.doc_id = e.doc_id{_DOCUMENT_JOIN} {order}"
     )
-    return connection.execute(sql, [*params, limit, offset]).df(), total
+    page = _records(connection.execute(sql, [*params, limit, offset]))
+    return _with_total(connection, page, f"SELECT count(*) {matching}", params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +391,30 @@ def document_summary(connection: duckdb.DuckDBPyConnection, doc_id: str) -> Docu
         return None
     ingested_at, n_events, n_quotes, rejections = row
     return DocumentSummary(ingested_at, int(n_events), int(n_quotes), tuple(rejections or ()))
+
+
+# The column that carries a page query's total on each of its rows.
+_TOTAL = "total_matching"
+Record = dict[str, Any]
+
+
+def _records(result: duckdb.DuckDBPyConnection) -> list[Record]:
+    """The rows of an executed query as dicts by column name (NULL: None)."""
+    names = [column[0] for column in result.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def _with_total(
+    connection: duckdb.DuckDBPyConnection, page: list[Record], count_sql: str, params: list[Any]
+) -> tuple[list[Record], int]:
+    """The page without its total column, and the total: from its rows, or counted when
+    the page is empty (an offset past the end)."""
+    if not page:
+        return page, _scalar(connection, count_sql, params)
+    total = int(page[0][_TOTAL])
+    for row in page:
+        del row[_TOTAL]
+    return page, total
 
 
 def _scalar(connection: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:

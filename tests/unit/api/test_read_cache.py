@@ -125,3 +125,16 @@ def test_cursors_are_pooled_and_closed_with_the_app(make_client: MakeClient) -> 
     state.close()
     with pytest.raises(Exception, match="closed"):
         cursor.execute("SELECT 1")
+
+
+def test_the_actor_table_is_built_once_per_state_of_the_store(client: TestClient) -> None:
+    state = _state(client)
+    first = client.get("/api/actors", params={"code": "RUS"})
+    table = state._actor_table
+    assert first.status_code == 200 and table is not None
+    client.get("/api/actors", params={"name": "north"})  # another query: the same table
+    assert state._actor_table is table
+    state.cache.clear()  # what the writer does after it stored something
+    client.get("/api/actors", params={"name": "north"})
+    assert state._actor_table is not None and state._actor_table is not table
+    assert state._actor_table[0] == state.cache.generation

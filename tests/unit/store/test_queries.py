@@ -11,7 +11,7 @@ import pytest
 
 from communique import store
 from communique.errors import InputError
-from communique.records import ActorRef
+from communique.records import ActorMention, ActorRef
 from communique.store import EventFilter
 
 if TYPE_CHECKING:
@@ -203,9 +203,49 @@ def test_quotes_and_quote_page_are_one_query(filled: duckdb.DuckDBPyConnection) 
 
     whole = store.quotes(filled, speaker="nato")
     page, total = quote_page(filled, speaker="nato", limit=10, newest_first=False)
-    assert page["id"].tolist() == whole["id"].tolist() and total == len(whole)
+    assert [row["id"] for row in page] == whole["id"].tolist() and total == len(whole)
     newest, _ = quote_page(filled, speaker="nato", limit=10)
-    assert sorted(newest["id"]) == sorted(whole["id"])  # same rows, the API's order
+    assert sorted(row["id"] for row in newest) == sorted(whole["id"])  # the API's order
     one, total = quote_page(filled, doc_id="b", limit=10)
-    assert one["id"].tolist() == store.quotes(filled, doc_id="b")["id"].tolist() == ["b-q0"]
-    assert total == 1
+    assert [row["id"] for row in one] == store.quotes(filled, doc_id="b")["id"].tolist()
+    assert total == 1 and "total_matching" not in one[0]
+
+
+def test_pages_count_every_match_even_past_the_end(filled: duckdb.DuckDBPyConnection) -> None:
+    from communique.store.queries import event_page, quote_page
+
+    page, total = event_page(filled, EventFilter(), limit=1, offset=1, newest_first=False)
+    assert [row["id"] for row in page] == ["a-e1"] and total == 4
+    assert set(page[0]) >= {"source_code", "article_title", "ingested_at"}
+    assert "total_matching" not in page[0]
+    assert event_page(filled, EventFilter(), limit=5, offset=10) == ([], 4)
+    assert event_page(filled, EventFilter(source="ZZZ"), limit=5) == ([], 0)
+    assert quote_page(filled, limit=5, offset=10) == ([], 2)
+
+
+def test_actor_table_filters_as_the_actor_query(
+    connection: duckdb.DuckDBPyConnection, build: Build
+) -> None:
+    document = build.document("a")
+    roled = (
+        ActorMention(
+            "a", "p1", 30, 40, "RUSGOV", "Sergey Lavrov", "RUS", "GOV", "Foreign Minister"
+        ),
+        ActorMention("a", "p2", 50, 60, "RUSGOV", "Sergey Lavrov", "RUS", "GOV", "diplomat"),
+        ActorMention(
+            "a", "p3", 70, 80, "USAGOV", "Marco Rubio", "USA", "GOV", "Secretary of State"
+        ),
+    )
+    store.StoreWriter(connection).write([replace(document, actors=document.actors + roled)])
+    table = store.actor_table(connection)
+    assert [row["code"] for row in table.select(code="rus")] == ["RUSGOV", "RUSGOV"]
+    assert table.select(code="gov") == []  # a prefix, not a part
+    assert [row["name"] for row in table.select(name="KOREA")] == ["North Korea"]
+    assert table.select(name="orea") == []  # the start of a word
+    lavrov = table.select(role="minister")
+    assert [row["name"] for row in lavrov] == ["Sergey Lavrov"]
+    assert lavrov[0]["roles"] == "Foreign Minister; diplomat" and lavrov[0]["mentions"] == 2
+    assert table.select(role="minister; dip") == []  # one role, not the roles joined
+    for role in ("minister", "STATE", "diplomat", "nobody"):
+        expected = store.actors(connection, role=role)["name"].tolist()
+        assert [row["name"] for row in table.select(role=role)] == expected

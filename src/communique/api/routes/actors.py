@@ -19,14 +19,13 @@ router = APIRouter(prefix="/api", tags=["actors"], dependencies=[ReadAccess])
 async def list_actors(state: StateDep, params: Annotated[ActorParams, Query()]) -> Response:
     """Actors (one per code and name), the most mentioned first."""
     key = ("actors", params.model_dump_json())
-    return await respond(state, key, lambda db: load_actors(db, params))
+    return await respond(state, key, lambda db: load_actors(state.actor_table(db), params))
 
 
-def load_actors(db: store.Connection, params: ActorParams) -> ActorPage:
-    """The page of actors as the API returns it."""
-    # Actors are bounded by the knowledge base and the names read, so the page is cut here.
-    found = store.actors(db, code=params.code, name=params.name, role=params.role)
-    page = found.iloc[params.offset : params.offset + params.limit]
+def load_actors(table: store.ActorTable, params: ActorParams) -> ActorPage:
+    """The page of actors as the API returns it, from the store's actor table."""
+    found = table.select(code=params.code, name=params.name, role=params.role)
+    page = found[params.offset : params.offset + params.limit]
     return ActorPage(
         total=len(found), limit=params.limit, offset=params.offset, items=_rows.actors(page)
     )

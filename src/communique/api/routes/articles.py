@@ -37,7 +37,8 @@ def load_article(db: store.Connection, doc_id: str) -> ArticleOut:
             "ids are listed in /api/events (doc_id).",
         )
     article = stored.article
-    events, quotes = _rows.events(stored.events), _rows.quotes(stored.quotes)
+    events = _rows.events(_rows.rows(stored.events))
+    quotes = _rows.quotes(_rows.rows(stored.quotes))
     return ArticleOut(
         doc_id=article.doc_id,
         title=article.title,
