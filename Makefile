@@ -10,7 +10,7 @@ LOCK_TOOLS := .lock-tools
 # index (--no-deps), every file hash-checked; then pip check and the freeze-equals-lock check.
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input --quiet
 
-.PHONY: demo serve test test-fast lint format bench eval docs lock clean check-python check-lock
+.PHONY: demo serve test test-fast lint format bench eval train docs lock clean check-python check-lock
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' 2>/dev/null || \
@@ -62,6 +62,10 @@ bench: $(STAMP)
 eval: $(STAMP)
 	@if [ -d $(SHARED) ]; then $(BIN)/communique eval all --data $(SHARED) --json eval.json; \
 	  else echo "skip: $(SHARED) not found (the gold sets live beside the project)"; fi
+
+# The event decision model, from training/events (real sentences read from ../shared).
+train: $(STAMP)
+	$(BIN)/communique train --data training/events --corpus $(SHARED)/corpus/allsides_intl_2018_2020.jsonl
 
 # The docs site, built offline (no theme or plugin fetches anything) into site/; warnings fail it.
 docs: $(STAMP)

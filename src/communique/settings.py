@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic.fields import FieldInfo
@@ -56,6 +56,14 @@ class Settings(BaseSettings):
             "The pipeline: registered stage names, in order, separated by commas. A plugin "
             "registered in the 'communique.stages' entry-point group replaces a built-in stage "
             "by being named here; every run records the names and versions it used."
+        ),
+    )
+    event_decider: Literal["rules", "learned"] = Field(
+        default="learned",
+        description=(
+            "Who decides each event's code: 'rules' (the lexicon and its patterns) or "
+            "'learned' (the rules propose candidates, the trained model shipped in the "
+            "package codes each or drops it; see docs/decider.md)."
         ),
     )
     spacy_batch_size: int = Field(

@@ -23,6 +23,7 @@ from communique.cli import ingest as _ingest
 from communique.cli import plot as _plot
 from communique.cli import query as _query
 from communique.cli import serve as _serve
+from communique.cli import train as _train
 from communique.cli import watch as _watch
 from communique.errors import CommuniqueError
 
@@ -48,6 +49,7 @@ app.command("export")(_export.export_command)
 app.add_typer(_plot.app, name="plot")
 app.command("serve")(_serve.serve_command)
 app.command("watch")(_watch.watch_command)
+app.command("train")(_train.train_command)
 app.add_typer(_evaluate.app, name="eval")
 app.add_typer(_actors.app, name="actors")
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +16,20 @@ from communique.settings import get_settings
 BATCH_SIZE = 64
 # A data folder that never exists: the pipeline falls back to built-in knowledge only.
 HERMETIC_DATA_DIR = Path("/nonexistent/communique-evaluation-uses-no-user-data")
+
+
+_decider: list[str] = []  # the event decider the harnesses use inside ``using_decider``
+
+
+@contextmanager
+def using_decider(decider: str) -> Iterator[None]:
+    """Code gold items with the event decider ``decider`` (``rules`` or ``learned``) inside
+    the block, whatever the settings say (``communique eval all`` runs both side by side)."""
+    _decider.append(decider)
+    try:
+        yield
+    finally:
+        _decider.pop()
 
 
 class GoldItem(Protocol):
@@ -40,9 +55,10 @@ def code_gold(
     folder (an imported actor dictionary there would change the figures), only the built-in
     knowledge, so the same code gives the same figures on every machine.
     """
-    settings = get_settings().model_copy(
-        update={"error_policy": "record", "data_dir": HERMETIC_DATA_DIR}
-    )
+    update: dict[str, object] = {"error_policy": "record", "data_dir": HERMETIC_DATA_DIR}
+    if _decider:
+        update["event_decider"] = _decider[-1]
+    settings = get_settings().model_copy(update=update)
     pipeline = build_pipeline(settings, stages)
     inputs = [
         RawDocument(

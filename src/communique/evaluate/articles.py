@@ -235,13 +235,21 @@ def score_articles(
     false_positives: list[FalsePositive] = []
     right = {"all": 0, "dyadic": 0, "one-sided": 0}
     coded = {"all": 0, "dyadic": 0, "one-sided": 0}
+    marked: list[bool] = []  # found events with a non-asserted modality or a claimer
+    sure: list[tuple[float, bool]] = []  # each coded event's confidence and whether it is right
     for gold, item in zip(golds, items, strict=True):
         scores = score_seed_events(gold.events, item)
         rows += [replace(row, id=f"{gold.id}/{row.id}") for row in scores.seed_rows]
+        marked += [
+            bool(row.modality_right) and row.attributed_right is not False
+            for expected, row in zip(gold.events, scores.seed_rows, strict=True)
+            if row.found and (expected.modality != "asserted" or expected.attributed_to)
+        ]
         false_positives += scores.false_positives
         for event in item.events:
             kind = "dyadic" if event.target is not None else "one-sided"
             hit = any(event_matches(expected, event) for expected in gold.events)
+            sure.append((event.confidence, hit))
             for key in ("all", kind):
                 coded[key] += 1
                 right[key] += hit
@@ -264,8 +272,25 @@ def score_articles(
         Metric("F1 (precision, required recall)", f1_score(precision.value, recall.value)),
         judged("modality (found)", [r.modality_right for r in rows]),
         judged("attributed_to (found, attributed)", [r.attributed_right for r in rows]),
+        judged("modality and attribution (found, marked)", marked),
+        *reliability(sure),
     ]
     return metrics, rows, false_positives
+
+
+# Confidence bins of the reliability table: [low, high).
+RELIABILITY_BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
+def reliability(sure: Sequence[tuple[float, bool]]) -> list[Metric]:
+    """Precision of the coded events at confidence 0.7 or more, and in each bin."""
+    confident = [hit for confidence, hit in sure if confidence >= 0.7]
+    metrics = [ratio("precision (confidence >= 0.7)", sum(confident), len(confident))]
+    for low, high in RELIABILITY_BINS:
+        inside = [hit for confidence, hit in sure if low <= confidence < high]
+        label = f"{low:.1f}-{min(high, 1.0):.1f}"
+        metrics.append(ratio(f"precision (confidence {label})", sum(inside), len(inside)))
+    return metrics
 
 
 def actors_coded(event: ExpectedEvent, item: CodedItem) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import InputError
+from communique.evaluate._runner import using_decider
 from communique.evaluate.splits import Split
 
 Progress = Callable[[str], None]
@@ -78,6 +79,8 @@ HEADLINE: dict[str, tuple[str, ...]] = {
         "precision (all coded)",
         "precision (dyadic coded)",
         "precision (one-sided coded)",
+        "modality and attribution (found, marked)",
+        "precision (confidence >= 0.7)",
     ),
     "quotes": (
         "direct speaker F1 (head)",
@@ -117,19 +120,50 @@ def run_suite(
     if missing:
         raise InputError("not-found", f"gold files missing: {', '.join(missing)}")
     say = progress or (lambda _line: None)
-    result: Result = {"sets": {}, "baselines": {}, "run": _run_facts(data_dir, split)}
+    result: Result = {
+        "sets": {},
+        "baselines": {},
+        "ablation": {},
+        "run": _run_facts(data_dir, split),
+    }
     started = time.perf_counter()
+    configured = _configured_decider()
     for number, item in enumerate(chosen, start=1):
         say(f"[{number}/{len(chosen)}] {item.name} ...")
         began = time.perf_counter()
-        entry, baseline = _run_one(item, data_dir, split)
+        with using_decider(configured):
+            entry, baseline = _run_one(item, data_dir, split)
         entry["seconds"] = round(time.perf_counter() - began, 1)
         result["sets"][item.name] = entry
         if baseline is not None:
             result["baselines"][item.name] = baseline
         say(f"[{number}/{len(chosen)}] {item.name}: {_headline_text(item.harness, entry)}")
+        if item.harness in ABLATED and _model_shipped():
+            sides = {configured: entry["metrics"]}
+            for other in ("rules", "learned"):
+                if other not in sides:
+                    with using_decider(other):
+                        sides[other] = _run_one(item, data_dir, split)[0]["metrics"]
+            result["ablation"][item.name] = {k: sides[k] for k in ("rules", "learned")}
+            say(f"[{number}/{len(chosen)}] {item.name}: ablation done")
     result["run"]["seconds"] = round(time.perf_counter() - started, 1)
     return result
+
+
+# Sets run twice, rules alone and rules + the learned decision, when the model is shipped.
+ABLATED = frozenset({"events", "articles"})
+
+
+def _configured_decider() -> str:
+    from communique.settings import get_settings
+
+    return get_settings().event_decider
+
+
+def _model_shipped() -> bool:
+    from communique.events.decider import MODEL_DIR
+
+    return (MODEL_DIR / "model.npz").is_file()
 
 
 def _run_facts(data_dir: Path, split: Split) -> dict[str, Any]:
@@ -144,6 +178,7 @@ def _run_facts(data_dir: Path, split: Split) -> dict[str, Any]:
         "communique": __version__,
         "spacy_model": f"{settings.spacy_model} {settings.spacy_model_version}",
         "python": platform.python_version(),
+        "event_decider": settings.event_decider,
     }
 
 
@@ -266,8 +301,44 @@ def render_table(result: Result) -> str:
         lines += ["", "baselines (same items, same run):"]
         for name, base in result["baselines"].items():
             lines.append(f"{name:<{width}}  {_baseline_text(base)}")
+    if result.get("ablation"):
+        lines += ["", "ablation (same items, same run): rules alone | rules + learned decision"]
+        for name, sides in result["ablation"].items():
+            figures = "; ".join(
+                f"{metric} {_cell(sides['rules'].get(metric))} | "
+                f"{_cell(sides['learned'].get(metric))}"
+                for metric in HEADLINE[_HARNESS[name]]
+                if metric in sides["rules"]
+            )
+            lines.append(f"{name:<{width}}  {figures}")
     if "seconds" in result["run"]:
         lines += ["", f"total {result['run']['seconds']:.0f} s"]
+    return "\n".join(lines)
+
+
+def _cell(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def ablation_table(result: Result) -> str:
+    """Markdown: each event set's headline figures, rules alone beside rules + the model,
+    with the bag-of-words baseline where the set has one."""
+    if not result.get("ablation"):
+        return ""
+    lines = [
+        "| set | measure | rules alone | rules + learned decision | bag of words |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for name, sides in result["ablation"].items():
+        base = result["baselines"].get(name)
+        for metric in HEADLINE[_HARNESS[name]]:
+            if sides["rules"].get(metric) is None and sides["learned"].get(metric) is None:
+                continue
+            bag = _baseline_cell(name, metric, base).split(" ")[0]
+            lines.append(
+                f"| `{name}` | {metric} | {_cell(sides['rules'].get(metric))} | "
+                f"{_cell(sides['learned'].get(metric))} | {bag} |"
+            )
     return "\n".join(lines)
 
 
@@ -316,7 +387,49 @@ def quality_tables(result: Result) -> str:
         for name, entry in result["sets"].items()
         if (counts := entry.get("events"))
     ]
-    return "\n".join([*lines, *(["", *notes] if notes else [])])
+    reliability = _reliability_table(result)
+    ablation = ablation_table(result)
+    if ablation:
+        decider = run.get("event_decider", "rules")
+        ablation = (
+            f"\nAblation: every event set coded twice in the same run, by the rules alone and "
+            f"with the learned decision (the table above shows the configured one, "
+            f"`{decider}`).\n\n{ablation}"
+        )
+    return "\n".join(
+        [
+            *lines,
+            *(["", *notes] if notes else []),
+            *([reliability] if reliability else []),
+            *([ablation] if ablation else []),
+        ]
+    )
+
+
+def _reliability_table(result: Result) -> str:
+    """How often the article set's coded events are right, by the confidence we gave them."""
+    entry = result["sets"].get("events/articles")
+    if entry is None:
+        return ""
+    metrics = entry["metrics"]
+    rows = [
+        f"| {name.removeprefix('precision (confidence ').rstrip(')')} | {_cell(value)} |"
+        for name, value in metrics.items()
+        if name.startswith("precision (confidence ")
+    ]
+    if not rows:
+        return ""
+    return "\n".join(
+        [
+            "",
+            "Reliability on the article dev set: of the events coded at each confidence, the "
+            "share that match a gold event (`--min-confidence 0.7` keeps the first row).",
+            "",
+            "| confidence | precision |",
+            "| --- | ---: |",
+            *rows,
+        ]
+    )
 
 
 def _baseline_cell(name: str, metric: str, base: Result | None) -> str:

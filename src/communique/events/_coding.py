@@ -7,6 +7,7 @@ adds modality (``modality.py``), who says so (``attribution.py``), the event's d
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from datetime import date
@@ -15,6 +16,7 @@ from communique.events._arguments import ActorIndex
 from communique.events.attribution import speaker_of
 from communique.events.coder import DependencyCoder, Dyad
 from communique.events.dates import date_of
+from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.modality import modality_of
 from communique.events.ontology import Ontology, load_ontology
@@ -22,6 +24,7 @@ from communique.records import ActorMention, ActorRef, Annotation, Article, Even
 from communique.textview import TextView
 
 PRODUCER = "communique.events.plover_rules.v1"
+LEARNED_PRODUCER = "communique.events.learned.v1"
 
 
 def code_events(
@@ -31,6 +34,7 @@ def code_events(
     lexicon: Lexicon | None = None,
     ontology: Ontology | None = None,
     quotes: tuple[Quote, ...] = (),
+    decider: EventDecider | None = None,
 ) -> tuple[Event, ...]:
     """Code the events of one article.
 
@@ -42,24 +46,55 @@ def code_events(
         ontology: The CAMEO/PLOVER ontology; the built-in one when omitted.
         quotes: The article's quotes; an event inside a direct quote is attributed to its
             speaker when the sentence names no one else.
+        decider: The learned decision: the coder proposes candidates (every verb with an
+            actor subject, every event noun) and the model gives each its code or drops
+            it, with its probability as the confidence. The rules alone when None.
 
     Returns:
         The events in text order, one per dyad, historical events left out.
     """
     view = TextView(article.text, annotation)
     index = ActorIndex(view, actors)
-    coder = DependencyCoder(view, index, lexicon or load_lexicon())
+    coder = DependencyCoder(view, index, lexicon or load_lexicon(), propose=decider is not None)
     ontology = ontology or load_ontology()
     day = _article_day(article)
     events: dict[tuple[object, ...], Event] = {}
-    for sentence in range(len(annotation.sentences)):
-        for dyad in _kept(coder.code_sentence(sentence)):
+    proposed = [list(coder.code_sentence(s)) for s in range(len(annotation.sentences))]
+    if decider is not None:  # one decision call for the whole article
+        decided = iter(list(_decided(view, ontology, decider, [d for ds in proposed for d in ds])))
+        proposed = [[d for d in (next(decided) for _ in ds) if d is not None] for ds in proposed]
+    for sentence, dyads in enumerate(proposed):
+        for dyad in _kept(iter(dyads)):
             event = _event(article, view, index, ontology, dyad, day, quotes)
             if event is None:
                 continue
             key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
             events.setdefault(key, event)
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.id)))
+
+
+def _decided(
+    view: TextView, ontology: Ontology, decider: EventDecider, dyads: list[Dyad]
+) -> Iterator[Dyad | None]:
+    """Each candidate with the model's code, PLOVER type and confidence; None for a
+    candidate the model does not code (one answer per candidate, in order)."""
+    for dyad, decision in zip(dyads, decider.decide(view, dyads), strict=True):
+        if decision.cameo is None:
+            yield None
+            continue
+        if dyad.target is None and decision.probability < decider.one_sided_min:
+            yield None  # a one-sided event needs the model's firm word: most are not events
+            continue
+        plover = ontology.to_plover(decision.cameo)
+        same_code = dyad.entry.cameo == decision.cameo
+        entry = dataclasses.replace(
+            dyad.entry,
+            cameo=decision.cameo,
+            plover=plover[0] if plover else None,
+            mode=dyad.entry.mode if same_code else (plover[1] if plover else None),
+            modality=dyad.entry.modality if dyad.entry.cameo[:2] == decision.cameo[:2] else None,
+        )
+        yield dataclasses.replace(dyad, entry=entry, decided=round(decision.confidence, 2))
 
 
 def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
@@ -113,8 +148,8 @@ def _event(
         start=span[0],
         end=span[1],
         evidence=article.text[span[0] : span[1]],
-        confidence=_confidence(view, dyad),
-        producer=PRODUCER,
+        confidence=_confidence(view, dyad) if dyad.decided is None else dyad.decided,
+        producer=PRODUCER if dyad.decided is None else LEARNED_PRODUCER,
     )
 
 

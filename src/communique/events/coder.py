@@ -83,15 +83,41 @@ class Dyad:
     source: ActorMention
     target: ActorMention | None
     inherited: bool  # the source was found away from the trigger (lower confidence)
+    decided: float | None = None  # the learned decision's confidence, once it coded the dyad
+
+
+# In proposal mode, a verb the lexicon does not code still proposes a candidate with this
+# entry: its arguments read the usual way, its code left to the learned decision.
+PROPOSED = LexiconEntry(
+    cameo="",
+    plover=None,
+    mode=None,
+    pos="verb",
+    lemma="",
+    particle=None,
+    object_class=None,
+    direction="forward",
+    target_preps=("to", "with", "against", "on", "at", "for", "into", "toward", "towards"),
+    modality=None,
+    example="",
+)
 
 
 class DependencyCoder:
-    """Finds dyads in one sentence at a time."""
+    """Finds dyads in one sentence at a time.
 
-    def __init__(self, view: TextView, actors: ActorIndex, lexicon: Lexicon) -> None:
+    With ``propose=True`` (the learned decision's candidates) every verb with an actor as
+    its subject proposes dyads, not only the verbs the lexicon codes; a verb the lexicon
+    does not code (or not with this object) carries :data:`PROPOSED` as its entry.
+    """
+
+    def __init__(
+        self, view: TextView, actors: ActorIndex, lexicon: Lexicon, *, propose: bool = False
+    ) -> None:
         self.view = view
         self.actors = actors
         self.lexicon = lexicon
+        self.propose = propose
         self.verbs = lexicon.lemmas("verb")
         self.nouns = lexicon.lemmas("noun")
 
@@ -100,7 +126,7 @@ class DependencyCoder:
         for i in self.view.sentence_range(sentence):
             token = self.view.tokens[i]
             lemma = self.view.lemma(i)
-            if token.pos in VERB_POS and lemma in self.verbs:
+            if token.pos in VERB_POS and (self.propose or lemma in self.verbs):
                 yield from self._code_verb(i)
             elif token.pos in NOUN_POS and lemma in self.nouns:
                 yield from self._code_noun(i)
@@ -119,7 +145,9 @@ class DependencyCoder:
             object_lemmas=argument_lemmas(view, verb, obj),
         )
         if entry is None:
-            return
+            if not self.propose:
+                return
+            entry = PROPOSED
         patient = child_with(view, verb, {"nsubjpass"})
         if patient is not None:
             agents = prepositional_objects(view, verb, {"by"})

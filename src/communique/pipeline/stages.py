@@ -10,6 +10,7 @@ from communique.actors import DocumentRoles, find_actors, load_knowledge_base
 from communique.annotate import annotate_articles, load_pipeline, pipeline_producer
 from communique.errors import InputError
 from communique.events import code_events
+from communique.events.decider import EventDecider, load_decider
 from communique.pipeline._stage import EMPTY_CONTEXT, ErrorPolicy, RunContext, guard, reject
 from communique.quotes import find_quotes
 from communique.records import Article, CodedDocument
@@ -147,6 +148,11 @@ class EventStage:
 
     def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+        self.decider: EventDecider | None = None
+        self.components = {"event_decider": "rules"}
+        if settings.event_decider == "learned":
+            self.decider = load_decider()
+            self.components = {"event_decider": f"learned:{self.decider.version}"}
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Code the events of every document of the batch, in order."""
@@ -154,7 +160,11 @@ class EventStage:
         def work(document: CodedDocument) -> CodedDocument:
             assert document.article is not None and document.annotation is not None
             events = code_events(
-                document.article, document.annotation, document.actors, quotes=document.quotes
+                document.article,
+                document.annotation,
+                document.actors,
+                quotes=document.quotes,
+                decider=self.decider,
             )
             return dataclasses.replace(document, events=events)
 

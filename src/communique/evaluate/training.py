@@ -1,0 +1,514 @@
+"""Training the learned event decision from the labels under ``training/events/``.
+
+Every labelled sentence (ours under ``synthetic/``, corpus sentences under ``real/`` whose
+text is read from ``../shared``) goes through the real pipeline up to the quotes; the
+dependency coder then proposes its candidates (``DependencyCoder(propose=True)``) and each
+candidate is labelled by the gold event whose trigger it sits in (its CAMEO root) or *no
+event*. A candidate on a gold trigger whose source is not the gold source is left out of
+training (its label would be a guess). A multinomial logistic regression learns the roots
+(:mod:`communique.events.decider`); a table of the most frequent full code per root and
+trigger lemma gives the leaves.
+
+Deterministic: the items are read in file order, the solver is seeded, and the same labels
+give the same model file. Frames (a sentence and its variants) are never split between the
+held-out slice and training.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy
+import sklearn
+from sklearn.linear_model import LogisticRegression
+
+from communique.errors import InputError
+from communique.evaluate._event_gold import load_event_sentences
+from communique.evaluate._runner import code_gold
+from communique.evaluate.splits import in_split
+from communique.events._arguments import ActorIndex
+from communique.events.coder import DependencyCoder, Dyad
+from communique.events.decider import (
+    MODEL_DIR,
+    NO_EVENT,
+    EventDecider,
+    Featuriser,
+    candidate_features,
+    penta_of_root,
+    sentence_text,
+)
+from communique.events.lexicon import load_lexicon
+from communique.events.ontology import load_ontology
+from communique.pipeline.stages import DEFAULT_STAGES
+from communique.records import CodedDocument
+from communique.textview import TextView
+
+DEFAULT_DATA = Path("training/events")
+DEFAULT_CORPUS = Path("../shared/data/corpus/allsides_intl_2018_2020.jsonl")
+# The tune half of this set trains the sentence head too (its labels are 5-way classes).
+DEFAULT_CONFLIBERT = Path("../shared/data/dev/conflibert_cameo_dev.jsonl")
+MODEL_VERSION = "decider-v1"
+HELD_OUT_SHARE = 0.1  # frames kept out of training to report the model's own accuracy
+REAL_WEIGHT = 2.0  # a corpus sentence counts for this many of ours: it is the text we code
+C = 16.0  # chosen on the held-out frames: 0.5 to 16 gave 0.707 to 0.820
+# A candidate with no target is coded only at this confidence or more: chosen on the tune
+# halves (article dev set, PLOVER, CAMEO examples), where lower let in mostly non-events and
+# higher lost real one-sided events of the sentence sets.
+ONE_SIDED_MIN = 0.5
+# A candidate the lexicon codes keeps the lexicon's code when the model gives "no event" a
+# probability below this (the lexicon as the fallback voice; chosen on the tune halves:
+# 0.6 to 0.95 all kept or raised article precision, PLOVER type and the seed's precision).
+FALLBACK_BELOW = 0.9
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One labelled event of a training sentence, spans relative to the sentence."""
+
+    cameo: str
+    trigger: tuple[int, int]
+    source: tuple[int, int] | None
+    target: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    """One labelled sentence of a training document: its text and events (spans relative to
+    the sentence) and the frame it belongs to (a sentence and its variants; an article)."""
+
+    text: str
+    frame: str
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingDocument:
+    """What the pipeline codes: one of our sentences, or a corpus article with the sentences
+    of it we labelled (coded whole, so that its actors are read in their context)."""
+
+    id: str
+    origin: str
+    text: str
+    published: str | None
+    real: bool
+    sentences: tuple[LabelledSentence, ...]
+
+
+@dataclass(slots=True)
+class Examples:
+    """Candidates as feature lists, sentence texts, labels, weights and groups."""
+
+    features: list[list[str]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    frames: list[str] = field(default_factory=list)
+
+
+def read_training(data: Path, corpus: Path) -> list[TrainingDocument]:
+    """Every labelled sentence under ``data`` (``synthetic/`` and ``real/``), in file order.
+
+    Raises:
+        InputError: A file is malformed, or real labels need a corpus that is not there.
+    """
+    found: list[TrainingDocument] = []
+    for path in sorted((data / "synthetic").glob("*.jsonl")):
+        for number, item in _lines(path):
+            text = item["text"]
+            events = tuple(_gold_event(text, event) for event in item["events"])
+            frame = str(item.get("frame") or item["id"])
+            labelled = LabelledSentence(text, frame, events)
+            found.append(
+                TrainingDocument(
+                    item["id"], f"{path.name}:{number}", text, item.get("date"), False, (labelled,)
+                )
+            )
+    real = sorted((data / "real").glob("*.jsonl"))
+    if not real:
+        return found
+    articles = _corpus(corpus)
+    by_article: dict[str, list[LabelledSentence]] = defaultdict(list)
+    origins: dict[str, str] = {}
+    for path in real:
+        for number, item in _lines(path):
+            doc_id = item["doc_id"]
+            article = articles.get(doc_id)
+            if article is None:
+                raise InputError(
+                    "bad-training-data", f"{path}:{number}: no article {doc_id!r} in {corpus}"
+                )
+            start, end = item["start"], item["end"]
+            events = tuple(_offset_event(event, start) for event in item["events"])
+            by_article[doc_id].append(LabelledSentence(article["text"][start:end], doc_id, events))
+            origins.setdefault(doc_id, f"{path.name}:{number}")
+    for doc_id, in_article in by_article.items():
+        article = articles[doc_id]
+        found.append(
+            TrainingDocument(
+                doc_id,
+                origins[doc_id],
+                article["text"],
+                article.get("date"),
+                True,
+                tuple(in_article),
+            )
+        )
+    return found
+
+
+def build_examples(
+    documents: Sequence[TrainingDocument], say: Say
+) -> tuple[Examples, dict[str, Counter[str]], dict[str, int]]:
+    """Candidates of every labelled sentence with their labels; the leaf counts; counters."""
+    say(f"parsing {len(documents):,} documents and reading their actors")
+    stages = tuple(s for s in DEFAULT_STAGES if s != "communique.events.v1")
+    outcomes, _ = code_gold(documents, stages)
+    lexicon = load_lexicon()
+    examples = Examples()
+    leaves: dict[str, Counter[str]] = defaultdict(Counter)
+    counts: Counter[str] = Counter()
+    for document, outcome in zip(documents, outcomes, strict=True):
+        if not isinstance(outcome, CodedDocument) or outcome.annotation is None:
+            counts["documents unparsed"] += 1
+            continue
+        assert outcome.article is not None
+        text = outcome.article.text
+        view = TextView(text, outcome.annotation)
+        coder = DependencyCoder(view, ActorIndex(view, outcome.actors), lexicon, propose=True)
+        dyads = [
+            d for s in range(len(outcome.annotation.sentences)) for d in coder.code_sentence(s)
+        ]
+        for sentence in document.sentences:
+            shift = text.find(sentence.text)
+            if shift < 0:
+                counts["sentences not in the extracted text"] += 1
+                continue
+            counts["sentences"] += 1
+            inside = [
+                d
+                for d in dyads
+                if shift <= view.tokens[d.trigger].start < shift + len(sentence.text)
+            ]
+            matched: set[int] = set()
+            for dyad in inside:
+                label = _label(view, dyad, sentence.events, shift, matched)
+                if label is None:
+                    counts["candidates left out"] += 1
+                    continue
+                examples.features.append(candidate_features(view, dyad))
+                examples.texts.append(sentence_text(view, dyad))
+                examples.labels.append(label)
+                examples.weights.append(REAL_WEIGHT if document.real else 1.0)
+                examples.frames.append(sentence.frame)
+            for n, event in enumerate(sentence.events):
+                counts["gold events"] += 1
+                counts["gold events proposed"] += n in matched
+                trigger = _trigger_token(view, event.trigger[0] + shift, event.trigger[1] + shift)
+                if trigger is not None:
+                    leaves[event.cameo[:2]][f"{view.lemma(trigger)}\t{event.cameo}"] += 1
+    return examples, leaves, dict(counts)
+
+
+def sentence_classes(
+    documents: Sequence[TrainingDocument], conflibert: Path | None
+) -> tuple[list[str], list[int], list[float]]:
+    """Texts, 5-way classes and weights for the sentence head: every labelled sentence
+    (the class of its strongest event, 0 for none) and, when given, the tune half of the
+    ConfliBERT set (never its check half)."""
+    ontology = load_ontology()
+    texts: list[str] = []
+    classes: list[int] = []
+    weights: list[float] = []
+    for document in documents:
+        for sentence in document.sentences:
+            codes = [ontology.cameo(event.cameo) for event in sentence.events]
+            strongest = max(codes, key=lambda code: abs(code.goldstein), default=None)
+            texts.append(sentence.text)
+            classes.append(0 if strongest is None else penta_of_root(strongest.root))
+            weights.append(REAL_WEIGHT if document.real else 1.0)
+    if conflibert is not None:
+        for gold in load_event_sentences(conflibert, "conflibert"):
+            if gold.penta is not None and in_split(gold.sentence.id, "tune"):
+                texts.append(gold.sentence.text)
+                classes.append(gold.penta)
+                weights.append(REAL_WEIGHT)
+    return texts, classes, weights
+
+
+def train(
+    data: Path = DEFAULT_DATA,
+    corpus: Path = DEFAULT_CORPUS,
+    out: Path = MODEL_DIR,
+    say: Say | None = None,
+    conflibert: Path | None = DEFAULT_CONFLIBERT,
+) -> dict[str, Any]:
+    """Train the decision model from ``data`` and write it to ``out``; return its card.
+
+    ``conflibert``: the ConfliBERT dev file whose tune half also trains the sentence head;
+    None (or a path that is not there) trains that head on our labels alone.
+    """
+    say = say or (lambda line: None)
+    started = time.perf_counter()
+    documents = read_training(data, corpus)
+    if not documents:
+        raise InputError("no-training-data", f"no labelled sentences under {data}")
+    examples, leaves, counts = build_examples(documents, say)
+    say(f"{len(examples.labels):,} candidates; {counts}")
+    held = np.array([_held_out(frame) for frame in examples.frames])
+    featuriser = Featuriser()
+    matrix = featuriser.rows(examples.features, examples.texts)
+    labels = np.array(examples.labels)
+    weights = np.array(examples.weights)
+    say("fitting on the training frames, scoring the held-out ones")
+    held_model = _fit(matrix[~held], labels[~held], weights[~held])
+    held_accuracy = float((held_model.predict(matrix[held]) == labels[held]).mean())
+    say(f"held-out accuracy (root or no event) {held_accuracy:.3f}; fitting on everything")
+    model = _fit(matrix, labels, weights)
+    classes = [str(c) for c in model.classes_]
+    if conflibert is not None and not conflibert.is_file():
+        say(f"{conflibert} is not there: the sentence head learns from our labels alone")
+        conflibert = None
+    head_texts, head_classes, head_weights = sentence_classes(documents, conflibert)
+    say(f"fitting the sentence head on {len(head_texts):,} sentences")
+    head = _fit(
+        featuriser.words.transform(head_texts), np.array(head_classes), np.array(head_weights)
+    )
+    head_weights_matrix = np.zeros((5, head.coef_.shape[1]), dtype=np.float32)
+    head_bias = np.full(5, -30.0)  # a class the head never saw stays (almost) impossible
+    for row, label in enumerate(head.classes_):
+        head_weights_matrix[int(label)] = head.coef_[row]
+        head_bias[int(label)] = head.intercept_[row]
+    table, defaults = _leaf_table(leaves)
+    card = {
+        "version": MODEL_VERSION,
+        "trained_on": {
+            "sentences": sum(len(d.sentences) for d in documents),
+            "real_sentences": sum(len(d.sentences) for d in documents if d.real),
+            "candidates": len(labels),
+            "labels": dict(sorted(Counter(examples.labels).items())),
+            "data_sha256": _digest(data),
+        },
+        "proposal": counts,
+        "one_sided_min": ONE_SIDED_MIN,
+        "fallback_below": FALLBACK_BELOW,
+        "held_out_accuracy": round(held_accuracy, 4),
+        "sentence_head": {
+            "sentences": len(head_texts),
+            "conflibert_tune": None if conflibert is None else conflibert.name,
+            "classes": dict(sorted(Counter(head_classes).items())),
+        },
+        "held_out_candidates": int(held.sum()),
+        "solver": {"model": "LogisticRegression", "C": C, "class_weight": "balanced"},
+        "libraries": {
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "scipy": scipy.__version__,
+            "scikit-learn": sklearn.__version__,
+        },
+    }
+    decider = EventDecider(
+        model.coef_.astype(np.float32),
+        model.intercept_,
+        classes,
+        table,
+        defaults,
+        card,
+        head_weights_matrix,
+        head_bias,
+    )
+    if corpus.is_file():
+        say("calibrating the confidence on the tune half of the article dev set")
+        fitted = platt(calibration_pairs(decider, corpus))
+        if fitted is not None:
+            card["calibration"] = {**fitted, "fit_on": "article dev set, tune half"}
+            decider.calibration = (fitted["a"], fitted["b"])
+    decider.save(out)
+    say(f"model written to {out} in {time.perf_counter() - started:.0f} s")
+    return card
+
+
+def calibration_pairs(decider: EventDecider, corpus: Path) -> list[tuple[float, bool]]:
+    """Each event the decider codes in the tune half of the article dev set: its probability
+    and whether it matches a gold event (the check half is never read here)."""
+    from communique.evaluate._event_scoring import event_matches
+    from communique.evaluate.articles import load_article_gold, load_corpus
+    from communique.evaluate.splits import select
+    from communique.events import code_events
+
+    golds = select(load_article_gold(), "tune", key=lambda gold: gold.id)
+    articles = load_corpus(corpus, (gold.id for gold in golds))
+    present = [gold for gold in golds if gold.id in articles]
+    stages = tuple(s for s in DEFAULT_STAGES if s != "communique.events.v1")
+    outcomes, _ = code_gold([articles[gold.id] for gold in present], stages)
+    calibration, decider.calibration = decider.calibration, (1.0, 0.0)  # raw probabilities
+    pairs = []
+    try:
+        for gold, outcome in zip(present, outcomes, strict=True):
+            if not isinstance(outcome, CodedDocument) or outcome.annotation is None:
+                continue
+            assert outcome.article is not None
+            for event in code_events(
+                outcome.article,
+                outcome.annotation,
+                outcome.actors,
+                quotes=outcome.quotes,
+                decider=decider,
+            ):
+                pairs.append((event.confidence, any(event_matches(g, event) for g in gold.events)))
+    finally:
+        decider.calibration = calibration
+    return pairs
+
+
+def platt(pairs: Sequence[tuple[float, bool]]) -> dict[str, float] | None:
+    """Platt scaling ``sigmoid(a * logit(p) + b)`` fitted to (probability, right) pairs;
+    None when there are too few of either kind to fit."""
+    hits = sum(hit for _, hit in pairs)
+    if hits < 5 or len(pairs) - hits < 5:
+        return None
+    clipped = np.clip(np.array([p for p, _ in pairs]), 1e-6, 1 - 1e-6)
+    logits = np.log(clipped / (1 - clipped)).reshape(-1, 1)
+    model = LogisticRegression(C=1.0).fit(logits, np.array([hit for _, hit in pairs]))
+    return {
+        "a": round(float(model.coef_[0][0]), 6),
+        "b": round(float(model.intercept_[0]), 6),
+        "events": len(pairs),
+        "right": int(hits),
+    }
+
+
+def _fit(matrix: Any, labels: np.ndarray, weights: np.ndarray) -> LogisticRegression:
+    model = LogisticRegression(C=C, max_iter=300, class_weight="balanced", random_state=0)
+    model.fit(matrix, labels, sample_weight=weights)
+    return model
+
+
+def _label(
+    view: TextView,
+    dyad: Dyad,
+    events: tuple[GoldEvent, ...],
+    shift: int,
+    matched: set[int],
+) -> str | None:
+    """The candidate's root, ``none``, or None when its label would be a guess."""
+    trigger = view.tokens[dyad.trigger]
+    near = {dyad.trigger, trigger.head}  # "stepped up cooperation": the verb or its object
+    near.update(view.children(dyad.trigger))
+    for n, event in enumerate(events):
+        inside = {
+            i for i in near if event.trigger[0] <= view.tokens[i].start - shift < event.trigger[1]
+        }
+        if dyad.trigger not in inside and not (inside and _light(view, dyad.trigger, inside)):
+            continue
+        if event.source is not None and not _overlaps(dyad.source, event.source, shift):
+            return None  # the right word with another source: neither yes nor no
+        matched.add(n)
+        return event.cameo[:2]
+    return NO_EVENT
+
+
+def _light(view: TextView, trigger: int, inside: set[int]) -> bool:
+    """The gold trigger is the light verb of the candidate's event noun, or the noun of
+    the candidate's verb ("held talks" labelled "held" or "talks")."""
+    token = view.tokens[trigger]
+    if token.pos == "NOUN":
+        return token.head in inside
+    return any(view.tokens[i].head == trigger and view.tokens[i].pos == "NOUN" for i in inside)
+
+
+def _overlaps(mention: Any, span: tuple[int, int], shift: int) -> bool:
+    return bool(mention.start - shift < span[1] and span[0] < mention.end - shift)
+
+
+def _trigger_token(view: TextView, start: int, end: int) -> int | None:
+    inside = [i for i, t in enumerate(view.tokens) if start <= t.start < end]
+    heads = [i for i in inside if view.tokens[i].pos in {"VERB", "NOUN"}]
+    chosen = heads or inside
+    return chosen[0] if chosen else None
+
+
+def _leaf_table(
+    leaves: dict[str, Counter[str]],
+) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    table: dict[str, dict[str, str]] = {}
+    defaults: dict[str, str] = {}
+    for root, counted in sorted(leaves.items()):
+        by_code: Counter[str] = Counter()
+        best: dict[str, tuple[int, str]] = {}
+        for key, n in sorted(counted.items()):
+            lemma, code = key.split("\t")
+            by_code[code] += n
+            if n > best.get(lemma, (0, ""))[0]:
+                best[lemma] = (n, code)
+        table[root] = {lemma: code for lemma, (_, code) in sorted(best.items())}
+        defaults[root] = sorted(by_code.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return table, defaults
+
+
+def _held_out(frame: str) -> bool:
+    digest = hashlib.sha256(f"communique-train-v1:{frame}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32 < HELD_OUT_SHARE
+
+
+def _digest(data: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(data.glob("*/*.jsonl")):
+        digest.update(path.relative_to(data).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _gold_event(text: str, event: dict[str, Any]) -> GoldEvent:
+    def span(name: str) -> tuple[int, int] | None:
+        written = event.get(name)
+        if written is None:
+            return None
+        at = -1
+        for _ in range(event.get(f"{name}_n", 0) + 1):
+            at = text.find(written, at + 1)
+        return (at, at + len(written)) if at >= 0 else None
+
+    trigger = span("trigger")
+    if trigger is None:
+        raise InputError("bad-training-data", f"trigger {event.get('trigger')!r} not in {text!r}")
+    return GoldEvent(event["cameo"], trigger, span("source"), span("target"))
+
+
+def _offset_event(event: dict[str, Any], start: int) -> GoldEvent:
+    def span(name: str) -> tuple[int, int] | None:
+        value = event.get(name)
+        return None if value is None else (value[0] - start, value[1] - start)
+
+    trigger = span("trigger")
+    assert trigger is not None
+    return GoldEvent(event["cameo"], trigger, span("source"), span("target"))
+
+
+def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise InputError("bad-training-data", f"{path}:{number}: {error}") from None
+
+
+def _corpus(path: Path) -> dict[str, dict[str, Any]]:
+    if not path.is_file():
+        raise InputError(
+            "no-corpus",
+            f"the real training sentences are read from {path}, which is not there: run from "
+            "the repository root beside ../shared.",
+        )
+    return {item["id"]: item for _, item in _lines(path)}
