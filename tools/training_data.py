@@ -236,7 +236,9 @@ def datasheet_counts() -> str:
         kind = "ours" if path.parent.name == "synthetic" else "corpus"
         for _, item in read_jsonl(path):
             negative = path.name.startswith("negatives")
-            label = "hard negatives" if negative else ("with events" if item["events"] else "no event")
+            label = (
+                "hard negatives" if negative else ("with events" if item["events"] else "no event")
+            )
             sentences[f"{kind}: {label}"] += 1
             if kind == "ours":
                 styles[item.get("style", "?")] += 1

@@ -42,9 +42,9 @@ def test_the_shipped_model_loads_with_its_card() -> None:
 
 def test_the_learned_decision_codes_a_meeting_and_leaves_business_alone() -> None:
     met = _code("Japan's foreign minister met his Chinese counterpart in Beijing on Monday.")
-    assert [(e.source.code[:3], e.target and e.target.code[:3], e.cameo[:2]) for e in met.events] == [
-        ("JPN", "CHN", "04")
-    ]
+    assert [
+        (e.source.code[:3], e.target and e.target.code[:3], e.cameo[:2]) for e in met.events
+    ] == [("JPN", "CHN", "04")]
     assert met.events[0].producer == "communique.events.learned.v1"
     assert 0.0 < met.events[0].confidence <= 1.0
     jets = _code("The airline ordered 50 new jets from Boeing, the company said on Monday.")
@@ -52,7 +52,9 @@ def test_the_learned_decision_codes_a_meeting_and_leaves_business_alone() -> Non
 
 
 def test_rules_alone_are_still_there() -> None:
-    met = _code("Japan's foreign minister met his Chinese counterpart in Beijing on Monday.", "rules")
+    met = _code(
+        "Japan's foreign minister met his Chinese counterpart in Beijing on Monday.", "rules"
+    )
     assert [e.producer for e in met.events] == ["communique.events.plover_rules.v1"]
 
 

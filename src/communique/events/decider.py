@@ -180,6 +180,8 @@ class EventDecider:
         self.version = str(card.get("version", "unversioned"))
         # A candidate with no target is an event only at this probability or more.
         self.one_sided_min = float(card.get("one_sided_min", 0.0))
+        # How much the sentence head weighs beside the candidate model (0: not at all).
+        self.head_weight = float(card.get("sentence_head_weight", 1.0))
         # Below this probability of "no event", a candidate the lexicon codes keeps its code.
         self.fallback_below = float(card.get("fallback_below", 0.0))
         self._index = {name: n for n, name in enumerate(classes)}
@@ -202,7 +204,7 @@ class EventDecider:
             sentence = _softmax(
                 np.asarray(texts @ self._sentence_by_feature, dtype=np.float64) + self.sentence_bias
             )
-            probabilities = probabilities * sentence[:, self._penta]
+            probabilities = probabilities * sentence[:, self._penta] ** self.head_weight
             probabilities /= probabilities.sum(axis=1, keepdims=True)
         decisions = []
         for dyad, p in zip(dyads, probabilities, strict=True):
