@@ -2,7 +2,9 @@
 
 * a personal pronoun ("he", "his", "she") is the nearest person before it — except a
   possessive in a fronted phrase ("During his visit …, Putin promised"), which is the
-  subject that follows it in the same sentence;
+  subject that follows it in the same sentence, and a subject pronoun that opens a new
+  sentence, which continues the subject person of the sentence before ("Putin met Kim. He
+  promised …" is Putin);
 * "it", "its", "they", "their" are the nearest country or organisation before them, and a
   bracketed clarification wins ("They [China] cannot …");
 * a later surname or full name is the person named before (handled where names are read).
@@ -61,7 +63,28 @@ def resolve_pronoun(
         return _clause_subject(view, i, antecedents, wants_person)
     if not wants_person:
         return _nearest_before(view, i, antecedents, wants_person, max_back=0)
+    if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
+        subject = _earlier_subject(view, i, antecedents)
+        if subject is not None:
+            return subject
     return _nearest_before(view, i, antecedents, wants_person)
+
+
+def _earlier_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+    """A subject "he"/"she" with no person before it in its own sentence continues the
+    person who was the subject of the sentence before: "Putin met Kim. He promised …" is
+    Putin. None when that sentence has no person as its subject (the nearest person then)."""
+    tokens = view.tokens
+    sentence = tokens[i].sentence
+    earlier = [a for a in antecedents if a.is_person and a.end <= i]
+    if not earlier or tokens[earlier[-1].start].sentence == sentence:
+        return None
+    previous = tokens[earlier[-1].start].sentence
+    for candidate in earlier:
+        head = tokens[candidate.end - 1]
+        if head.sentence == previous and head.dep in {"nsubj", "nsubjpass"}:
+            return candidate.key
+    return None
 
 
 def _clause_subject(

@@ -128,6 +128,15 @@ def test_find_actors_pronoun_takes_the_nearest_person(nlp) -> None:  # type: ign
     assert found["He"].actor_id == found["William Ruto"].actor_id
 
 
+def test_find_actors_subject_pronoun_continues_the_last_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago. "
+        "He promised to open two more border crossings."
+    )
+    found = _by_text(text, _find(nlp, text, "2024-05-02"))
+    assert found["He"].actor_id == found["Gabriel Boric"].actor_id
+
+
 def test_find_actors_fronted_possessive_points_forward(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Austrian Chancellor Karl Nehammer welcomed the guests. "
