@@ -2,7 +2,8 @@
 
 Phrases are stored once per way they can be tokenised, so matching a token list is a walk
 from each start token through dictionary lookups, never a scan over all phrases. No fuzzy
-matching happens anywhere: the only normalisations are curly to straight apostrophes, the
+matching happens anywhere: the only normalisations are curly to straight apostrophes, dotted
+initialisms without their dots (``F.B.I.`` is ``FBI``), the
 token splits spaCy makes (``Guinea-Bissau`` -> ``Guinea - Bissau``, ``People's`` ->
 ``People 's``), and, for lowercase words only, a capital first letter (``the Alliance`` also
 matches ``The Alliance``; ``US`` never matches ``us``).
@@ -21,11 +22,15 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 # A hyphen between a letter or digit and a letter: spaCy's English infix rule.
 _INFIX_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
 _MAX_CASE_VARIANTS = 64
+# An initialism written with dots: two or more capitals each followed by a dot.
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def normalise_token(text: str) -> str:
-    """Return ``text`` with curly and modifier apostrophes replaced by ``'``."""
-    return text.translate(_APOSTROPHES)
+    """Return ``text`` with curly and modifier apostrophes replaced by ``'``, and a dotted
+    initialism without its dots (``F.B.I.`` -> ``FBI``, ``U.N.`` -> ``UN``)."""
+    text = text.translate(_APOSTROPHES)
+    return text.replace(".", "") if _DOTTED.fullmatch(text) else text
 
 
 def _spacy_like(tokens: Sequence[str]) -> list[str]:
@@ -61,7 +66,7 @@ def phrase_variants(phrase: str, *, exact_case: bool = False) -> set[tuple[str, 
     Returns:
         The whitespace tokenisation and the spaCy-like one, each with its case variants.
     """
-    words = normalise_token(phrase).split()
+    words = [normalise_token(word) for word in phrase.split()]
     if not words:
         return set()
     shapes = {tuple(words), tuple(_spacy_like(words))}
@@ -84,7 +89,7 @@ def _final_forms(key: str) -> list[str]:
         forms.append(key[:-1])
     if "-" in key[1:]:
         forms.append(key.split("-", 1)[0])  # "U.S.-led" -> "U.S.", "Kremlin-backed" -> "Kremlin"
-    return forms
+    return [normalise_token(form) for form in forms]
 
 
 class _Node(Generic[T]):

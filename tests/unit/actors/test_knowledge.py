@@ -174,6 +174,15 @@ def test_match_possessives_and_hyphen_compounds(kb: KnowledgeBase) -> None:
     assert _match(kb, "Kremlin-backed media")[0][2] == "RUSGOV"
 
 
+def test_match_dotted_initialisms_as_written_without_dots(kb: KnowledgeBase) -> None:
+    assert _match(kb, "the F.B.I. said")[0][2] == "USACOP"
+    assert _match(kb, "the C.I.A.'s director")[0][2] == "USASPY"
+    assert (
+        _match(kb, "the U.N. Security Council")[0][2] == _match(kb, "the UN Security Council")[0][2]
+    )
+    assert _match(kb, "F.B.I") == []  # not an initialism as written: no dot after the last
+
+
 def test_match_phrases_that_are_not_actors(kb: KnowledgeBase) -> None:
     assert kb.match(["Latin", "America"]) == []
     assert kb.match(["New", "Jersey"]) == []
