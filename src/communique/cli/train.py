@@ -20,9 +20,13 @@ def train_command(
         Path, typer.Option(help="The AllSides corpus the real sentences are read from.")
     ] = DEFAULT_CORPUS,
     out: Annotated[
-        Path, typer.Option(help="Where the model is written (model.npz, model.json).")
-    ] = MODEL_DIR,
+        Path | None,
+        typer.Option(
+            help="Where the model is written (model.npz, model.json); default: the model "
+            "shipped in the package (events/data/decider)."
+        ),
+    ] = None,
 ) -> None:
     """Train the event decision model (the rules propose, the model decides); deterministic."""
-    card = train(data, corpus, out, say=lambda line: typer.echo(line, err=True))
+    card = train(data, corpus, out or MODEL_DIR, say=lambda line: typer.echo(line, err=True))
     typer.echo(json.dumps(card, indent=1, sort_keys=True))
