@@ -423,7 +423,8 @@ def _reliability_table(result: Result) -> str:
         [
             "",
             "Reliability on the article dev set: of the events coded at each confidence, the "
-            "share that match a gold event (`--min-confidence 0.7` keeps the first row).",
+            "share that match a gold event. The first row is what `--min-confidence 0.7` keeps; "
+            "the confidence is calibrated on the tune half (docs/decider.md).",
             "",
             "| confidence | precision |",
             "| --- | ---: |",
