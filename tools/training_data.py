@@ -288,8 +288,9 @@ RUN = 6
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-def overlap(drop: bool) -> int:
-    """Synthetic lines sharing a run of six words with a file under ../shared/data."""
+def shared_runs(shared: Path = SHARED) -> dict[tuple[Path, int], str]:
+    """Synthetic lines (file, line number) sharing a run of six words with a file under
+    ``shared``, each with the first such run and the file it is in."""
     runs: dict[str, set[tuple[Path, int]]] = {}
     for path in sorted((TRAINING / "synthetic").glob("*.jsonl")):
         for number, item in read_jsonl(path):
@@ -298,14 +299,21 @@ def overlap(drop: bool) -> int:
                 runs.setdefault(" ".join(words[i : i + RUN]), set()).add((path, number))
     firsts = {run.split(" ", 1)[0] for run in runs}
     offending: dict[tuple[Path, int], str] = {}
-    for shared in sorted(p for p in SHARED.rglob("*") if p.is_file()):
-        with shared.open(encoding="utf-8", errors="replace") as lines:
+    for other in sorted(p for p in shared.rglob("*") if p.is_file()):
+        with other.open(encoding="utf-8", errors="replace") as lines:
             for line in lines:
                 words = _WORD.findall(line.lower())
                 for i in range(len(words) - RUN + 1):
                     if words[i] in firsts and (run := " ".join(words[i : i + RUN])) in runs:
                         for where in runs[run]:
-                            offending.setdefault(where, f"{run!r} ({shared.name})")
+                            offending.setdefault(where, f"{run!r} ({other.name})")
+    return offending
+
+
+def overlap(drop: bool) -> int:
+    """Print the synthetic lines sharing a run of six words with ../shared/data; remove
+    them from their files with ``drop``."""
+    offending = shared_runs()
     for (path, number), run in sorted(offending.items()):
         print(f"{path.name}:{number}: {run}")
     if drop:

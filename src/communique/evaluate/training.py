@@ -17,6 +17,7 @@ held-out slice and training.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import platform
 import time
@@ -33,8 +34,11 @@ from sklearn.linear_model import LogisticRegression
 
 from communique.errors import InputError
 from communique.evaluate._event_gold import load_event_sentences
+from communique.evaluate._event_scoring import event_matches
 from communique.evaluate._runner import code_gold
-from communique.evaluate.splits import in_split
+from communique.evaluate.articles import load_article_gold, load_corpus
+from communique.evaluate.splits import in_split, select
+from communique.events import code_events
 from communique.events._arguments import ActorIndex
 from communique.events.coder import DependencyCoder, Dyad
 from communique.events.decider import (
@@ -48,7 +52,7 @@ from communique.events.decider import (
 )
 from communique.events.lexicon import load_lexicon
 from communique.events.ontology import load_ontology
-from communique.pipeline.stages import DEFAULT_STAGES
+from communique.pipeline.stages import DEFAULT_STAGES, EventStage
 from communique.records import CodedDocument
 from communique.textview import TextView
 
@@ -74,6 +78,8 @@ FALLBACK_BELOW = 0.9
 # precision 0.415 / 0.406 / 0.347 and the seed's required recall 1.0 / 1.0 / 0.909.
 SENTENCE_HEAD_WEIGHT = 0.3
 Say = Callable[[str], None]
+# The pipeline up to the events: the coder then proposes, with or without a decider.
+BEFORE_EVENTS = tuple(stage for stage in DEFAULT_STAGES if stage != EventStage.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +182,7 @@ def build_examples(
 ) -> tuple[Examples, dict[str, Counter[str]], dict[str, int]]:
     """Candidates of every labelled sentence with their labels; the leaf counts; counters."""
     say(f"parsing {len(documents):,} documents and reading their actors")
-    stages = tuple(s for s in DEFAULT_STAGES if s != "communique.events.v1")
-    outcomes, _ = code_gold(documents, stages)
+    outcomes, _ = code_gold(documents, BEFORE_EVENTS)
     lexicon = load_lexicon()
     examples = Examples()
     leaves: dict[str, Counter[str]] = defaultdict(Counter)
@@ -346,16 +351,10 @@ def train(
 def calibration_pairs(decider: EventDecider, corpus: Path) -> list[tuple[float, bool]]:
     """Each event the decider codes in the tune half of the article dev set: its probability
     and whether it matches a gold event (the check half is never read here)."""
-    from communique.evaluate._event_scoring import event_matches
-    from communique.evaluate.articles import load_article_gold, load_corpus
-    from communique.evaluate.splits import select
-    from communique.events import code_events
-
     golds = select(load_article_gold(), "tune", key=lambda gold: gold.id)
     articles = load_corpus(corpus, (gold.id for gold in golds))
     present = [gold for gold in golds if gold.id in articles]
-    stages = tuple(s for s in DEFAULT_STAGES if s != "communique.events.v1")
-    outcomes, _ = code_gold([articles[gold.id] for gold in present], stages)
+    outcomes, _ = code_gold([articles[gold.id] for gold in present], BEFORE_EVENTS)
     calibration, decider.calibration = decider.calibration, (1.0, 0.0)  # raw probabilities
     pairs = []
     try:
@@ -437,7 +436,10 @@ def _overlaps(mention: Any, span: tuple[int, int], shift: int) -> bool:
 
 
 def _trigger_token(view: TextView, start: int, end: int) -> int | None:
-    inside = [i for i, t in enumerate(view.tokens) if start <= t.start < end]
+    first = view.token_at(start)
+    inside = list(
+        itertools.takewhile(lambda i: view.tokens[i].start < end, range(first, len(view)))
+    )
     heads = [i for i in inside if view.tokens[i].pos in {"VERB", "NOUN"}]
     chosen = heads or inside
     return chosen[0] if chosen else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 from collections.abc import Iterator
 from datetime import date
 
@@ -60,9 +61,11 @@ def code_events(
     day = _article_day(article)
     events: dict[tuple[object, ...], Event] = {}
     proposed = [list(coder.code_sentence(s)) for s in range(len(annotation.sentences))]
-    if decider is not None:  # one decision call for the whole article
-        decided = iter(list(_decided(view, ontology, decider, [d for ds in proposed for d in ds])))
-        proposed = [[d for d in (next(decided) for _ in ds) if d is not None] for ds in proposed]
+    if decider is not None:  # one decision call for the whole article, then per sentence
+        answers = _decided(view, ontology, decider, [d for ds in proposed for d in ds])
+        proposed = [
+            [d for d in itertools.islice(answers, len(ds)) if d is not None] for ds in proposed
+        ]
     for sentence, dyads in enumerate(proposed):
         for dyad in _kept(iter(dyads)):
             event = _event(article, view, index, ontology, dyad, day, quotes)
