@@ -298,15 +298,22 @@ class KnowledgeBase:
         Titles listed together in roles.tsv count as the same office; a leading "former" or a
         country word before the title is ignored ("Foreign Minister", "Israeli Prime Minister").
         """
-        key = _name_key(surname)
+        found = {person.name: person for person in self.holders_by_title(role, surname, on)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def holders_by_title(
+        self, role: str, surname: str, on: date | None = None
+    ) -> list[PersonEntry]:
+        """Every term of a person with this surname in ``role`` (on a day, when given),
+        earliest first; titles are compared as in ``person_by_title``."""
         words = self._canonical_role(role).split()
         candidates = {self._canonical_role(" ".join(words[k:])) for k in range(len(words))}
-        found = {
-            person.name: person
-            for person in self._by_surname.get(key, ())
-            if person.holds_on(on) and self._canonical_role(person.role) in candidates
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        return [
+            person
+            for person in self._by_surname.get(_name_key(surname), ())
+            if (on is None or person.holds_on(on))
+            and self._canonical_role(person.role) in candidates
+        ]
 
     def people_named(self, name: str, on: date | None = None) -> list[PersonEntry]:
         """Return the terms of the person called ``name`` (full name, alias or surname).

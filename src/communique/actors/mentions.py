@@ -297,7 +297,8 @@ class ActorFinder:
         if titled is not None:
             sector = own_sector(titled.code, titled)
             role = reading.role if reading else titled.role
-            return Actor(key, titled.code, titled.name, titled.country, sector, role)
+            written = titled.name if self.on is not None else name  # undated: as written
+            return Actor(key, titled.code, written, titled.country, sector, role)
         focus = self.focus
         if reading is not None and focus and not self._other_country_near(start, focus):
             sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
@@ -305,6 +306,12 @@ class ActorFinder:
         fact = self._recall(name)
         if fact is not None:
             return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
+        if reading is not None and reading.after is None:
+            # "Interior Minister Horst Seehofer" with no country in sight: the title still
+            # says who acts (a government official), so the sector alone is the code.
+            sector = self._stated_sector(reading.role)
+            if sector is not None:
+                return Actor(key, sector, name, None, sector, reading.role)
         return None
 
     def _stated_office(self, known: KBMatch, reading: RoleReading | None) -> str | None:
@@ -318,10 +325,14 @@ class ActorFinder:
 
     def _titled_person(self, name: str, reading: RoleReading | None) -> PersonEntry | None:
         """ "President Clinton": a title and a surname name the one person the knowledge base
-        has holding that office on the article's day."""
-        if reading is None or self.on is None or len(name.split()) != 1:
+        has holding that office on the article's day. Undated text ("President Bush") gets
+        a holder only when every holder of that title with that surname has the same code."""
+        if reading is None or len(name.split()) != 1:
             return None
-        return self.kb.person_by_title(reading.role, name, self.on)
+        if self.on is not None:
+            return self.kb.person_by_title(reading.role, name, self.on)
+        holders = self.kb.holders_by_title(reading.role, name)
+        return holders[-1] if holders and len({h.code for h in holders}) == 1 else None
 
     def _recall(self, name: str) -> RoleFact | None:
         """A remembered role for ``name``, unless it cannot be trusted: a fact that is not a
@@ -347,7 +358,12 @@ class ActorFinder:
         return country + sector, country, sector
 
     def _role_sector(self, role: str) -> str:
-        """The sector a title signals, read from its head: "Press Secretary for Media" → GOV."""
+        """The sector a title signals, read from its head: "Press Secretary for Media" → GOV;
+        a title that names no sector is a government office."""
+        return self._stated_sector(role) or "GOV"
+
+    def _stated_sector(self, role: str) -> str | None:
+        """The sector a title's words name, ``None`` when they name none ("Coach")."""
         words = [w for w in role.lower().split() if w not in {"the", "a", "an"}]
         if words and words[0] in {"former", "ex", "ex-", "previous", "late"}:
             return "ELI"
@@ -359,7 +375,7 @@ class ActorFinder:
             sector = self.kb.sector_for_word(" ".join(words[-size:]))
             if sector is not None:
                 return sector
-        return "GOV"
+        return None
 
     def _owner_before(
         self, i: int, matches: list[KBMatch], known: KBMatch | None

@@ -155,8 +155,23 @@ ROLE_HEADS = frozenset(
         "imam",
     )
 )
+# Titles as news writes them short before a name ("Sen. Mitch McConnell", "Gen. X"), read as
+# the whole word; only with their full stop, so "Col" or "Rep" alone stay words.
+ABBREVIATED_TITLES = {
+    "sen.": "senator",
+    "rep.": "lawmaker",  # a US representative
+    "gov.": "governor",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "adm.": "admiral",
+    "amb.": "ambassador",
+    "pres.": "president",
+}
 # Words that make a phrase a title; sector words from the knowledge base count too.
-TITLE_WORDS = ROLE_HEADS | TITLE_MODIFIERS
+TITLE_WORDS = ROLE_HEADS | TITLE_MODIFIERS | frozenset(ABBREVIATED_TITLES)
 # A title is a few words: longer phrases are clauses the patterns caught by mistake.
 MAX_ROLE_WORDS = 8
 _ROLE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz -.'’&")
@@ -184,8 +199,9 @@ TITLE_TAIL = frozenset({"of", "for", "at", "in", "on", "to"})
 
 def title_head_words(role: str) -> list[str]:
     """The lowercased words of a title before its prepositional tail: "Deputy Press Secretary
-    for Regional Media" → ["deputy", "press", "secretary"]."""
-    words = role.lower().split()
+    for Regional Media" → ["deputy", "press", "secretary"]; short forms read as the whole
+    word ("Sen." → "senator")."""
+    words = [ABBREVIATED_TITLES.get(word, word) for word in role.lower().split()]
     tail = next((k for k, word in enumerate(words) if word in TITLE_TAIL), len(words))
     return words[:tail]
 

@@ -58,6 +58,27 @@ def test_find_actors_text_role_wins_over_the_knowledge_base(nlp) -> None:  # typ
     assert (person.code, person.role) == ("UKRELI", "former President")
 
 
+def test_find_actors_title_without_a_country_gives_the_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Interior Minister Tomas Varga rejected the proposal. Sen. Ruth Alder objected."
+    found = _by_text(text, _find(nlp, text))
+    minister, senator = found["Tomas Varga"], found["Ruth Alder"]
+    assert (minister.code, minister.country, minister.role) == ("GOV", None, "Interior Minister")
+    assert (senator.code, senator.role) == ("LEG", "Sen.")
+
+
+def test_find_actors_a_title_after_the_name_names_no_government(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jane Porter, president of an advocacy group called Fair Vote, said the count was slow."
+    person = _by_text(text, _find(nlp, text)).get("Jane Porter")
+    assert person is None or person.code != "GOV"
+
+
+def test_find_actors_undated_title_and_surname_need_one_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Bush met the Saudi king in Riyadh."
+    found = _by_text(text, _find(nlp, text, published=None))
+    assert found["Bush"].code == "USAGOV"  # both Presidents Bush: one code, whichever is meant
+    assert found["Bush"].name == "Bush"  # undated: which Bush is not said, the name stays
+
+
 def test_find_actors_roles_are_date_bounded(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Poroshenko spoke to parliament about the ceasefire."
     in_office = _by_text(text, _find(nlp, text, "2015-02-01"))["Poroshenko"]
