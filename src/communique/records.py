@@ -16,6 +16,10 @@ from typing import Literal
 MediaType = Literal["html", "text"]
 Modality = Literal["asserted", "possible", "intended", "negated", "conditional"]
 QuoteKind = Literal["direct", "indirect"]
+# How large a place is: a country, a first-level division (state, province), a second-level
+# one (county, district), a populated place, a region larger than a country ("West Africa"),
+# or anything else the gazetteer holds.
+PlaceFeature = Literal["country", "admin1", "admin2", "city", "region", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,30 @@ class ActorMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in the text, resolved to a gazetteer entry.
+
+    ``start``/``end`` are the mention's offsets in ``Article.text``; ``name`` is the
+    gazetteer's name for the place ("Pyongyang" for "PYONGYANG"). ``geonameid`` is the
+    GeoNames id when the gazetteer has one (regions we added ourselves have none);
+    ``country`` is the ISO3 code (``None`` for a region spanning countries); ``admin1`` is
+    the name of the first-level division the place lies in (or is).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature: PlaceFeature
+    producer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dyadic event: who did what to whom, with modality, attribution and evidence."""
 
@@ -162,6 +190,8 @@ class Event:
     evidence: str
     confidence: float
     producer: str = ""
+    location: Place | None = None  # where it happened, when the text says (the geo stage)
+    trigger: tuple[int, int] | None = None  # the word that names the event, as offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,5 +263,6 @@ class CodedDocument:
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
     rejections: tuple[Rejection, ...] = field(default=())
     learned_roles: tuple[RoleFact, ...] = ()

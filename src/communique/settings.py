@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     pipeline_stages: str = Field(
         default=(
             "communique.extract.v1,communique.annotate.v1,communique.actors.v1,"
-            "communique.quotes.v1,communique.events.v1"
+            "communique.quotes.v1,communique.events.v1,communique.geo.v1"
         ),
         pattern=r"^\s*[\w.-]+(\s*,\s*[\w.-]+)*\s*$",
         description=(

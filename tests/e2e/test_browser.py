@@ -3,13 +3,16 @@
 Starts the app with uvicorn on a free port of 127.0.0.1 over a database of hand-made
 records (``communique.testing``), then walks the analyst's path: search, filter to a dyad,
 open its timeline, follow an event to its article and check that the evidence sentence is
-highlighted. Screenshots go to ``docs/screenshots/`` when ``COMMUNIQUE_SCREENSHOTS`` is set
-(``COMMUNIQUE_SCREENSHOTS=1 pytest tests/e2e/test_browser.py``), else to the test's tmp
-folder. Skips when ``/usr/bin/chromium`` is absent (``apt-get install chromium``).
+highlighted; and, over the same corpus with locations given to four events, open the map
+and click a place's circle to list its events. Screenshots go to ``docs/screenshots/`` when
+``COMMUNIQUE_SCREENSHOTS`` is set (``COMMUNIQUE_SCREENSHOTS=1 pytest
+tests/e2e/test_browser.py``), else to the test's tmp folder. Skips when
+``/usr/bin/chromium`` is absent (``apt-get install chromium``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import threading
@@ -22,9 +25,11 @@ import httpx
 import pytest
 import uvicorn
 
+from communique import store
 from communique.api import create_app
+from communique.records import CodedDocument, Place
 from communique.settings import Settings
-from communique.testing import fake_pipeline, fill_sample_store
+from communique.testing import fake_pipeline, fill_sample_store, sample_documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,6 +62,49 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app served by uvicorn in a thread; yields its base URL."""
     folder = tmp_path_factory.mktemp("browser")
     fill_sample_store(folder / "browser.duckdb")
+    yield from _serve(folder)
+
+
+@pytest.fixture(scope="module")
+def located_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over the sample corpus whose events say where they happened."""
+    folder = tmp_path_factory.mktemp("browser-map")
+    with store.open_database(folder / "browser.duckdb") as connection:
+        writer = store.StoreWriter(connection)
+        writer.start_run({"interface": "test_browser"}, {"communique": "located sample"})
+        writer.write(_located_documents())
+        writer.finish_run()
+    yield from _serve(folder)
+
+
+def _located_documents() -> list[CodedDocument]:
+    """The sample corpus with three events in Pyongyang and the shelling in Vovchansk."""
+    where = {
+        "sample-pact-e0": ("Pyongyang", 1871859, 39.03385, 125.75432, "PRK", "Pyongyang"),
+        "sample-visit-e0": ("Pyongyang", 1871859, 39.03385, 125.75432, "PRK", "Pyongyang"),
+        "sample-visit-e1": ("Pyongyang", 1871859, 39.03385, 125.75432, "PRK", "Pyongyang"),
+        "ledger/sample-front-e0": ("Vovchansk", 689490, 50.2907, 36.9411, "UKR", "Kharkivska"),
+    }
+    documents = []
+    for document in sample_documents():
+        assert document.article is not None
+        text = document.article.text
+        events = []
+        for event in document.events:
+            if event.id in where:
+                name, geonameid, lat, lon, country, admin1 = where[event.id]
+                start = text.index(name)
+                place = Place(
+                    event.doc_id, start, start + len(name), name, geonameid, lat, lon,
+                    country, admin1, "city", producer="test_browser",
+                )  # fmt: skip
+                event = dataclasses.replace(event, location=place)
+            events.append(event)
+        documents.append(dataclasses.replace(document, events=tuple(events)))
+    return documents
+
+
+def _serve(folder: Path) -> Iterator[str]:
     settings = Settings(
         db_path=folder / "browser.duckdb", data_dir=folder / "data", api_token=TOKEN
     )
@@ -168,3 +216,37 @@ def test_browser_network_and_watchlists(server: str, browser: Any, shots: Path) 
     expect(page.locator("tr.event")).to_have_count(1)
     expect(page.locator("tr.event")).to_contain_text("agreed to hold more talks")
     page.close()
+
+
+def test_browser_map_of_located_events(located_server: str, browser: Any, shots: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    page.goto(f"{located_server}/")
+    page.click("header.top nav >> text=Map")
+    expect(page).to_have_url(f"{located_server}/map")
+    expect(page.locator("svg#map path.country")).to_have_count(177)
+    places = page.locator("svg#map a.place")
+    expect(places).to_have_count(2)
+    expect(page.locator(".summary")).to_contain_text("4 located events at 2 places")
+    pyongyang = page.locator('svg#map a.place[data-name="Pyongyang"]')
+    vovchansk = page.locator('svg#map a.place[data-name="Vovchansk"]')
+    expect(pyongyang).to_have_attribute("data-events", "3")
+    assert _radius(pyongyang) > _radius(vovchansk)  # sized by events
+    page.screenshot(path=str(shots / "map.png"), full_page=True)
+
+    # The current search carries over: North Korea's events leave out the front in Ukraine.
+    page.fill("form.filters input[name=actor]", "PRK")
+    page.click("form.filters button[type=submit]")
+    expect(places).to_have_count(1)
+
+    # One click on a circle lists the events there.
+    pyongyang.locator("circle").click()
+    expect(page).to_have_url(f"{located_server}/?actor=PRK&near=39.03385%2C125.75432%2C1")
+    expect(page.locator("tr.event")).to_have_count(3)
+    expect(page.locator("tr.event", has_text="signed a defence pact")).to_have_count(1)
+    page.close()
+
+
+def _radius(place: Any) -> float:
+    return float(place.locator("circle").get_attribute("r"))

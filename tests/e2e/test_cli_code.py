@@ -34,7 +34,7 @@ def test_code_samples_gives_real_articles_sentences_and_entities() -> None:
     assert result.stderr.strip().endswith("4 coded, 0 rejected")
     for doc in docs:
         article = doc["article"]
-        assert set(doc) == {"article", "actors", "events", "quotes", "rejections"}
+        assert set(doc) == {"article", "actors", "events", "quotes", "places", "rejections"}
         assert article["language"] == "en"
         assert article["sentences"] and article["entities"]
         start, end = article["entities"][0]["span"]

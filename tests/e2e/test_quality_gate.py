@@ -43,6 +43,15 @@ GATES: dict[str, tuple[str, ...]] = {
         "precision (dyadic coded)",
     ),
     "quotes/polnear": ("direct speaker F1 (head)", "named direct speaker right"),
+    **{
+        f"geo/{name}": (
+            "resolution: accuracy@161km",
+            "end to end: precision",
+            "end to end: recall (GPE/LOC)",
+            "end to end: accuracy@161km",
+        )
+        for name in ("lgl", "geovirus", "gwn", "trnews")
+    },
 }
 _PATHS = {item.name: item.path for item in SUITE}
 

@@ -15,9 +15,11 @@ from communique.api.schemas import (
     ActorRef,
     DyadPoint,
     EventOut,
+    PlaceOut,
     QuoteOut,
     TextSpan,
 )
+from communique.store.places import location_dict
 
 Row = dict[str, Any]
 
@@ -62,7 +64,14 @@ def event(row: Row) -> EventOut:
         article_published=row.get("article_published"),
         article_source=row.get("article_source"),
         article_url=row.get("article_url"),
+        location=location(row),
     )
+
+
+def location(row: Row) -> PlaceOut | None:
+    """The event's location: a page row's ``location`` dict, or a frame row's columns."""
+    found = row["location"] if "location" in row else location_dict(row)
+    return None if found is None else PlaceOut(**found)
 
 
 def quotes(records: Iterable[Row]) -> list[QuoteOut]:

@@ -6,7 +6,17 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+from communique.errors import InputError
+from communique.store import near_point
 
 
 class Schema(BaseModel):
@@ -47,6 +57,19 @@ class ActorRef(Schema):
     actor_id: str | None = None
 
 
+class PlaceOut(Schema):
+    """A place named in the text, resolved to the gazetteer: an event's location."""
+
+    span: tuple[int, int] = Field(description="Start and end offsets of the mention.")
+    name: str = Field(description="The gazetteer's name, e.g. Pyongyang.")
+    geonameid: int | None = Field(description="GeoNames id (None: a region we added).")
+    lat: float
+    lon: float
+    country: str | None = Field(description="ISO 3166 alpha-3 (None: spans countries).")
+    admin1: str | None = Field(description="First-level division it lies in (or is).")
+    feature: Literal["country", "admin1", "admin2", "city", "region", "other"]
+
+
 class EventOut(Schema):
     """One coded event with its evidence and the article it came from."""
 
@@ -72,6 +95,9 @@ class EventOut(Schema):
     article_published: str | None
     article_source: str | None
     article_url: str | None
+    location: PlaceOut | None = Field(
+        default=None, description="Where it happened, when the text says (None: unknown)."
+    )
 
 
 class EventPage(Page):
@@ -250,6 +276,18 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+def _near(value: str) -> str:
+    """Refuse a ``near`` that is not LAT,LON,KM on the map (the store's own check)."""
+    try:
+        near_point(value)
+    except InputError as error:
+        raise ValueError(str(error)) from None
+    return value
+
+
+NearPoint = Annotated[str, AfterValidator(_near)]
+
+
 def _text(description: str | None = None) -> Any:
     """An optional text filter: 1 to 200 characters."""
     return Field(default=None, min_length=1, max_length=200, description=description)
@@ -281,6 +319,17 @@ class EventParams(PageParams):
     until: IsoDate | None = None
     text: str | None = _text("Part of the evidence.")
     doc_id: str | None = _text()
+    place: str | None = _text("Where: start of a word of the place or its admin1 region.")
+    country: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z]{3}$",
+        description="ISO3 code of the country it happened in (not the actors').",
+    )
+    near: NearPoint | None = Field(
+        default=None,
+        max_length=100,
+        description="lat,lon,km: located within km kilometres of the point, e.g. 50.45,30.52,25.",
+    )
     order: Literal["newest", "oldest"] = "newest"
 
 

@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from communique.cli._frames import check_format
+from communique.errors import InputError
+from communique.store import check_country, near_point
 
 Db = Annotated[
     Path | None, typer.Option("--db", help="Database file; default COMMUNIQUE_DB or the data dir.")
@@ -47,3 +49,43 @@ AttributedTo = Annotated[str | None, typer.Option(help="Who says so: code prefix
 Since = Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")]
 Until = Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")]
 Text = Annotated[str | None, typer.Option(help="Words in the evidence sentence.")]
+
+
+def _check_country(value: str | None) -> str | None:
+    """Option callback: ``--country`` is an ISO3 code (a usage error names the option)."""
+    try:
+        return None if value is None else check_country(value)
+    except InputError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def _check_near(value: str | None) -> str | None:
+    """Option callback: ``--near`` is LAT,LON,KM on the map."""
+    try:
+        if value is not None:
+            near_point(value)
+    except InputError as error:
+        raise typer.BadParameter(str(error)) from None
+    return value
+
+
+# Location filters (the geo stage's event locations; unlocated events never match).
+Place = Annotated[
+    str | None,
+    typer.Option(help="Where it happened: start of a word of the place or its region (admin1)."),
+]
+Country = Annotated[
+    str | None,
+    typer.Option(
+        callback=_check_country,
+        help="Country it happened in (ISO3, e.g. UKR); not the actors' country.",
+    ),
+]
+Near = Annotated[
+    str | None,
+    typer.Option(
+        metavar="LAT,LON,KM",
+        callback=_check_near,
+        help="Located within KM kilometres of a point, e.g. 50.45,30.52,25.",
+    ),
+]

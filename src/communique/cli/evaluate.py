@@ -121,6 +121,38 @@ def quotes_command(
     typer.echo(report.render())
 
 
+@app.command("geo")
+def geo_command(
+    gold: Annotated[
+        Path, typer.Option(help="Geo gold JSONL: articles with toponym spans and coordinates.")
+    ],
+    mode: Annotated[
+        str,
+        typer.Option(
+            help="spans (resolve the gold toponyms), e2e (find and resolve places ourselves) "
+            "or both."
+        ),
+    ] = "both",
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    split: SplitOption = "check",
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the report to this JSON file.")
+    ] = None,
+) -> None:
+    """Place recognition P/R, accuracy within 161 km, error km and AUC (Gritta et al.)."""
+    import json
+
+    from communique.evaluate.geo import check_mode, evaluate_geo
+
+    if not gold.is_file():
+        raise InputError("not-found", f"{gold}: no such gold file")
+    report = evaluate_geo(gold, check_mode(mode), limit=limit, split=check_split(split))
+    typer.echo(report.render())
+    if json_out is not None:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+        typer.echo(f"wrote {json_out}", err=True)
+
+
 @app.command("articles")
 def articles_command(
     corpus: Annotated[

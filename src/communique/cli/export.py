@@ -11,10 +11,13 @@ from communique.cli._options import (
     Actor,
     AttributedTo,
     Cameo,
+    Country,
     Db,
     Dyad,
     Limit,
     Modality,
+    Near,
+    Place,
     QuadClass,
     Since,
     Text,
@@ -39,6 +42,9 @@ def export_command(
     since: Since = None,
     until: Until = None,
     text: Text = None,
+    place: Place = None,
+    country: Country = None,
+    near: Near = None,
     limit: Limit = None,
     db: Db = None,
 ) -> None:
@@ -47,6 +53,6 @@ def export_command(
         written = store.export(
             output, export_format, actor=actor, dyad=dyad, type=event_type, cameo=cameo,
             quad_class=quad_class, modality=modality, attributed_to=attributed_to, since=since,
-            until=until, text=text, limit=limit,
+            until=until, text=text, place=place, country=country, near=near, limit=limit,
         )  # fmt: skip
     typer.echo(f"{written} events → {output}", err=True)

@@ -12,12 +12,15 @@ from communique.cli._options import (
     Actor,
     AttributedTo,
     Cameo,
+    Country,
     Db,
     Dyad,
     Format,
     Limit,
     MinConfidence,
     Modality,
+    Near,
+    Place,
     QuadClass,
     Since,
     Text,
@@ -30,7 +33,7 @@ from communique.pipeline import to_contract
 from communique.records import ActorRef, CodedDocument
 
 EVENT_TABLE = ["date", "source_code", "target_code", "type", "cameo", "quad_class"]
-EVENT_TABLE += ["goldstein", "modality", "attributed_code", "evidence"]
+EVENT_TABLE += ["goldstein", "modality", "attributed_code", "location_name", "evidence"]
 QUOTE_TABLE = ["article_published", "speaker_code", "speaker_name", "kind", "text", "doc_id"]
 
 
@@ -46,6 +49,9 @@ def events_command(
     since: Since = None,
     until: Until = None,
     text: Text = None,
+    place: Place = None,
+    country: Country = None,
+    near: Near = None,
     limit: Limit = None,
     output_format: Format = "table",
     db: Db = None,
@@ -55,7 +61,8 @@ def events_command(
         frame = store.events(
             actor=actor, dyad=dyad, type=event_type, cameo=cameo, quad_class=quad_class,
             modality=modality, min_confidence=min_confidence, attributed_to=attributed_to,
-            since=since, until=until, text=text, limit=limit,
+            since=since, until=until, text=text, place=place, country=country, near=near,
+            limit=limit,
         )  # fmt: skip
     echo_frame(frame, output_format, EVENT_TABLE, "events match")
 

@@ -50,6 +50,10 @@ SUITE: tuple[SuiteSet, ...] = (
     SuiteSet("events/articles", "corpus/allsides_intl_2018_2020.jsonl", "articles", ""),
     SuiteSet("quotes/seed", "seed/expected.json", "quotes", "seed"),
     SuiteSet("quotes/polnear", "dev/polnear_dev.jsonl", "quotes", "polnear"),
+    SuiteSet("geo/lgl", "dev/geo_lgl_dev.jsonl", "geo", ""),
+    SuiteSet("geo/geovirus", "dev/geo_geovirus_dev.jsonl", "geo", ""),
+    SuiteSet("geo/gwn", "dev/geo_gwn_dev.jsonl", "geo", ""),
+    SuiteSet("geo/trnews", "dev/geo_trnews_dev.jsonl", "geo", ""),
 )
 _HARNESS = {item.name: item.harness for item in SUITE}
 # The figures shown in the one-line-per-set table (all of them go to the JSON).
@@ -88,6 +92,16 @@ HEADLINE: dict[str, tuple[str, ...]] = {
         "named direct speaker right",
         "indirect speaker F1 (head)",
         "speaker right",
+    ),
+    # Both modes of `communique eval geo`; the km figures and counts go to the JSON only.
+    "geo": (
+        "resolution: accuracy@161km",
+        "resolution: AUC",
+        "end to end: precision",
+        "end to end: recall",
+        "end to end: recall (GPE/LOC)",
+        "end to end: accuracy@161km",
+        "end to end: AUC",
     ),
 }
 
@@ -231,6 +245,11 @@ def _run_one(item: SuiteSet, data_dir: Path, split: Split) -> tuple[Result, Resu
             "coded": article_report.coded_events,
         }
         return entry, None
+    if item.harness == "geo":
+        from communique.evaluate.geo import evaluate_geo
+
+        geo_report = evaluate_geo(path, "both", split=used)
+        return _entry(used, geo_report.articles, geo_report.metrics()), None
     from communique.evaluate.quotes import evaluate_quotes
 
     quote_report = evaluate_quotes(path, item.fmt, split=used)  # type: ignore[arg-type]

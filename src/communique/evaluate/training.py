@@ -79,7 +79,7 @@ FALLBACK_BELOW = 0.9
 SENTENCE_HEAD_WEIGHT = 0.3
 Say = Callable[[str], None]
 # The pipeline up to the events: the coder then proposes, with or without a decider.
-BEFORE_EVENTS = tuple(stage for stage in DEFAULT_STAGES if stage != EventStage.name)
+BEFORE_EVENTS = DEFAULT_STAGES[: DEFAULT_STAGES.index(EventStage.name)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,6 +153,7 @@ def _event(
         evidence=article.text[span[0] : span[1]],
         confidence=_confidence(view, dyad) if dyad.decided is None else dyad.decided,
         producer=PRODUCER if dyad.decided is None else LEARNED_PRODUCER,
+        trigger=(view.tokens[dyad.trigger].start, view.tokens[dyad.trigger].end),
     )
 
 

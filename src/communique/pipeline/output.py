@@ -12,6 +12,7 @@ from communique.records import (
     Article,
     CodedDocument,
     Event,
+    Place,
     Quote,
     Rejection,
 )
@@ -29,6 +30,7 @@ def to_contract(outcome: CodedDocument | Rejection) -> dict[str, Any]:
             "actors": [],
             "events": [],
             "quotes": [],
+            "places": [],
             "rejections": [rejection_dict(outcome)],
         }
     article = outcome.article
@@ -37,6 +39,7 @@ def to_contract(outcome: CodedDocument | Rejection) -> dict[str, Any]:
         "actors": actors_list(outcome.actors),
         "events": [event_dict(event) for event in outcome.events],
         "quotes": [quote_dict(quote) for quote in outcome.quotes],
+        "places": [place_dict(place) for place in outcome.places],
         "rejections": [rejection_dict(rejection) for rejection in outcome.rejections],
     }
 
@@ -101,11 +104,25 @@ def event_dict(event: Event) -> dict[str, Any]:
         "modality": event.modality,
         "attributed_to": _ref(event.attributed_to),
         "date": event.date,
-        "location": None,
+        "location": None if event.location is None else place_dict(event.location),
         "sentence": event.sentence,
         "span": [event.start, event.end],
         "evidence": event.evidence,
         "confidence": event.confidence,
+    }
+
+
+def place_dict(place: Place) -> dict[str, Any]:
+    """One place (a ``places`` item or an event's ``location``) in the contract's shape."""
+    return {
+        "span": [place.start, place.end],
+        "name": place.name,
+        "geonameid": place.geonameid,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": place.admin1,
+        "feature": place.feature,
     }
 
 

@@ -11,6 +11,7 @@ from communique.annotate import annotate_articles, load_pipeline, pipeline_produ
 from communique.errors import InputError
 from communique.events import code_events
 from communique.events.decider import EventDecider, load_decider
+from communique.geo import find_places, load_gazetteer, locate_events
 from communique.pipeline._stage import EMPTY_CONTEXT, ErrorPolicy, RunContext, guard, reject
 from communique.quotes import find_quotes
 from communique.records import Article, CodedDocument
@@ -172,12 +173,39 @@ class EventStage:
             yield guard(document, "events", work, self.policy)
 
 
+class GeoStage:
+    """Annotation + actors + events → places, and each event's location."""
+
+    name = "communique.geo.v1"
+    requires = ("article", "annotation", "actors", "events")
+    produces = ("places", "events")
+
+    def __init__(self, settings: Settings, context: RunContext = EMPTY_CONTEXT) -> None:
+        self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
+        self.gazetteer = load_gazetteer()
+        self.components = {"gazetteer": self.gazetteer.version}
+
+    def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
+        """Find the places of every document of the batch and locate its events."""
+
+        def work(document: CodedDocument) -> CodedDocument:
+            article, annotation = document.article, document.annotation
+            assert article is not None and annotation is not None
+            places = find_places(article, annotation, document.actors, self.gazetteer)
+            events = locate_events(article, annotation, document.events, places, document.actors)
+            return dataclasses.replace(document, places=places, events=events)
+
+        for document in batch:
+            yield guard(document, "geo", work, self.policy)
+
+
 DEFAULT_STAGES = (
     ExtractStage.name,
     AnnotateStage.name,
     ActorStage.name,
     QuoteStage.name,
     EventStage.name,
+    GeoStage.name,
 )
 
 
@@ -188,3 +216,4 @@ def register_builtins() -> None:
     registry.stages.register(ActorStage.name, ActorStage)
     registry.stages.register(QuoteStage.name, QuoteStage)
     registry.stages.register(EventStage.name, EventStage)
+    registry.stages.register(GeoStage.name, GeoStage)

@@ -8,9 +8,12 @@ lives only in this package. See docs/store.md for the schema and its guarantees.
 
 from __future__ import annotations
 
+from communique.store._filters import check_country, near_point
 from communique.store.connection import Connection, open_database
+from communique.store.documents import coded_document, raw_document
 from communique.store.facts import forget_role_facts
 from communique.store.migrations import applied_migrations, migrate, migration_names
+from communique.store.places import document_places, place_counts
 from communique.store.queries import (
     TABLES,
     ActorTable,
@@ -19,13 +22,11 @@ from communique.store.queries import (
     actor_table,
     actors,
     article,
-    coded_document,
     counts,
     document_ids,
     events,
     known_document_ids,
     quotes,
-    raw_document,
     rejections,
     role_facts,
     runs,
@@ -60,16 +61,20 @@ __all__ = [
     "all_watchlists",
     "applied_migrations",
     "article",
+    "check_country",
     "coded_document",
     "counts",
     "document_ids",
+    "document_places",
     "events",
     "forget_role_facts",
     "import_watchlists_file",
     "known_document_ids",
     "migrate",
     "migration_names",
+    "near_point",
     "open_database",
+    "place_counts",
     "quotes",
     "raw_document",
     "rejections",

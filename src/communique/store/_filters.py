@@ -6,6 +6,8 @@ query runs; the clauses name the events table ``e``.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, get_args
@@ -21,6 +23,9 @@ QUAD_CLASSES = {
     3: "verbal conflict",
     4: "material conflict",
 }
+# The mean Earth radius (IUGG), in km: great-circle distances of ``near``.
+EARTH_RADIUS_KM = 6371.0088
+Near = tuple[float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +35,9 @@ class EventFilter:
     Actors (``actor``, ``source``, ``target``, ``attributed_to``) match a CAMEO code
     prefix (``RUS`` matches ``RUSGOV`` and ``RUSMIL``) or, case-insensitively, the start
     of a word of the actor's name (``korea`` and ``north korea`` match "North Korea";
-    ``usa`` does not match "Jerusalem").
+    ``usa`` does not match "Jerusalem"). ``place``, ``country`` and ``near`` select by the
+    event's location (where it happened, as the geo stage resolved it); events without a
+    location never match them.
 
     Attributes:
         actor: Source or target.
@@ -48,6 +55,13 @@ class EventFilter:
         doc_id: Events of one document.
         limit: At most this many events (earliest first).
         symmetric: Match ``source`` and ``target`` in both directions (A → B and B → A).
+        place: The start of a word of the location's name or of its first-level division
+            (admin1), case-insensitive: ``kharkiv`` matches Kharkiv and places in
+            "Kharkivska Oblast".
+        country: The ISO 3166 alpha-3 code of the country the event happened in (``UKR``),
+            case-insensitive; not the actors' countries.
+        near: ``"LAT,LON,KM"`` or ``(lat, lon, km)``: located at most KM kilometres (great
+            circle) from the point.
 
     Raises:
         InputError: A value no event can have (unknown modality, quad class 7, a date
@@ -69,9 +83,13 @@ class EventFilter:
     doc_id: str | None = None
     limit: int | None = None
     symmetric: bool = False
+    place: str | None = None
+    country: str | None = None
+    near: str | Near | None = None
 
     def __post_init__(self) -> None:
         check_choice("modality", self.modality, MODALITIES)
+        self._check_location()
         if self.quad_class is not None and self.quad_class not in QUAD_CLASSES:
             valid = ", ".join(f"{n} ({name})" for n, name in QUAD_CLASSES.items())
             raise InputError(
@@ -95,6 +113,52 @@ class EventFilter:
             )
         if self.limit is not None and self.limit < 0:
             raise InputError("bad-limit", f"limit must be 0 or more, got {self.limit}.")
+
+    def _check_location(self) -> None:
+        if self.place is not None and not self.place.strip():
+            raise InputError("bad-place", "the place is empty; expected a name, e.g. Kharkiv.")
+        if self.country is not None:
+            check_country(self.country)
+        if self.near is not None:
+            near_point(self.near)
+
+
+def check_country(value: str) -> str:
+    """``value`` as an upper-case ISO 3166 alpha-3 code.
+
+    Raises:
+        InputError: ``value`` is not three letters.
+    """
+    if not re.fullmatch(r"[A-Za-z]{3}", value.strip()):
+        raise InputError(
+            "bad-country",
+            f"country {value!r} is not an ISO 3166 alpha-3 code; expected three letters "
+            "such as UKR or PRK.",
+        )
+    return value.strip().upper()
+
+
+def near_point(value: str | Near) -> Near:
+    """``"LAT,LON,KM"`` or ``(lat, lon, km)`` → (lat, lon, km), checked.
+
+    Raises:
+        InputError: Not three numbers, a latitude outside -90..90, a longitude outside
+            -180..180, or a negative distance.
+    """
+    expected = (
+        "expected LAT,LON,KM in degrees and kilometres, e.g. 50.45,30.52,25 "
+        "(latitude -90..90, longitude -180..180, km 0 or more)"
+    )
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        lat, lon, km = (float(part) for part in parts)
+    except (TypeError, ValueError):
+        raise InputError("bad-near", f"near {value!r} is not three numbers; {expected}.") from None
+    if not all(math.isfinite(x) for x in (lat, lon, km)):
+        raise InputError("bad-near", f"near {value!r} is not three finite numbers; {expected}.")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km >= 0):
+        raise InputError("bad-near", f"near {value!r} is off the map; {expected}.")
+    return lat, lon, km
 
 
 def check_choice(what: str, value: str | None, choices: tuple[str, ...]) -> None:
@@ -157,7 +221,34 @@ def event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
         add("contains(lower(e.evidence), lower(?))", where.text)
     if where.doc_id is not None:
         add("e.doc_id = ?", where.doc_id)
+    if where.place is not None:
+        place = where.place.strip()
+        add(
+            "(contains(' ' || lower(e.location_name), ' ' || lower(?))"
+            " OR contains(' ' || lower(e.location_admin1), ' ' || lower(?)))",
+            place,
+            place,
+        )
+    if where.country is not None:
+        add("e.location_country = upper(?)", where.country.strip())
+    if where.near is not None:
+        add(*_near(near_point(where.near)))
     return clauses, params
+
+
+def _near(point: Near) -> tuple[Any, ...]:
+    """The haversine distance clause, behind a latitude band that prunes most rows cheaply."""
+    lat, lon, km = point
+    band = math.degrees(km / EARTH_RADIUS_KM)  # no point farther in latitude is within km
+    half_chord = (
+        "pow(sin(radians(e.location_lat - ?) / 2), 2) + cos(radians(?))"
+        " * cos(radians(e.location_lat)) * pow(sin(radians(e.location_lon - ?) / 2), 2)"
+    )
+    clause = (
+        "(e.location_lat BETWEEN ? AND ?"
+        f" AND 2 * {EARTH_RADIUS_KM} * asin(sqrt(least(1.0, {half_chord}))) <= ?)"
+    )
+    return (clause, lat - band, lat + band, lat, lat, lon, km)
 
 
 def actor_match(prefix: str) -> str:

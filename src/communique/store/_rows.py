@@ -15,6 +15,7 @@ from communique.records import (
     ActorRef,
     Article,
     Event,
+    Place,
     Quote,
     RawDocument,
     Rejection,
@@ -24,7 +25,7 @@ from communique.records import (
 Row = tuple[Any, ...]
 
 
-_S, _I, _F = pa.string(), pa.int32(), pa.float64()
+_S, _I, _BIG, _F = pa.string(), pa.int32(), pa.int64(), pa.float64()
 _TS, _D = pa.timestamp("us"), pa.date32()
 
 # Column names and Arrow types per table; inserted BY NAME, so the order is free.
@@ -49,7 +50,15 @@ COLUMNS: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
         ("quad_class", pa.int8()), ("goldstein", _F), ("modality", _S),
         ("attributed_code", _S), ("attributed_name", _S), ("attributed_actor_id", _S),
         ("date", _D), ("sentence", _I), ("start", _I), ("end", _I), ("evidence", _S),
-        ("confidence", _F), ("producer", _S),
+        ("confidence", _F), ("producer", _S), ("location_name", _S),
+        ("location_geonameid", _BIG), ("location_lat", _F), ("location_lon", _F),
+        ("location_country", _S), ("location_admin1", _S), ("location_feature", _S),
+        ("location_start", _I), ("location_end", _I), ("location_producer", _S),
+    ),
+    "places": (
+        ("doc_id", _S), ("start", _I), ("end", _I), ("name", _S), ("geonameid", _BIG),
+        ("lat", _F), ("lon", _F), ("country", _S), ("admin1", _S), ("feature", _S),
+        ("producer", _S),
     ),
     "quotes": (
         ("id", _S), ("doc_id", _S), ("text", _S), ("kind", _S), ("speaker_code", _S),
@@ -105,12 +114,31 @@ def mention_row(mention: ActorMention) -> Row:
 
 
 def event_row(event: Event) -> Row:
-    """The ``events`` row: actor references flattened to code, name and actor id."""
+    """The ``events`` row: actor references flattened to code, name and actor id, the
+    location to ``location_*`` columns (all NULL when the event has none)."""
     return (
         event.id, event.doc_id, *_ref(event.source), *_ref(event.target), event.type,
         event.mode, event.cameo, event.quad_class, event.goldstein, event.modality,
         *_ref(event.attributed_to), _date(event.date, event.id), event.sentence, event.start,
-        event.end, event.evidence, event.confidence, event.producer,
+        event.end, event.evidence, event.confidence, event.producer, *_location(event.location),
+    )  # fmt: skip
+
+
+def place_row(place: Place) -> Row:
+    """The ``places`` row."""
+    return (
+        place.doc_id, place.start, place.end, place.name, place.geonameid, place.lat, place.lon,
+        place.country, place.admin1, place.feature, place.producer,
+    )  # fmt: skip
+
+
+def _location(place: Place | None) -> Row:
+    """An event's ``location_*`` values, in :data:`COLUMNS` order."""
+    if place is None:
+        return (None,) * 10
+    return (
+        place.name, place.geonameid, place.lat, place.lon, place.country, place.admin1,
+        place.feature, place.start, place.end, place.producer,
     )  # fmt: skip
 
 

@@ -8,13 +8,16 @@ when complete, so a failed export leaves no half file. See docs/exports.md.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
+import pycountry
 
 from communique.errors import StorageError
 from communique.store._filters import EventFilter, check_choice
@@ -72,6 +75,44 @@ def _actor_columns(n: int, side: str) -> dict[str, str]:
     }
 
 
+# The table of country names a GDELT export joins (``ActionGeo_FullName``), registered
+# on the connection for the export's duration.
+_COUNTRY_NAMES = "communique_export_country_names"
+
+
+def _action_geo() -> dict[str, str]:
+    """The ``ActionGeo_*`` columns from the event's location (all empty without one)."""
+    usa, feature = "e.location_country = 'USA'", "e.location_feature"
+    # GDELT's geographic resolution: 1 country, 2 US state, 3 US city or landmark,
+    # 4 world city or landmark, 5 world state. An admin1 or a region inside a country is
+    # a "state"; a city, an admin2 or any other point is a city or landmark.
+    kind = (
+        f"CASE WHEN e.location_name IS NULL THEN NULL WHEN {feature} = 'country' THEN 1"
+        f" WHEN {feature} IN ('admin1', 'region') THEN CASE WHEN {usa} THEN 2 ELSE 5 END"
+        f" ELSE CASE WHEN {usa} THEN 3 ELSE 4 END END"
+    )
+    # "Kharkiv, Kharkivska Oblast, Ukraine"; a part equal to the one before it is left out.
+    below_country = f"{feature} <> 'country'"
+    full_name = (
+        "CASE WHEN e.location_name IS NOT NULL THEN concat_ws(', ', e.location_name,"
+        f" CASE WHEN {below_country} AND e.location_admin1 <> e.location_name"
+        " THEN e.location_admin1 END,"
+        f" CASE WHEN {below_country} AND cn.name <> e.location_name"
+        " AND cn.name IS DISTINCT FROM e.location_admin1 THEN cn.name END) END"
+    )
+    return {
+        "ActionGeo_Type": kind,
+        "ActionGeo_FullName": _clean(full_name),
+        # ISO3, as the actor country columns; the gazetteer gives no FIPS 10-4 codes and
+        # admin1 names, not codes: ADM1Code is the country, as GDELT's country-level rows.
+        "ActionGeo_CountryCode": "e.location_country",
+        "ActionGeo_ADM1Code": "e.location_country",
+        "ActionGeo_Lat": "e.location_lat",
+        "ActionGeo_Long": "e.location_lon",
+        "ActionGeo_FeatureID": "e.location_geonameid",
+    }
+
+
 # What we fill; every other GDELT column is written empty.
 _GDELT_FILLED = {
     "GLOBALEVENTID": "CAST('0x' || left(sha256(e.id), 15) AS BIGINT)",
@@ -93,6 +134,7 @@ _GDELT_FILLED = {
     "NumArticles": "1",
     "DATEADDED": "CAST(strftime(d.ingested_at, '%Y%m%d%H%M%S') AS BIGINT)",
     "SOURCEURL": _clean("coalesce(a.url, d.url)"),
+    **_action_geo(),
 }
 # One TSV line per event, built by DuckDB: every field as text, NULL as empty.
 _GDELT_LINE = "concat_ws(chr(9), {}) AS line".format(
@@ -112,6 +154,13 @@ def _ref(side: str, country: str | None) -> str:
     )
 
 
+# The event's location in the output contract's shape, or NULL.
+_EVENT_LOC = """CASE WHEN e.location_name IS NULL THEN NULL ELSE {
+    'span': [e.location_start, e.location_end], 'name': e.location_name,
+    'geonameid': e.location_geonameid, 'lat': e.location_lat, 'lon': e.location_lon,
+    'country': e.location_country, 'admin1': e.location_admin1,
+    'feature': e.location_feature} END"""
+
 # One PLOVER/POLECAT-style JSON object per event, built by DuckDB (see docs/exports.md).
 _PLOVER_LINE = f"""to_json({{
     'id': e.id, 'date': e."date", 'event_type': e."type", 'mode': e."mode", 'context': NULL,
@@ -119,7 +168,7 @@ _PLOVER_LINE = f"""to_json({{
     'modality': e.modality, 'attributed_to': {_ref("attributed", None)},
     'cameo': e.cameo, 'quad_class': e.quad_class, 'goldstein': e.goldstein,
     'confidence': e.confidence, 'text': e.evidence, 'sentence': e.sentence,
-    'span': [e."start", e."end"],
+    'span': [e."start", e."end"], 'event_loc': {_EVENT_LOC},
     'story': {{'id': e.doc_id, 'title': a.title, 'published': a.published,
         'source': a.source, 'url': a.url}},
     'producer': e.producer}}) AS line"""
@@ -185,7 +234,30 @@ def _batches(
 
 
 def _write_gdelt(connection: duckdb.DuckDBPyConnection, where: EventFilter, path: Path) -> int:
-    return _write_lines(_batches(connection, where, _GDELT_LINE, _JOINS), path)
+    joins = f"{_JOINS} LEFT JOIN {_COUNTRY_NAMES} AS cn ON cn.code = e.location_country"
+    with _country_names(connection):
+        return _write_lines(_batches(connection, where, _GDELT_LINE, joins), path)
+
+
+@contextmanager
+def _country_names(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Register the ISO3 → country name table while the block runs."""
+    connection.register(_COUNTRY_NAMES, country_names_table())
+    try:
+        yield
+    finally:
+        connection.unregister(_COUNTRY_NAMES)
+
+
+@cache
+def country_names_table() -> pa.Table:
+    """ISO 3166 alpha-3 codes and the short names GDELT-style full names use ("North
+    Korea", not "Korea, Democratic People's Republic of"), from pycountry."""
+    found = [
+        (country.alpha_3, getattr(country, "common_name", None) or country.name)
+        for country in pycountry.countries
+    ]
+    return pa.table({"code": [c for c, _ in found], "name": [n for _, n in found]})
 
 
 def _write_plover(connection: duckdb.DuckDBPyConnection, where: EventFilter, path: Path) -> int:

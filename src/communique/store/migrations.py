@@ -192,3 +192,28 @@ def m004_watchlists(connection: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE watchlists (id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL,"
         " query VARCHAR NOT NULL, created TIMESTAMP NOT NULL, last_visit TIMESTAMP NOT NULL)"
     )
+
+
+@migration
+def m005_places(connection: duckdb.DuckDBPyConnection) -> None:
+    """Where: each event's location (its place, flattened) and every place a document names."""
+    # Events stored before the geo stage keep NULL in every location column.
+    for column, kind in (
+        ("location_name", "VARCHAR"),
+        ("location_geonameid", "BIGINT"),
+        ("location_lat", "DOUBLE"),
+        ("location_lon", "DOUBLE"),
+        ("location_country", "VARCHAR"),
+        ("location_admin1", "VARCHAR"),
+        ("location_feature", "VARCHAR"),
+        ("location_start", "INTEGER"),
+        ("location_end", "INTEGER"),
+        ("location_producer", "VARCHAR"),
+    ):
+        connection.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    connection.execute(
+        """CREATE TABLE places (
+            doc_id VARCHAR NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            name VARCHAR NOT NULL, geonameid BIGINT, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL,
+            country VARCHAR, admin1 VARCHAR, feature VARCHAR NOT NULL, producer VARCHAR)"""
+    )

@@ -6,7 +6,7 @@ Functions take a connection (or a cursor of one, for concurrent reads) from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -14,17 +14,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from communique.records import (
-    ActorMention,
-    ActorRef,
-    Article,
-    CodedDocument,
-    Event,
-    Quote,
-    RawDocument,
-    Rejection,
-    RoleFact,
-)
+from communique.records import Article, RoleFact
 from communique.store._filters import (
     QUOTE_KINDS,
     EventFilter,
@@ -33,6 +23,7 @@ from communique.store._filters import (
     event_clauses,
     where_sql,
 )
+from communique.store.places import LOCATION_COLUMNS, fold_location
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -43,14 +34,12 @@ __all__ = [
     "actor_table",
     "actors",
     "article",
-    "coded_document",
     "counts",
     "document_ids",
     "event_query",
     "events",
     "known_document_ids",
     "quotes",
-    "raw_document",
     "rejections",
     "role_facts",
     "runs",
@@ -63,18 +52,19 @@ TABLES = (
     "actor_mentions",
     "events",
     "quotes",
+    "places",
     "rejections",
     "runs",
     "role_facts",
 )
 
-EVENT_COLUMNS = """
+EVENT_COLUMNS = f"""
     e.id, e.doc_id, e."date", e.source_code, e.source_name, e.source_actor_id,
     e.target_code, e.target_name, e.target_actor_id, e."type", e."mode", e.cameo,
     e.quad_class, e.goldstein, e.modality, e.attributed_code, e.attributed_name,
     e.attributed_actor_id, e.evidence, e.confidence, e.sentence, e."start", e."end",
-    e.producer, a.title AS article_title, a.published AS article_published,
-    a.source AS article_source, a.url AS article_url"""
+    e.producer, {LOCATION_COLUMNS}, a.title AS article_title,
+    a.published AS article_published, a.source AS article_source, a.url AS article_url"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +83,9 @@ def events(connection: duckdb.DuckDBPyConnection, where: EventFilter | None = No
 
     Returns:
         One row per event; actor references are ``source_*``, ``target_*`` and
-        ``attributed_*`` columns (code, name, actor_id).
+        ``attributed_*`` columns (code, name, actor_id), the location ``location_*``
+        columns (name, geonameid, lat, lon, country, admin1, feature, start, end,
+        producer; NULL when the event has none).
     """
     sql, params = event_query(where or EventFilter())
     return connection.execute(sql, params).df()
@@ -343,7 +335,8 @@ def event_page(
         ingested_after: Only events of documents stored after this UTC time (watchlists).
 
     Returns:
-        The page (rows as dicts: the columns of :func:`events` plus ``ingested_at``,
+        The page (rows as dicts: the columns of :func:`events`, but the ``location_*``
+        ones folded into ``location``, the contract's dict or None; plus ``ingested_at``,
         when the document was stored) and how many events match in all.
     """
     clauses, params = event_clauses(replace(where, limit=None))
@@ -362,7 +355,9 @@ def event_page(
         f" LIMIT ? OFFSET ?) SELECT {EVENT_COLUMNS}, d.ingested_at, e.{_TOTAL} FROM page AS e"
         f" LEFT JOIN articles AS a ON a.doc_id = e.doc_id{_DOCUMENT_JOIN} {order}"
     )
-    page = _records(connection.execute(sql, [*params, limit, offset]))
+    page = [
+        fold_location(row) for row in _records(connection.execute(sql, [*params, limit, offset]))
+    ]
     return _with_total(connection, page, f"SELECT count(*) {matching}", params)
 
 
@@ -473,113 +468,12 @@ def article(connection: duckdb.DuckDBPyConnection, doc_id: str) -> StoredArticle
     )
 
 
-def coded_document(connection: duckdb.DuckDBPyConnection, doc_id: str) -> CodedDocument | None:
-    """The stored document ``doc_id`` as the records ``communique code`` made of it.
-
-    The annotation (the parse) is not stored, so ``annotation`` is None.
-
-    Returns:
-        None when no document is stored under ``doc_id``.
-    """
-    raw = raw_document(connection, doc_id)
-    if raw is None:
-        return None
-    stored = article(connection, doc_id)
-    if stored is None:
-        return CodedDocument(raw=raw, rejections=_rejection_records(connection, doc_id))
-    return CodedDocument(
-        raw=raw,
-        article=stored.article,
-        actors=tuple(
-            ActorMention(**_fields(row, _MENTION_FIELDS))
-            for row in stored.actors.to_dict("records")
-        ),
-        events=tuple(_event(row) for row in stored.events.to_dict("records")),
-        quotes=tuple(_quote(row) for row in stored.quotes.to_dict("records")),
-        rejections=_rejection_records(connection, doc_id),
-    )
-
-
-_MENTION_FIELDS = (
-    "doc_id", "actor_id", "start", "end", "code", "name", "country", "sector", "role", "producer",
-)  # fmt: skip
-
-
-def _fields(row: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
-    """``row``'s values for ``names``, with pandas' missing values (NaN, NaT) as None."""
-    return {name: None if pd.isna(row[name]) else row[name] for name in names}
-
-
-def _ref(row: dict[str, Any], prefix: str) -> ActorRef | None:
-    code, name, actor_id = (row[f"{prefix}_{part}"] for part in ("code", "name", "actor_id"))
-    if pd.isna(code):
-        return None
-    return ActorRef(code=code, name=name, actor_id=None if pd.isna(actor_id) else actor_id)
-
-
-def _event(row: dict[str, Any]) -> Event:
-    values = _fields(row, ("doc_id", "id", "type", "mode", "cameo", "modality", "evidence"))
-    values.update(_fields(row, ("sentence", "start", "end", "producer")))
-    source = _ref(row, "source")
-    assert source is not None  # the schema makes source_code NOT NULL
-    return Event(
-        **values,
-        source=source,
-        target=_ref(row, "target"),
-        attributed_to=_ref(row, "attributed"),
-        quad_class=int(row["quad_class"]),
-        goldstein=float(row["goldstein"]),
-        confidence=float(row["confidence"]),
-        date=None if pd.isna(row["date"]) else row["date"].date().isoformat(),
-    )
-
-
-def _quote(row: dict[str, Any]) -> Quote:
-    values = _fields(row, ("doc_id", "id", "text", "kind", "cue", "start", "end", "producer"))
-    values.update(_fields(row, ("speaker_name",)))  # kept also for a speaker without a code
-    return Quote(**values, speaker=_ref(row, "speaker"))
-
-
-def _rejection_records(connection: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[Rejection, ...]:
-    rows = connection.execute(
-        "SELECT origin, stage, reason, detail, doc_id FROM rejections WHERE doc_id = ?"
-        ' ORDER BY "at", origin',
-        [doc_id],
-    ).fetchall()
-    return tuple(Rejection(*row) for row in rows)
-
-
 def _of_document(
     connection: duckdb.DuckDBPyConnection, table: str, doc_id: str, order: str
 ) -> pd.DataFrame:
     return connection.execute(
         f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", [doc_id]
     ).df()
-
-
-def raw_document(connection: duckdb.DuckDBPyConnection, doc_id: str) -> RawDocument | None:
-    """The document ``doc_id`` as it was read, its bytes decoded again (for recoding)."""
-    row = connection.execute(
-        "SELECT id, origin, data, media_type, encoding, url, title, published, source, producer"
-        " FROM documents WHERE id = ?",
-        [doc_id],
-    ).fetchone()
-    if row is None:
-        return None
-    doc, origin, data, media_type, encoding, url, title, published, source, producer = row
-    return RawDocument(
-        id=doc,
-        origin=origin,
-        data=bytes(data),
-        text=bytes(data).decode(encoding or "utf-8", errors="replace"),
-        media_type=media_type,
-        encoding=encoding or "utf-8",
-        url=url,
-        title=title,
-        published=published,
-        source=source,
-        producer=producer or "",
-    )
 
 
 def rejections(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:

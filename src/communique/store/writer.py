@@ -1,7 +1,7 @@
 """The single writer: every INSERT, UPDATE and DELETE of the store goes through here.
 
 A batch is written in one transaction, so a document is stored whole (raw bytes,
-article, actor mentions, events, quotes, rejections) or not at all, and a crash at any
+article, actor mentions, events, quotes, places, rejections) or not at all, and a crash at any
 point leaves the database as it was after the last committed batch. Documents are keyed
 by id: one already stored is skipped, or replaced when recoding.
 """
@@ -32,6 +32,7 @@ _DOCUMENT_TABLES = (
     "actor_mentions",
     "events",
     "quotes",
+    "places",
     "rejections",
     "article_signatures",
     "duplicates",
@@ -50,6 +51,7 @@ class WriteResult:
         events: Event rows written.
         quotes: Quote rows written.
         duplicates: Documents written that nearly copy an article stored before them.
+        places: Place rows written (the places the documents name).
     """
 
     documents: int = 0
@@ -59,6 +61,7 @@ class WriteResult:
     events: int = 0
     quotes: int = 0
     duplicates: int = 0
+    places: int = 0
 
     def __add__(self, other: WriteResult) -> WriteResult:
         """Sum two results field by field."""
@@ -214,7 +217,7 @@ class StoreWriter:
             _document_rows(document, self.run_id, now, rows)
         loose = [o for o in outcomes if isinstance(o, Rejection)]
         rows["role_facts"] = [_rows.role_fact_row(fact) for fact in role_facts]
-        for table in ("documents", "articles", "actor_mentions", "events", "quotes"):
+        for table in ("documents", "articles", "actor_mentions", "events", "quotes", "places"):
             self._insert(table, rows[table])
         rejections = self._insert("rejections", rows["rejections"])
         rejections += self._insert_new_rejections(loose, now)
@@ -242,6 +245,7 @@ class StoreWriter:
             events=len(rows["events"]),
             quotes=len(rows["quotes"]),
             duplicates=len(plan.duplicates),
+            places=len(rows["places"]),
         )
         self._update_run_counts(self.totals + result)
         return result, plan
@@ -320,6 +324,7 @@ def _document_rows(
     rows["actor_mentions"].extend(_rows.mention_row(m) for m in document.actors)
     rows["events"].extend(_rows.event_row(e) for e in document.events)
     rows["quotes"].extend(_rows.quote_row(q) for q in document.quotes)
+    rows["places"].extend(_rows.place_row(p) for p in document.places)
     rows["rejections"].extend(_rows.rejection_row(r, run_id, now) for r in document.rejections)
 
 

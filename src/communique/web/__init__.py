@@ -1,8 +1,9 @@
 """The dashboard: server-rendered pages (Jinja) and a little JS, served by the API's app.
 
-Pages: ``/`` search, ``/dyad/{a}/{b}`` timeline, ``/network``, ``/articles/{id}`` with the
-evidence highlighted, ``/watchlists``. Chart.js is vendored under ``static/vendor/`` from
-its npm package (MIT); nothing is loaded from a CDN. See docs/dashboard.md.
+Pages: ``/`` search, ``/dyad/{a}/{b}`` timeline, ``/network``, ``/map``, ``/articles/{id}``
+with the evidence highlighted, ``/watchlists``. Chart.js (MIT) and the map's world shapes
+(world-atlas, Natural Earth) are vendored under ``static/vendor/`` from their npm packages;
+nothing is loaded from a CDN or a tile server. See docs/dashboard.md.
 """
 
 from __future__ import annotations

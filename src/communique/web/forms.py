@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from communique.store import EventFilter
 
 PAGE_SIZE = 50
+# "lat,lon,km": the events located within km of a point (the map's circles link so).
+NEAR_PATTERN = r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,\d{1,4}(\.\d+)?$"
 Modality = Literal["asserted", "possible", "intended", "negated", "conditional"]
 
 
@@ -26,12 +28,23 @@ class SearchForm(BaseModel):
     since: date | None = None
     until: date | None = None
     text: str | None = Field(default=None, max_length=200)
+    place: str | None = Field(default=None, max_length=200, description="Where it happened.")
+    near: str | None = Field(default=None, max_length=60, pattern=NEAR_PATTERN)
     offset: int = Field(default=0, ge=0, le=1_000_000_000)
 
     @field_validator("*", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("near")
+    @classmethod
+    def _on_earth(cls, value: str | None) -> str | None:
+        if value is not None:
+            lat, lon, _ = near_point(value)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError("near is lat,lon,km with lat in -90..90 and lon in -180..180")
+        return value
 
     @field_validator("offset", mode="before")
     @classmethod
@@ -51,6 +64,8 @@ class SearchForm(BaseModel):
             since=self.since,
             until=self.until,
             text=self.text,
+            place=self.place,
+            near=self.near,
         )
 
     def query(self, **changes: Any) -> str:
@@ -70,10 +85,24 @@ class SearchForm(BaseModel):
         parts += [f"{name} {value}" for name, value in self._details() if value]
         if self.since or self.until:
             parts.append(f"{self.since or '…'} – {self.until or '…'}")
+        if self.near:
+            lat, lon, km = near_point(self.near)
+            parts.append(f"within {km:g} km of {lat:g}, {lon:g}")
         return " · ".join(parts) or "all events"
 
     def _details(self) -> list[tuple[str, str | None]]:
-        return [("type", self.type), ("modality", self.modality), ("text", self.text)]
+        return [
+            ("type", self.type),
+            ("modality", self.modality),
+            ("text", self.text),
+            ("place", self.place),
+        ]
+
+
+def near_point(value: str) -> tuple[float, float, float]:
+    """``"lat,lon,km"`` (as NEAR_PATTERN checks it) → (lat, lon, km)."""
+    lat, lon, km = (float(part) for part in value.split(","))
+    return lat, lon, km
 
 
 class TimelineForm(BaseModel):

@@ -16,7 +16,13 @@ from communique.settings import Settings
 from communique.store import migrations
 
 # Released migrations, in order: append to this list, never edit or reorder it.
-RELEASED = ["m001_initial", "m002_near_duplicates", "m003_event_clusters", "m004_watchlists"]
+RELEASED = [
+    "m001_initial",
+    "m002_near_duplicates",
+    "m003_event_clusters",
+    "m004_watchlists",
+    "m005_places",
+]
 
 
 def test_migrations_are_named_numbered_and_append_only() -> None:

@@ -179,7 +179,8 @@ def test_article_text_lists_its_events_and_quotes(db: str) -> None:
 
 def test_article_json_is_the_output_contract(db: str) -> None:
     contract = json.loads(run(db, "article", "d2", "--format", "json"))
-    assert set(contract) == {"article", "actors", "events", "quotes", "rejections"}
+    assert set(contract) == {"article", "actors", "events", "quotes", "places", "rejections"}
+    assert contract["places"] == [] and contract["events"][0]["location"] is None
     assert contract["article"]["id"] == "d2" and contract["article"]["url"].endswith("/d2")
     assert [e["id"] for e in contract["events"]] == [f"d2-e{n}" for n in range(5)]
     assert contract["events"][4]["target"] is None and contract["events"][4]["date"] is None

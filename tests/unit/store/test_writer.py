@@ -36,7 +36,7 @@ def test_writer_bulk_writes_documents_whole(
     )
     assert _counts(connection) == {
         "documents": 3, "articles": 2, "actor_mentions": 4, "events": 3, "quotes": 2,
-        "rejections": 2, "role_facts": 0,
+        "places": 0, "rejections": 2, "role_facts": 0,
     }  # fmt: skip
     data, content_hash = connection.execute(
         "SELECT data, content_hash FROM documents WHERE id = 'c'"

@@ -22,7 +22,8 @@ async def list_events(state: StateDep, params: Annotated[EventParams, Query()]) 
     """Events matching every filter given, newest first (``order=oldest``: earliest first).
 
     Actors match a CAMEO code prefix (``RUS`` matches ``RUSGOV``) or the start of a word
-    of the actor's name; ``source`` with ``target`` is a dyad.
+    of the actor's name; ``source`` with ``target`` is a dyad. ``place``, ``country`` and
+    ``near`` (``lat,lon,km``) select by where the event happened.
     """
     key = ("events", params.model_dump_json())
     return await respond(state, key, lambda db: load_events(db, params))
@@ -43,6 +44,9 @@ def load_events(db: store.Connection, params: EventParams) -> EventPage:
         until=params.until,
         text=params.text,
         doc_id=params.doc_id,
+        place=params.place,
+        country=params.country,
+        near=params.near,
     )
     frame, total = event_page(
         db,

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends
 
 from communique.api.deps import ReadAccess
 from communique.web.csrf import check_csrf
-from communique.web.routes import articles, dyads, network, search, watchlists
+from communique.web.routes import articles, dyads, network, places, search, watchlists
 
 router = APIRouter(dependencies=[ReadAccess, Depends(check_csrf)], include_in_schema=False)
-for _module in (search, dyads, network, articles, watchlists):
+for _module in (search, dyads, network, places, articles, watchlists):
     router.include_router(_module.router)
