@@ -11,7 +11,16 @@ from fastapi.staticfiles import StaticFiles
 from communique import __version__
 from communique.api.errors import install_error_handlers
 from communique.api.limits import BodySizeLimit
-from communique.api.routes import actors, articles, documents, dyads, events, network, quotes
+from communique.api.routes import (
+    actors,
+    articles,
+    documents,
+    dyads,
+    events,
+    network,
+    places,
+    quotes,
+)
 from communique.api.state import AppState
 from communique.pipeline.session import PipelineFactory
 from communique.settings import Settings, get_settings
@@ -65,7 +74,7 @@ def create_app(
     app.state.communique = state
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
-    for module in (events, actors, quotes, dyads, network, articles, documents):
+    for module in (events, places, actors, quotes, dyads, network, articles, documents):
         app.include_router(module.router)
     app.include_router(web_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

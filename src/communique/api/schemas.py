@@ -333,6 +333,30 @@ class EventParams(PageParams):
     order: Literal["newest", "oldest"] = "newest"
 
 
+class PlaceParams(EventParams):
+    """Filters of ``GET /api/places``: those of the events; ``limit`` caps the places."""
+
+    limit: int = Field(default=500, ge=1, le=5000, description="At most this many places.")
+
+
+class PlaceCount(Schema):
+    """A place and how many of the matching events happened there."""
+
+    lat: float
+    lon: float
+    name: str
+    country: str | None = Field(description="ISO 3166 alpha-3 (None: spans countries).")
+    admin1: str | None
+    feature: Literal["country", "admin1", "admin2", "city", "region", "other"]
+    events: int = Field(description="Matching events located there.")
+
+
+class PlaceCountList(Schema):
+    """The places of ``GET /api/places``, most events first."""
+
+    items: list[PlaceCount]
+
+
 class ActorParams(PageParams):
     """Filters of ``GET /api/actors``."""
 

@@ -256,6 +256,7 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert set(paths) == {
         "/api/events",
+        "/api/places",
         "/api/actors",
         "/api/quotes",
         "/api/dyads/{a}/{b}",

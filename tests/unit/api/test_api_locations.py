@@ -83,3 +83,18 @@ def test_openapi_documents_the_location_params_and_schema(client: TestClient) ->
     names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"place", "country", "near"} <= names
     assert "PlaceOut" in spec["components"]["schemas"]
+
+
+def test_places_count_the_located_events_of_the_filter(client: TestClient) -> None:
+    response = client.get("/api/places")
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    located = [e for e in EVENTS.values() if e.location is not None]
+    assert sum(item["events"] for item in items) == len(located)
+    assert [item["events"] for item in items] == sorted(
+        (item["events"] for item in items), reverse=True
+    )
+    korea = client.get("/api/places", params={"country": "PRK"}).json()["items"]
+    assert {item["country"] for item in korea} == {"PRK"}
+    assert sum(item["events"] for item in korea) == 2
+    assert client.get("/api/places", params={"near": "1,2"}).status_code == 422

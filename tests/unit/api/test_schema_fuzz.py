@@ -28,6 +28,7 @@ from communique.testing import fake_pipeline
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "12"))
 GET_PATHS = [
     "/api/events",
+    "/api/places",
     "/api/actors",
     "/api/quotes",
     "/api/dyads/{a}/{b}",

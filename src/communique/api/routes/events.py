@@ -31,7 +31,21 @@ async def list_events(state: StateDep, params: Annotated[EventParams, Query()]) 
 
 def load_events(db: store.Connection, params: EventParams) -> EventPage:
     """The page of events as the API returns it."""
-    where = EventFilter(
+    frame, total = event_page(
+        db,
+        event_filter(params),
+        limit=params.limit,
+        offset=params.offset,
+        newest_first=params.order == "newest",
+    )
+    return EventPage(
+        total=total, limit=params.limit, offset=params.offset, items=_rows.events(frame)
+    )
+
+
+def event_filter(params: EventParams) -> EventFilter:
+    """The store's filter for the event parameters (paging aside)."""
+    return EventFilter(
         actor=params.actor,
         source=params.source,
         target=params.target,
@@ -47,14 +61,4 @@ def load_events(db: store.Connection, params: EventParams) -> EventPage:
         place=params.place,
         country=params.country,
         near=params.near,
-    )
-    frame, total = event_page(
-        db,
-        where,
-        limit=params.limit,
-        offset=params.offset,
-        newest_first=params.order == "newest",
-    )
-    return EventPage(
-        total=total, limit=params.limit, offset=params.offset, items=_rows.events(frame)
     )
