@@ -20,6 +20,7 @@ from communique.actors.memory import (
     usable_fact,
 )
 from communique.actors.mentions import ActorFinder
+from communique.actors.places import PlaceCode
 from communique.records import ActorMention, Annotation, Article, RoleFact
 from communique.textview import TextView
 
@@ -27,6 +28,7 @@ __all__ = [
     "EMPTY_ROLES",
     "DocumentRoles",
     "KnowledgeBase",
+    "PlaceCode",
     "RoleFact",
     "RoleMemory",
     "RoleSnapshot",
@@ -43,6 +45,7 @@ def find_actors(
     annotation: Annotation,
     kb: KnowledgeBase | None = None,
     memory: RoleRecall | None = None,
+    places: PlaceCode | None = None,
 ) -> tuple[ActorMention, ...]:
     """Find and code every actor mention of an article.
 
@@ -53,12 +56,18 @@ def find_actors(
         memory: Roles seen in earlier articles (recalled), and where the roles read here are
             recorded (``remember``); a :class:`DocumentRoles` over the run's snapshot in the
             pipeline.
+        places: The CAMEO code and country of a place name (the gazetteer's, handed in by
+            the pipeline), so that towns, provinces and regions that act or are acted on are
+            actors ("shelled Mosul" → IRQ); without it only the knowledge base's countries
+            and capitals are.
 
     Returns:
         The mentions in text order, each with the actor's id, code, name and role.
     """
     view = TextView(article.text, annotation)
-    finder = ActorFinder(view, kb or load_knowledge_base(), article_date(article), memory)
+    finder = ActorFinder(
+        view, kb or load_knowledge_base(), article_date(article), memory, places=places
+    )
     mentions = []
     for found in finder.run():
         start, end = view.chars(found.start, found.end)

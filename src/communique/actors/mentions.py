@@ -31,6 +31,7 @@ from communique.actors.knowledge import (
     own_sector,
 )
 from communique.actors.memory import RoleRecall, usable_fact
+from communique.actors.places import PlaceCode, place_actor_spans
 from communique.actors.roles import (
     ANCHOR_KINDS,
     POSSESSIVE,
@@ -155,6 +156,7 @@ class ActorFinder:
     focus: str | None = None  # the country the article is about (see _focus_country)
     countries_by_sentence: dict[int, set[str]] = field(default_factory=dict)
     titles_after: set[int] = field(default_factory=set)  # "X, the president of Y": title words
+    places: PlaceCode | None = None  # towns, provinces, regions: the gazetteer's codes
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
@@ -174,6 +176,7 @@ class ActorFinder:
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
         self._read_groups(matches)
+        self._read_places()
         self.found.sort(key=lambda f: (f.start, f.end))
         self._read_pronouns()
         self.found.sort(key=lambda f: (f.start, f.end))
@@ -421,6 +424,17 @@ class ActorFinder:
             self.found.append(Found(m.start, end, self._group_actor(m, sector, written)))
         self._read_korean_halves(covered)
         self._read_bare_sectors(matches)
+
+    def _read_places(self) -> None:
+        """Towns, provinces and regions that act or are acted on ("shelled Mosul")."""
+        if self.places is None:
+            return
+        taken = {i for f in self.found for i in range(f.start, f.end)}
+        taken |= self.consumed | self.role_tokens | self.titles_after
+        spans = place_actor_spans(self.view, self.view.annotation, taken, self.places)
+        for start, end, name, (code, country) in spans:
+            key = "place/" + re.sub(r"\W+", "-", name.lower()).strip("-")
+            self.found.append(Found(start, end, Actor(key, code, name, country)))
 
     def _sector_label(self, sector: str) -> str:
         """A sector in words: "government", "military", else the knowledge base's name."""

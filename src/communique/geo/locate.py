@@ -104,7 +104,10 @@ def _actor_countries(
     return Counter(
         m.country
         for m in actors
-        if m.country and m.country.isalpha() and not _overlaps((m.start, m.end), places)
+        if m.country
+        and m.country.isalpha()
+        and not m.actor_id.startswith("place/")  # a town the actor stage read is a place
+        and not _overlaps((m.start, m.end), places)
     )
 
 

@@ -6,12 +6,12 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 
 from communique import extract, registry
-from communique.actors import DocumentRoles, find_actors, load_knowledge_base
+from communique.actors import DocumentRoles, PlaceCode, find_actors, load_knowledge_base
 from communique.annotate import annotate_articles, load_pipeline, pipeline_producer
 from communique.errors import InputError
 from communique.events import code_events
 from communique.events.decider import EventDecider, load_decider
-from communique.geo import find_places, load_gazetteer, locate_events
+from communique.geo import Gazetteer, find_places, load_gazetteer, locate_events
 from communique.pipeline._stage import EMPTY_CONTEXT, ErrorPolicy, RunContext, guard, reject
 from communique.quotes import find_quotes
 from communique.records import Article, CodedDocument
@@ -104,6 +104,7 @@ class ActorStage:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
         self.kb = load_knowledge_base(settings.data_dir)
         self.roles = context.roles
+        self.places = place_codes(load_gazetteer())
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Find the actors of every document of the batch, in order."""
@@ -111,11 +112,30 @@ class ActorStage:
         def work(document: CodedDocument) -> CodedDocument:
             assert document.article is not None and document.annotation is not None
             roles = DocumentRoles(self.roles)
-            mentions = find_actors(document.article, document.annotation, self.kb, roles)
+            mentions = find_actors(
+                document.article, document.annotation, self.kb, roles, self.places
+            )
             return dataclasses.replace(document, actors=mentions, learned_roles=roles.learned)
 
         for document in batch:
             yield guard(document, "actors", work, self.policy)
+
+
+def place_codes(gazetteer: Gazetteer) -> PlaceCode:
+    """The actor stage's view of the gazetteer: a place name's CAMEO code and country (its
+    likeliest entry; a region's CAMEO region code), so towns and regions can be actors."""
+
+    def code(name: str) -> tuple[str, str | None] | None:
+        entries = gazetteer.lookup(name)
+        if not entries:
+            return None
+        best = entries[0]
+        if best.feature == "region":
+            region = gazetteer.cameo_code(best)
+            return (region, None) if region else None
+        return (best.country, best.country) if best.country else None
+
+    return code
 
 
 class QuoteStage:

@@ -336,3 +336,29 @@ def test_find_actors_coordinated_demonyms_share_their_noun(nlp) -> None:  # type
     text = "The Red Cross said US and British forces must ensure security."
     found = _by_text(text, _find(nlp, text))
     assert (found["US"].code, found["British forces"].code) == ("USAMIL", "GBRMIL")
+
+
+def _places(name: str) -> tuple[str, str | None] | None:
+    """A stand-in gazetteer: two towns and a region."""
+    return {
+        "Kandahar": ("AFG", "AFG"),
+        "Tal Afar": ("IRQ", "IRQ"),
+        "West Africa": ("WAF", None),
+    }.get(name)
+
+
+def test_find_actors_a_town_acted_on_is_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Insurgents launched an attack on Kandahar. Troops rested in Kandahar."
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = [
+        (text[m.start : m.end], m.start, m.code)
+        for m in find_actors(article, annotation, places=_places)
+    ]
+    towns = [(start, code) for name, start, code in found if name == "Kandahar"]
+    assert towns == [(text.index("Kandahar"), "AFG")]  # "in Kandahar" is a place, not an actor
+
+
+def test_find_actors_without_a_gazetteer_codes_no_towns(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Insurgents launched an attack on Kandahar."
+    assert "Kandahar" not in _by_text(text, _find(nlp, text))

@@ -1,0 +1,67 @@
+"""Places that act or are acted on: "shelling **Mosul**", "a car bomb hit **Kandahar**",
+"an attack on **Basra**", "**West Darfur State** lifted its curfew".
+
+CAMEO codes a place that is a party to an event as its country ("IRQ" for Mosul), and a
+region as the region's code ("WAF" for West Africa). The knowledge base knows countries and
+capitals; towns, provinces and regions come from the gazetteer, which the geo stage owns —
+the pipeline hands its lookup in as a plain function (``PlaceCode``), so this package never
+imports another stage.
+
+A place is an actor only as an argument: the subject or object of a verb, or the object of
+"against", "on", "into", "toward(s)" or "at". After "in", "near", "from" and the like it is
+where something happened, which is the geo stage's business, not an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from communique.records import Annotation
+from communique.textview import TextView
+
+# The CAMEO code and ISO3 country of a place name ("Mosul" → ("IRQ", "IRQ"), "West Africa" →
+# ("WAF", None)), or None when the name is no known place.
+PlaceCode = Callable[[str], tuple[str, str | None] | None]
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# A place right after its verb that the small parser takes for an adverb is its object.
+MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
+TARGET_PREPOSITIONS = frozenset({"against", "on", "into", "toward", "towards", "at"})
+_LEADING = frozenset({"the", "The"})
+_TRAILING = frozenset({"'s", "’s", "'", "’"})
+
+
+def place_actor_spans(
+    view: TextView, annotation: Annotation, taken: set[int], code_of: PlaceCode
+) -> Iterator[tuple[int, int, str, tuple[str, str | None]]]:
+    """Token spans ``[start, end)`` of places that are arguments, with their written name,
+    code and country; tokens in ``taken`` (already part of an actor) are never read again."""
+    for entity in annotation.entities:
+        if entity.label not in PLACE_LABELS:
+            continue
+        start, end = view.entity_tokens(entity)
+        while start < end and view.words[start] in _LEADING:
+            start += 1
+        while end > start and view.words[end - 1] in _TRAILING:
+            end -= 1
+        if start >= end or taken.intersection(range(start, end)) or not _argument(view, end):
+            continue
+        name = view.phrase(start, end)
+        coded = code_of(name)
+        if coded is not None and re.fullmatch(r"[A-Z]{3}", coded[0]):
+            yield start, end, name, coded
+
+
+def _argument(view: TextView, end: int) -> bool:
+    """Whether the phrase ending at token ``end`` is a verb's subject or object, or the
+    object of a preposition that marks a target."""
+    token = view.tokens[end - 1]
+    if token.dep in ARGUMENT_DEPS:
+        return view.tokens[token.head].pos in {"VERB", "AUX"}
+    if token.dep in MISPARSED_OBJECTS and token.head < end - 1:
+        return view.tokens[token.head].pos == "VERB"  # "shelled Mosul" read as an adverb
+    if token.dep != "pobj":
+        return False
+    return view.words[token.head].lower() in TARGET_PREPOSITIONS
