@@ -6,11 +6,26 @@ rebuilding the same indexes; it depends on records only.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from communique.records import Annotation, Span, Token
+
+# A wire dateline opening a text: a place in capitals, its region or country, a date, the
+# agency, a dash ("NAIROBI, Kenya, Feb 11 (Wire) —", "CAMP DAVID, Md. (Reuters) -").
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{1,30}(,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
+    r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([^)]{1,30}\))?\s*[—–-]"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline opening ``text`` ends, after its dash; 0 when there is none. Its
+    places say where the story was filed: nobody in it acts."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from communique.actors.coref import Antecedent, bracketed_after, resolve_pronoun
 from communique.actors.knowledge import (
@@ -40,7 +41,7 @@ from communique.actors.roles import (
     title_head_words,
 )
 from communique.records import RoleFact
-from communique.textview import TextView
+from communique.textview import TextView, dateline_end
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
 # A capital after these prepositions is where something happened, not who did it.
@@ -184,14 +185,22 @@ class ActorFinder:
 
     def _located(self, match: KBMatch) -> bool:
         """A place in a compound that says where something is ("the Washington-based
-        association", "a London-born banker"): a location, not an actor or an anchor."""
+        association", "a London-born banker") or in the dateline ("NAIROBI, Kenya (Wire) —"):
+        a location, not an actor or an anchor."""
         words = self.view.words
+        if self.view.tokens[match.start].start < self._dateline_end:
+            return True
         return (
             match.kind in {"country", "capital", "metonym"}
             and match.end + 1 < len(words)
             and words[match.end] == "-"
             and words[match.end + 1].lower() in PLACE_COMPOUNDS
         )
+
+    @cached_property
+    def _dateline_end(self) -> int:
+        """Where a dateline opening the text ends (0 when there is none)."""
+        return dateline_end(self.view.text)
 
     # -- people ---------------------------------------------------------------------------
 
@@ -433,6 +442,8 @@ class ActorFinder:
         taken |= self.consumed | self.role_tokens | self.titles_after
         spans = place_actor_spans(self.view, self.view.annotation, taken, self.places)
         for start, end, name, (code, country) in spans:
+            if self.view.tokens[start].start < self._dateline_end:
+                continue  # where the story was filed
             key = "place/" + re.sub(r"\W+", "-", name.lower()).strip("-")
             self.found.append(Found(start, end, Actor(key, code, name, country)))
 

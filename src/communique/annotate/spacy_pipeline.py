@@ -14,6 +14,7 @@ from communique.annotate.offsets import annotation_from_doc
 from communique.errors import ConfigError
 from communique.records import Annotation, Article
 from communique.settings import Settings, get_settings
+from communique.textview import dateline_end
 
 # The components our stages read; a pipeline without any of them cannot be used.
 REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -47,13 +48,20 @@ PARAGRAPH_BREAKS = "communique_paragraph_breaks"
 
 @Language.component(PARAGRAPH_BREAKS)
 def mark_paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: a paragraph never continues a sentence.
+    """Start a sentence after every line break: a paragraph never continues a sentence; and
+    after a dateline ("SEOUL (Reuters) - North Korea said …"), so that the dateline's place
+    is not read as the first sentence's subject.
 
     Runs before the parser, which keeps boundaries that are already set.
     """
     for token in doc[:-1]:
         if "\n" in token.text and token.text.isspace():
             doc[token.i + 1].is_sent_start = True
+    after = dateline_end(doc.text)
+    if after:
+        first = next((t for t in doc if t.idx >= after and not t.is_space), None)
+        if first is not None and first.i > 0:
+            first.is_sent_start = True
     return doc
 
 

@@ -22,6 +22,12 @@ def summarise(outcome: CodedDocument | Rejection) -> str:
         f"source {article.source or article.site_name or '?'}",
         "  actors: " + ", ".join(f"{m.name} [{m.code}]" for m in list(actors.values())[:10]),
     ]
+    places = {(p.name, p.country): p for p in outcome.places}
+    if places:
+        lines.append(
+            "  places: "
+            + ", ".join(f"{name} [{country or p.feature}]" for (name, country), p in places.items())
+        )
     lines += [f"  event  {_event_line(event)}" for event in outcome.events[:MAX_EVENTS]]
     lines += [f"  quote  {_quote_line(quote)}" for quote in outcome.quotes[:MAX_QUOTES]]
     return "\n".join(lines) + "\n"
@@ -30,9 +36,10 @@ def summarise(outcome: CodedDocument | Rejection) -> str:
 def _event_line(event: Event) -> str:
     target = event.target.code if event.target else "-"
     who = f" (according to {event.attributed_to.name})" if event.attributed_to else ""
+    where = f" @ {event.location.name}" if event.location else ""
     return (
         f"{event.source.code} → {target}  {event.type or 'STATEMENT'} {event.cameo} "
-        f"{event.modality}{who}"
+        f"{event.modality}{who}{where}"
     )
 
 

@@ -26,7 +26,7 @@ from communique.geo._mentions import PlaceMention, find_mentions, mentions_at
 from communique.geo._resolve import resolve_all
 from communique.geo.gazetteer import Gazetteer, GazetteerEntry
 from communique.records import ActorMention, Annotation, Article, Event, Place
-from communique.textview import TextView
+from communique.textview import TextView, dateline_end
 
 PRODUCER = "communique.geo.v1"
 LOCATIVE = frozenset(
@@ -38,7 +38,6 @@ MOVEMENT = frozenset(
 )
 _CLAUSE_EDGES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
 _SPECIFIC = {"city": 0, "other": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
-_DATELINE_ENDS = ("—", "–", "-", "(", ":")
 
 
 def find_places(
@@ -216,12 +215,5 @@ def _governs(view: TextView, upper: int, lower: int) -> bool:
 
 def _dateline(text: str, places: Sequence[Place]) -> Place | None:
     """The place of a dateline opening the article ("KYIV, Ukraine (AP) —"), if any."""
-    first = places[0]
-    line_start = text.rfind("\n", 0, first.start) + 1
-    if first.start - line_start > 2 or first.start > 300:
-        return None
-    rest = text[first.end : first.end + 40]
-    nearby = [p for p in places[1:3] if p.start < first.end + 30]
-    if nearby and text[first.end : nearby[0].start].strip() == ",":
-        rest = text[nearby[0].end : nearby[0].end + 40]
-    return first if rest.lstrip().startswith(_DATELINE_ENDS) else None
+    end = dateline_end(text)
+    return places[0] if end and places[0].start < end else None

@@ -362,3 +362,9 @@ def test_find_actors_a_town_acted_on_is_its_country(nlp) -> None:  # type: ignor
 def test_find_actors_without_a_gazetteer_codes_no_towns(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Insurgents launched an attack on Kandahar."
     assert "Kandahar" not in _by_text(text, _find(nlp, text))
+
+
+def test_find_actors_a_dateline_place_is_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "SEOUL (Wire) - North Korea threatened to cancel the summit."
+    found = _by_text(text, _find(nlp, text))
+    assert "SEOUL" not in found and found["North Korea"].code == "PRK"

@@ -7,7 +7,9 @@ import pytest
 from communique.actors import find_actors
 from communique.annotate import annotate_articles
 from communique.events import code_events
+from communique.events.decider import load_decider
 from communique.geo import find_places, load_gazetteer, locate_events, resolve_spans
+from communique.geo.locate import _dateline
 from communique.records import Article, Place
 
 pytestmark = pytest.mark.model
@@ -26,7 +28,7 @@ def _located(nlp, text: str) -> list[tuple[str, str | None]]:  # type: ignore[no
     (annotation,) = annotate_articles([article], nlp)
     actors = find_actors(article, annotation)
     places = find_places(article, annotation, actors, load_gazetteer())
-    events = code_events(article, annotation, actors)
+    events = code_events(article, annotation, actors, decider=load_decider())
     located = locate_events(article, annotation, events, places, actors)
     return [(e.cameo, e.location.name if e.location else None) for e in located]
 
@@ -98,3 +100,12 @@ def test_the_dateline_locates_events_the_text_does_not_place(nlp) -> None:  # ty
 def test_a_base_locates_an_event_the_text_does_not_place(nlp) -> None:  # type: ignore[no-untyped-def]
     located = _located(nlp, "The Nairobi-based rights group accused the police of abuses.")
     assert located and all(name == "Nairobi" for _, name in located)
+
+
+def test_a_dated_dateline_is_a_dateline() -> None:
+    def place(start: int, end: int) -> Place:
+        return Place("t", start, end, "Nairobi", 1, -1.3, 36.8, "KEN", None, "city")
+
+    assert _dateline("NAIROBI, Feb 11 - Police arrested ten people.", [place(0, 7)])
+    assert _dateline("NAIROBI (Wire) — Police arrested ten people.", [place(0, 7)])
+    assert not _dateline("Nairobi, the capital, was calm.", [place(0, 7)])
