@@ -22,6 +22,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from communique.actors._words import (
+    EQUIPMENT,
+    FAMILY_NAME_FIRST,
+    FOCUS_SECTORS,
+    FOREIGN_FACING,
+    GROUP_HEADS,
+    KOREAN_HALVES,
+    LED_GROUPS,
+    LOCATION_PREPOSITIONS,
+    NAME_LABELS,
+    PLACE_COMPOUNDS,
+    RESIDENT_SECTORS,
+    SECTOR_NAMES,
+)
 from communique.actors.coref import Antecedent, bracketed_after, resolve_pronoun
 from communique.actors.knowledge import (
     CountryEntry,
@@ -42,31 +56,6 @@ from communique.actors.roles import (
 )
 from communique.records import RoleFact
 from communique.textview import TextView, dateline_end
-
-SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
-# A capital after these prepositions is where something happened, not who did it.
-# Nouns that make a sector modifier an actor: "opposition groups", "rebel leaders".
-GROUP_HEADS = frozenset(
-    {
-        "group",
-        "leader",
-        "member",
-        "force",
-        "official",
-        "activist",
-        "movement",
-        "faction",
-        "supporter",
-        "figure",
-        "fighter",
-        "representative",
-        "spokesman",
-        "spokeswoman",
-    }
-)
-# Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,56 +78,6 @@ class Found:
     start: int
     end: int
     actor: Actor
-
-
-# Sectors an article's focus country anchors: its institutions and its people.
-FOCUS_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
-)
-# "The North" and "the South" in an article about the Koreas.
-KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
-# Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
-FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
-# Officials who usually deal with other countries: "met the envoy" names no focus country.
-FOREIGN_FACING = frozenset(
-    {
-        "envoy",
-        "ambassador",
-        "diplomat",
-        "delegation",
-        "embassy",
-        "consulate",
-        "consul",
-        "negotiator",
-    }
-)
-# What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
-LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
-# Sectors of people who live in a place: "protesters in Hong Kong" are Hong Kong's.
-RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED"})
-# Weapons whose acts are their country's military's: "Israeli helicopters shelled".
-EQUIPMENT = frozenset(
-    {
-        "aircraft",
-        "airplane",
-        "helicopter",
-        "tank",
-        "jet",
-        "drone",
-        "bomber",
-        "warplane",
-        "gunship",
-        "warship",
-        "bulldozer",
-        "artillery",
-        "missile",
-        "submarine",
-        "frigate",
-        "destroyer",
-    }
-)
-# "X-based", "X-born": the place X locates something; it acts for no one.
-PLACE_COMPOUNDS = frozenset({"based", "born", "headquartered", "registered", "bound"})
 
 
 @dataclass

@@ -1,0 +1,79 @@
+"""The words the actor finder reads: sector labels, group heads, the sectors a document's
+focus anchors, equipment that acts for its military, and the like (``mentions.py``)."""
+
+from __future__ import annotations
+
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
+# Nouns that make a sector modifier an actor: "opposition groups", "rebel leaders".
+GROUP_HEADS = frozenset(
+    {
+        "group",
+        "leader",
+        "member",
+        "force",
+        "official",
+        "activist",
+        "movement",
+        "faction",
+        "supporter",
+        "figure",
+        "fighter",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+    }
+)
+# Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A capital after these prepositions is where something happened, not who did it.
+LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
+
+
+# Sectors an article's focus country anchors: its institutions and its people.
+FOCUS_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
+)
+# "The North" and "the South" in an article about the Koreas.
+KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
+# Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
+FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
+# Officials who usually deal with other countries: "met the envoy" names no focus country.
+FOREIGN_FACING = frozenset(
+    {
+        "envoy",
+        "ambassador",
+        "diplomat",
+        "delegation",
+        "embassy",
+        "consulate",
+        "consul",
+        "negotiator",
+    }
+)
+# What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
+LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
+# Sectors of people who live in a place: "protesters in Hong Kong" are Hong Kong's.
+RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED"})
+# Weapons whose acts are their country's military's: "Israeli helicopters shelled".
+EQUIPMENT = frozenset(
+    {
+        "aircraft",
+        "airplane",
+        "helicopter",
+        "tank",
+        "jet",
+        "drone",
+        "bomber",
+        "warplane",
+        "gunship",
+        "warship",
+        "bulldozer",
+        "artillery",
+        "missile",
+        "submarine",
+        "frigate",
+        "destroyer",
+    }
+)
+# "X-based", "X-born": the place X locates something; it acts for no one.
+PLACE_COMPOUNDS = frozenset({"based", "born", "headquartered", "registered", "bound"})
