@@ -7,14 +7,17 @@ Read from the trigger and the clauses that govern it, up to the first verb of sa
 * ``conditional`` — the trigger sits in an ``if`` / ``unless`` clause, or governs one;
 * ``possible`` — may, might, could; "potential", "possible" on an event noun;
 * ``intended`` — will, shall; a governing verb of intent ("promised to deepen",
-  "plans to visit", "agreed to withdraw"); a trigger that itself carries intent
-  (the lexicon's ``modality`` column, e.g. "promise");
+  "plans to visit", "agreed to withdraw"); "is to meet"; a time still to come in the
+  trigger's clause ("a trip to Moscow **next week**", "the **upcoming** visit"); a trigger
+  that itself carries intent (the lexicon's ``modality`` column, e.g. "promise");
 * otherwise ``asserted``.
 
 When several apply, the first in that list wins.
 """
 
 from __future__ import annotations
+
+import re
 
 from communique.records import Modality
 from communique.speech import CUE_VERBS
@@ -47,6 +50,15 @@ INTENT_VERBS = frozenset(
 )
 NEGATING_VERBS = frozenset({"deny", "refuse", "decline", "fail", "reject", "rule"})
 CONDITION_MARKERS = frozenset({"if", "unless"})
+# Times still to come: the event is planned, not done.
+FUTURE_TIME = re.compile(
+    r"\b(tomorrow|next (week|month|year|weekend|spring|summer|autumn|fall|winter|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later this (week|month|year)|"
+    r"in the coming (days|weeks|months))\b",
+    re.IGNORECASE,
+)
+TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep"})
+FUTURE_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled", "proposed"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Clause links that carry modality up to the trigger ("promised [to deepen]").
 # Not through prepositions: "following Putin's visit", "in talks with" keep their own modality.
@@ -66,6 +78,8 @@ def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Mod
         found.add(lexical)
     for k in _governing_chain(view, trigger):
         found |= _marks(view, k, is_trigger=k == trigger)
+    if _still_to_come(view, trigger):
+        found.add("intended")
     for label in ("negated", "conditional", "possible", "intended"):
         if label in found:
             return label
@@ -108,6 +122,31 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
         elif dep == "advcl" and is_trigger and _has_marker(view, child):
             marks.add("conditional")
     return marks
+
+
+def _still_to_come(view: TextView, trigger: int) -> bool:
+    """ "is to meet"; or a time still to come on the trigger, or on the verb whose object it
+    is ("announced a trip … next week", "the upcoming visit")."""
+    token = view.tokens[trigger]
+    if (
+        token.dep == "xcomp"
+        and view.lemma(token.head) == "be"
+        and any(
+            view.tokens[c].dep == "aux" and view.words[c] == "to" for c in view.children(trigger)
+        )
+    ):
+        return True
+    anchors = [trigger] + ([token.head] if token.dep == "dobj" else [])
+    for anchor in anchors:
+        for child in view.children(anchor):
+            dep = view.tokens[child].dep
+            if dep == "amod" and view.words[child].lower() in FUTURE_WORDS:
+                return True
+            if dep in TIME_DEPS and child != trigger:
+                words = view.subtree(child)
+                if FUTURE_TIME.search(view.phrase(words[0], words[-1] + 1)):
+                    return True
+    return False
 
 
 def _has_marker(view: TextView, clause: int) -> bool:

@@ -91,6 +91,15 @@ def test_code_events_modality_intended_by_a_governing_verb(nlp) -> None:  # type
     assert events and {e.modality for e in events} == {"intended"}
 
 
+def test_code_events_modality_intended_by_a_time_to_come(nlp) -> None:  # type: ignore[no-untyped-def]
+    planned = _code(nlp, "The Chilean president is to meet the Peruvian president in Lima.")
+    assert planned and {e.modality for e in planned} == {"intended"}
+    trip = _code(nlp, "The Finnish president announced a visit to Estonia next week.")
+    assert trip and {e.modality for e in trip if e.target} == {"intended"}
+    done = _code(nlp, "The Finnish president visited Estonia last week.")
+    assert done and {e.modality for e in done} == {"asserted"}
+
+
 def test_code_events_modality_conditional(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile will expel the ambassador of Peru if the talks fail.")
     assert events and {e.modality for e in events} == {"conditional"}
