@@ -232,6 +232,7 @@ class ArticleOut(Schema):
     text: str
     events: list[EventOut]
     quotes: list[QuoteOut]
+    places: list[PlaceOut] = Field(description="The places the text names, in text order.")
     spans: list[TextSpan] = Field(description="Events and quotes as offsets into text.")
 
 

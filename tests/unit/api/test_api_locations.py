@@ -98,3 +98,12 @@ def test_places_count_the_located_events_of_the_filter(client: TestClient) -> No
     assert {item["country"] for item in korea} == {"PRK"}
     assert sum(item["events"] for item in korea) == 2
     assert client.get("/api/places", params={"near": "1,2"}).status_code == 422
+
+
+def test_article_lists_its_places(client: TestClient) -> None:
+    doc_id = next(e.doc_id for e in EVENTS.values() if e.location is not None)
+    response = client.get(f"/api/articles/{doc_id}")
+    assert response.status_code == 200, response.text
+    places = response.json()["places"]
+    assert places and all(set(p) >= {"span", "name", "lat", "lon", "feature"} for p in places)
+    assert [p["span"][0] for p in places] == sorted(p["span"][0] for p in places)

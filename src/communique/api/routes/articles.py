@@ -1,4 +1,4 @@
-"""``GET /api/articles/{id}``: an article's text with its events and quotes as spans."""
+"""``GET /api/articles/{id}``: an article's text with its events, quotes and places."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from communique.api import _rows
 from communique.api.deps import ReadAccess, StateDep
 from communique.api.errors import ApiError
 from communique.api.routes import NOT_FOUND, respond
-from communique.api.schemas import ArticleOut
+from communique.api.schemas import ArticleOut, PlaceOut
+from communique.pipeline.output import place_dict
 
 router = APIRouter(prefix="/api", tags=["articles"], dependencies=[ReadAccess])
 DocId = Annotated[str, Path(min_length=1, max_length=200, description="The document id.")]
@@ -49,5 +50,6 @@ def load_article(db: store.Connection, doc_id: str) -> ArticleOut:
         text=article.text,
         events=events,
         quotes=quotes,
+        places=[PlaceOut(**place_dict(place)) for place in store.document_places(db, doc_id)],
         spans=_rows.spans(events, quotes),
     )
