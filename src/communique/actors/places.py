@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from communique.actors.roles import POSSESSIVE
 from communique.records import Annotation
 from communique.textview import TextView
 
@@ -30,7 +31,6 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "into", "toward", "towards", "at"})
 _LEADING = frozenset({"the", "The"})
-_TRAILING = frozenset({"'s", "’s", "'", "’"})
 
 
 def place_actor_spans(
@@ -44,7 +44,7 @@ def place_actor_spans(
         start, end = view.entity_tokens(entity)
         while start < end and view.words[start] in _LEADING:
             start += 1
-        while end > start and view.words[end - 1] in _TRAILING:
+        while end > start and view.words[end - 1] in POSSESSIVE:
             end -= 1
         if start >= end or taken.intersection(range(start, end)) or not _argument(view, end):
             continue

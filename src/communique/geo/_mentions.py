@@ -14,11 +14,12 @@ where it happened unless the text says so ("a visit to Pyongyang").
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from communique.geo.gazetteer import Gazetteer, GazetteerEntry, normalise_name
-from communique.records import Annotation, Article
+from communique.records import Annotation, Article, Span
 from communique.textview import TextView
 
 # Buildings and streets (FAC) are left out: "White House" is an actor, and the gazetteer's
@@ -134,10 +135,7 @@ def mentions_at(
     view = view or TextView(article.text, annotation)
     mentions = []
     for start, end in spans:
-        first = view.token_at(start)
-        last = first
-        while last < len(view) and view.tokens[last].start < end:
-            last += 1
+        first, last = view.entity_tokens(Span(start, end))
         text = article.text[start:end]
         mentions.append(PlaceMention(first, max(last, first + 1), start, end, text, "GOLD"))
     ordered = sorted(range(len(mentions)), key=lambda k: mentions[k].first)
@@ -147,17 +145,10 @@ def mentions_at(
 
 
 def _renumber(mention: PlaceMention, ordered: list[int]) -> PlaceMention:
+    """``within`` counted in the given order instead of text order."""
     if mention.within is None:
         return mention
-    return PlaceMention(
-        mention.first,
-        mention.last,
-        mention.start,
-        mention.end,
-        mention.text,
-        mention.label,
-        ordered[mention.within],
-    )
+    return dataclasses.replace(mention, within=ordered[mention.within])
 
 
 def _trimmed(view: TextView, first: int, last: int) -> tuple[int, int]:
@@ -174,18 +165,18 @@ def _mention(view: TextView, first: int, last: int, label: str) -> PlaceMention:
 
 
 def _untagged(
-    view: TextView, gazetteer: Gazetteer, taken: set[int], people: set[int]
+    view: TextView, gazetteer: Gazetteer, taken: set[int], blocked: set[int]
 ) -> Iterator[PlaceMention]:
     """Places inside proper-noun runs the parser did not tag as places ("the **Illinois**
     State Police", "**Gainesville** Police Department"), and state abbreviations after a
-    comma ("…, La."). Never inside a person's name."""
+    comma ("…, La."). Never inside ``blocked`` tokens (a person's or a building's name)."""
     i = 0
     while i < len(view):
-        if i in taken or i in people or not _proper(view, i):
+        if i in taken or i in blocked or not _proper(view, i):
             i += 1
             continue
         end = i
-        while end < len(view) and end not in taken and end not in people and _proper(view, end):
+        while end < len(view) and end not in taken and end not in blocked and _proper(view, end):
             end += 1
         yield from _known_runs(view, gazetteer, i, end)
         i = end
@@ -205,8 +196,9 @@ def _known_runs(
     i = first
     while i < last:
         for end in range(min(last, i + _MAX_PLACE_TOKENS), i, -1):
+            name = view.phrase(i, end)
             if view.words[i] not in STATE_ABBREVIATIONS and _known_place(
-                gazetteer.lookup(view.phrase(i, end)), view.phrase(i, end)
+                gazetteer.lookup(name), name
             ):
                 yield _mention(view, i, end, "GPE")
                 i = end
@@ -238,7 +230,5 @@ def _linked(view: TextView, mentions: list[PlaceMention]) -> list[PlaceMention]:
     for k in range(len(mentions) - 1):
         here, after = mentions[k], mentions[k + 1]
         if after.first == here.last + 1 and view.words[here.last] == ",":
-            linked[k] = PlaceMention(
-                here.first, here.last, here.start, here.end, here.text, here.label, k + 1
-            )
+            linked[k] = dataclasses.replace(here, within=k + 1)
     return linked

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from communique.geo._mentions import PlaceMention, find_mentions, mentions_at
 from communique.geo._resolve import resolve_all
 from communique.geo.gazetteer import Gazetteer, GazetteerEntry
-from communique.records import ActorMention, Annotation, Article, Event, Place
+from communique.records import ActorMention, Annotation, Article, Event, Place, Span
 from communique.textview import TextView, dateline_end
 
 PRODUCER = "communique.geo.v1"
@@ -110,7 +110,7 @@ def _actor_countries(
     )
 
 
-def _overlaps(span: tuple[int, int], spans: set[tuple[int, int]]) -> bool:
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
@@ -174,7 +174,7 @@ def _level(
         return 2 if _based(view, place) else None
     if trigger is not None and _same_clause(view, view.tokens[parent].head, trigger):
         return 1
-    if any(s < place.end and place.start < e for s, e in own):
+    if _overlaps((place.start, place.end), own):
         return None
     return 2
 
@@ -186,10 +186,7 @@ def _based(view: TextView, place: Place) -> bool:
 
 
 def _phrase_head(view: TextView, place: Place) -> int:
-    first = view.token_at(place.start)
-    last = first
-    while last < len(view) and view.tokens[last].start < place.end:
-        last += 1
+    first, last = view.entity_tokens(Span(place.start, place.end))
     for k in range(first, max(last, first + 1)):
         if not first <= view.tokens[k].head < last or view.tokens[k].head == k:
             return k

@@ -104,7 +104,10 @@ class ActorStage:
         self.policy: ErrorPolicy = "raise" if settings.error_policy == "raise" else "record"
         self.kb = load_knowledge_base(settings.data_dir)
         self.roles = context.roles
-        self.places = place_codes(load_gazetteer())
+        gazetteer = load_gazetteer()
+        self.places = place_codes(gazetteer)
+        # Towns and regions are coded from the gazetteer: recorded with every run.
+        self.components = {"gazetteer": gazetteer.version}
 
     def __call__(self, batch: Sequence[CodedDocument]) -> Iterator[CodedDocument]:
         """Find the actors of every document of the batch, in order."""

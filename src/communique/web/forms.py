@@ -8,7 +8,8 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from communique.store import EventFilter
+from communique.errors import InputError
+from communique.store import EventFilter, near_point
 
 PAGE_SIZE = 50
 # "lat,lon,km": the events located within km of a point (the map's circles link so).
@@ -40,10 +41,12 @@ class SearchForm(BaseModel):
     @field_validator("near")
     @classmethod
     def _on_earth(cls, value: str | None) -> str | None:
-        if value is not None:
-            lat, lon, _ = near_point(value)
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ValueError("near is lat,lon,km with lat in -90..90 and lon in -180..180")
+        """The store's own check of LAT,LON,KM (on the map, km 0 or more)."""
+        try:
+            if value is not None:
+                near_point(value)
+        except InputError as error:
+            raise ValueError(str(error)) from None
         return value
 
     @field_validator("offset", mode="before")
@@ -97,12 +100,6 @@ class SearchForm(BaseModel):
             ("text", self.text),
             ("place", self.place),
         ]
-
-
-def near_point(value: str) -> tuple[float, float, float]:
-    """``"lat,lon,km"`` (as NEAR_PATTERN checks it) → (lat, lon, km)."""
-    lat, lon, km = (float(part) for part in value.split(","))
-    return lat, lon, km
 
 
 class TimelineForm(BaseModel):
