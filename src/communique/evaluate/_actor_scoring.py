@@ -23,8 +23,18 @@ from communique.records import ActorMention
 NONE = "-"
 # CAMEO "country" codes whose remaining letters name an organisation, not a sector.
 _ORGANISATION_PREFIXES = frozenset({"IGO", "NGO", "MNC"})
+# CAMEO sector codes an organisation's code may carry after its prefix (NGOHLHRCR: the Red
+# Crescent, health; IGOUNOREFHCR: the UN refugee agency, refugees).
+_ORGANISATION_SECTORS = frozenset(
+    {"HLH", "HRI", "REF", "MED", "BUS", "REB", "INS", "LAB", "EDU", "REL", "ENV", "DEV", "AGR"}
+)
 # Gold sectors that mean "unspecified".
 _NO_SECTOR = frozenset({"", "***"})
+# The PLOVER gold records use PLOVER's sector words where CAMEO has others: MED is medical
+# (CAMEO HLH), JRN journalists (CAMEO MED), and CIV is written for civilians (CAMEO CVL).
+_PLOVER_TO_CAMEO_SECTOR = {"MED": "HLH", "JRN": "MED", "CIV": "CVL"}
+# Older country codes some gold records still use, read as the ISO codes we write.
+_LEGACY_COUNTRY_CODES = {"ITL": "ITA", "JAP": "JPN"}
 _SENTENCE_WIDTH = 100
 _WORD_GAP = re.compile(r"\s+|\.{2,}")
 
@@ -144,21 +154,33 @@ def our_country(mention: ActorMention) -> str | None:
     return mention.country or (mention.code[:3].upper() if mention.code else None)
 
 
+def gold_country(code: str) -> str:
+    """The gold country code as ISO writes it (the older ``JAP`` → JPN, ``ITL`` → ITA)."""
+    upper = code.strip().upper()
+    return _LEGACY_COUNTRY_CODES.get(upper, upper)
+
+
 def our_sector(mention: ActorMention) -> str | None:
-    """Our primary sector: ``sector``, else letters 4-6 of a country code (``RUSGOV`` → GOV)."""
+    """Our primary sector: ``sector``, else letters 4-6 of a country code (``RUSGOV`` → GOV),
+    else the first sector an organisation's code carries (``NGOHLHRCR`` → HLH)."""
     if mention.sector:
         return mention.sector[:3].upper()
     code = mention.code.upper()
-    if len(code) >= 6 and code[:3] not in _ORGANISATION_PREFIXES:
+    if len(code) < 6:
+        return None
+    if code[:3] not in _ORGANISATION_PREFIXES:
         return code[3:6]
-    return None
+    segments = (code[i : i + 3] for i in range(3, len(code) - 2, 3))
+    return next((segment for segment in segments if segment in _ORGANISATION_SECTORS), None)
 
 
 def gold_sector(sector: str | None) -> str | None:
-    """The primary gold sector (``CVLalb`` → CVL), or None when unspecified (``***``)."""
+    """The primary gold sector in CAMEO's words (``CVLalb`` → CVL, PLOVER's ``JRN`` → MED), or
+    None when unspecified (``***``)."""
     if sector is None or sector.strip() in _NO_SECTOR:
         return None
-    return sector.strip()[:3].upper()
+    primary = sector.strip()[:3].upper()
+    return _PLOVER_TO_CAMEO_SECTOR.get(primary, primary)
 
 
 def truncate(sentence: str, width: int = _SENTENCE_WIDTH) -> str:
@@ -259,7 +281,7 @@ def tally_sentence(
         if not found:
             tally.miss(match.gold.role, match.gold.text, gold.text)
         if match.mention is not None and match.gold.code:
-            tally.compare("country", match.gold.code.upper(), our_country(match.mention))
+            tally.compare("country", gold_country(match.gold.code), our_country(match.mention))
         sector = gold_sector(match.gold.sector)
         if match.mention is not None and sector:
             tally.compare("sector", sector, our_sector(match.mention))

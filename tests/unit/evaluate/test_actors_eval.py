@@ -347,3 +347,26 @@ def test_evaluate_actors_runs_the_pipeline_on_a_small_gold_file(tmp_path: Path) 
     totals = {f.name: f.total for f in report.fields}
     assert (totals["found: source"], totals["found: target"], totals["found: all"]) == (2, 1, 3)
     assert evaluate_actors(gold, "plover", limit=1).gold_actors == 1
+
+
+def test_sector_reads_plover_words_and_organisation_codes() -> None:
+    from communique.evaluate._actor_scoring import gold_sector, our_sector
+
+    assert gold_sector("JRN") == "MED"  # PLOVER journalists are CAMEO media
+    assert gold_sector("MED") == "HLH"  # PLOVER medical is CAMEO health
+    assert gold_sector("CIVnor") == "CVL"
+    assert gold_sector("GOV") == "GOV"
+    assert gold_sector("***") is None
+    assert our_sector(mention(PORT, "Estavian navy", "ESTMIL")) == "MIL"
+    assert our_sector(mention(PORT, "Estavian navy", "NGOHLHRCR")) == "HLH"
+    assert our_sector(mention(PORT, "Estavian navy", "IGOUNOREFHCR")) == "REF"
+    assert our_sector(mention(PORT, "Estavian navy", "IGOWSTNAT")) is None
+    assert our_sector(mention(PORT, "Estavian navy", "IGOWSTNAT", sector="MIL")) == "MIL"
+
+
+def test_gold_country_reads_older_codes_as_iso() -> None:
+    from communique.evaluate._actor_scoring import gold_country
+
+    assert gold_country("JAP") == "JPN"
+    assert gold_country("itl") == "ITA"
+    assert gold_country("USA") == "USA"
