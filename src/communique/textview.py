@@ -20,6 +20,17 @@ _DATELINE = re.compile(
     r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([^)]{1,30}\))?\s*[—–-]"
 )
 
+# Words for part of a place: a phrase through them names the place inside ("parts of the
+# western city of Ahmedabad", "a number of areas in Mosul city").
+AREA_NOUNS = frozenset(
+    {
+        "part", "area", "province", "city", "region", "district", "town", "village",
+        "territory", "countryside", "state", "county", "capital", "outskirts", "number",
+        "suburb", "neighbourhood", "neighborhood", "zone",
+    }
+)  # fmt: skip
+_AREA_HOPS = 4
+
 
 def dateline_end(text: str) -> int:
     """Where a dateline opening ``text`` ends, after its dash; 0 when there is none. Its
@@ -106,3 +117,25 @@ class TextView:
     def is_capitalised(self, i: int) -> bool:
         """True when token ``i`` starts with an upper-case letter."""
         return self.words[i][:1].isupper()
+
+
+def place_inside(view: TextView, i: int) -> int | None:
+    """The token of the place an area phrase headed by ``i`` names ("parts of the city of
+    Ahmedabad" → Ahmedabad, "Mosul city" → Mosul), or ``None`` when ``i`` is no area word."""
+    hops = 0
+    while hops < _AREA_HOPS and view.lemma(i).lower() in AREA_NOUNS:
+        inner = _area_object(view, i)
+        if inner is None:
+            named = [c for c in view.children(i) if view.tokens[c].dep == "compound"]
+            return named[-1] if named and view.tokens[named[-1]].pos == "PROPN" else None
+        i, hops = inner, hops + 1
+    return i if hops else None
+
+
+def _area_object(view: TextView, i: int) -> int | None:
+    for prep in view.children(i):
+        if view.tokens[prep].dep == "prep" and view.words[prep].lower() in {"of", "in"}:
+            for obj in view.children(prep):
+                if view.tokens[obj].dep == "pobj":
+                    return obj
+    return None

@@ -7,13 +7,15 @@
   promised …" is Putin);
 * "it", "its", "they", "their" are the nearest country or organisation before them, and a
   bracketed clarification wins ("They [China] cannot …");
-* a later surname or full name is the person named before (handled where names are read).
+* a later surname or full name is the person named before (handled where names are read);
+* "its forces", "their army": a sector noun owned by a country's pronoun is that country's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, Protocol, TypeVar
 
 from communique.textview import TextView
 
@@ -152,4 +154,47 @@ def bracketed_after(view: TextView, i: int) -> tuple[int, int] | None:
     for k in range(i + 2, min(i + 8, len(view))):
         if view.words[k] == close:
             return (i + 2, k) if k > i + 2 else None
+    return None
+
+
+class _Owned(Protocol):
+    start: int
+    end: int
+
+    @property
+    def actor(self) -> Any: ...
+
+
+OwnedT = TypeVar("OwnedT", bound=_Owned)
+
+
+def owned_by_country(view: TextView, found: Sequence[OwnedT]) -> list[OwnedT]:
+    """Mentions with the country a possessive pronoun gives their sector ("Russia has
+    strengthened its forces": "forces" → RUSMIL when "its" is Russia).
+
+    ``found`` are the document's mentions in text order, pronouns resolved; a sector noun
+    with no country whose owner is "its" or "their" standing for a country takes that
+    country. Everything else is returned unchanged.
+    """
+    pronouns = {f.start: f.actor for f in found if f.end - f.start == 1}
+    result = []
+    for mention in found:
+        actor = mention.actor
+        if actor.country is None and actor.sector is not None and not actor.members:
+            owner = _possessive_owner(view, mention.end - 1, pronouns)
+            if owner is not None:
+                code = owner.country + actor.sector
+                actor = replace(actor, key=code, code=code, country=owner.country)
+                mention = replace(mention, actor=actor)
+        result.append(mention)
+    return result
+
+
+def _possessive_owner(view: TextView, head: int, pronouns: dict[int, Any]) -> Any | None:
+    for child in view.children(head):
+        if view.tokens[child].dep != "poss" or view.words[child].lower() not in {"its", "their"}:
+            continue
+        owner = pronouns.get(child)
+        if owner is not None and owner.country and owner.code == owner.country:
+            return owner  # a country, not a person or an organisation
     return None

@@ -36,7 +36,12 @@ from communique.actors._words import (
     RESIDENT_SECTORS,
     SECTOR_NAMES,
 )
-from communique.actors.coref import Antecedent, bracketed_after, resolve_pronoun
+from communique.actors.coref import (
+    Antecedent,
+    bracketed_after,
+    owned_by_country,
+    resolve_pronoun,
+)
 from communique.actors.knowledge import (
     CountryEntry,
     KBMatch,
@@ -120,6 +125,7 @@ class ActorFinder:
         self.found.sort(key=lambda f: (f.start, f.end))
         self._read_pronouns()
         self.found.sort(key=lambda f: (f.start, f.end))
+        self.found = owned_by_country(self.view, self.found)
         return self.found
 
     def _located(self, match: KBMatch) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from communique.actors.roles import POSSESSIVE
 from communique.records import Annotation
-from communique.textview import TextView
+from communique.textview import AREA_NOUNS, TextView
 
 # The CAMEO code and ISO3 country of a place name ("Mosul" → ("IRQ", "IRQ"), "West Africa" →
 # ("WAF", None)), or None when the name is no known place.
@@ -30,6 +30,24 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # A place right after its verb that the small parser takes for an adverb is its object.
 MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "into", "toward", "towards", "at"})
+# Where troops go or leave, and where a curfew, siege or alert holds, is what the event acts on
+# (CAMEO codes "withdrew its troops from Abyei", "imposed a curfew in Ahmedabad" against the
+# place): after these prepositions a place is an actor when the phrase hangs on such a word.
+LOCATIVE_PREPOSITIONS = frozenset({"to", "from", "in", "for", "inside", "across"})
+LOCATIVE_TARGET_HEADS = frozenset(
+    {
+        # verbs of moving forces or people in or out
+        "deploy", "redeploy", "send", "dispatch", "station", "withdraw", "pull", "evacuate",
+        "arrive", "reinforce", "strengthen", "intensify", "mass", "mobilize", "mobilise",
+        "airlift", "destine", "head",
+        # verbs of imposing or lifting a restriction
+        "impose", "declare", "lift", "ease", "extend", "enforce",
+        # the restrictions and postures themselves
+        "curfew", "emergency", "siege", "lockdown", "blockade", "alert", "deployment",
+        "withdrawal", "pullout",
+    }
+)  # fmt: skip
+_AREA_HOPS = 4
 _LEADING = frozenset({"the", "The"})
 
 
@@ -55,13 +73,44 @@ def place_actor_spans(
 
 
 def _argument(view: TextView, end: int) -> bool:
-    """Whether the phrase ending at token ``end`` is a verb's subject or object, or the
-    object of a preposition that marks a target."""
-    token = view.tokens[end - 1]
+    """Whether the phrase ending at token ``end`` is a verb's subject or object, the object
+    of a preposition that marks a target, or where forces go or a restriction holds; an area
+    phrase counts as the place inside it ("shelled the outskirts of Aleppo")."""
+    i = _outer(view, end - 1)
+    token = view.tokens[i]
     if token.dep in ARGUMENT_DEPS:
         return view.tokens[token.head].pos in {"VERB", "AUX"}
-    if token.dep in MISPARSED_OBJECTS and token.head < end - 1:
+    if token.dep in MISPARSED_OBJECTS and token.head < i:
         return view.tokens[token.head].pos == "VERB"  # "shelled Mosul" read as an adverb
     if token.dep != "pobj":
         return False
-    return view.words[token.head].lower() in TARGET_PREPOSITIONS
+    word = view.words[token.head].lower()
+    if word in TARGET_PREPOSITIONS:
+        return True
+    return word in LOCATIVE_PREPOSITIONS and _targets_places(view, view.tokens[token.head].head)
+
+
+def _outer(view: TextView, i: int) -> int:
+    """The head of the area phrase a place sits in ("Mosul city" → city, "parts of the city
+    of Ahmedabad" → parts), or the place itself."""
+    for _ in range(_AREA_HOPS):
+        token = view.tokens[i]
+        if token.dep in {"compound", "appos"} and view.lemma(token.head) in AREA_NOUNS:
+            i = token.head
+            continue
+        if token.dep != "pobj" or view.words[token.head].lower() not in {"of", "in"}:
+            return i
+        outer = view.tokens[token.head].head
+        if view.lemma(outer) not in AREA_NOUNS:
+            return i
+        i = outer
+    return i
+
+
+def _targets_places(view: TextView, i: int) -> bool:
+    """Whether token ``i`` moves forces or imposes a restriction, itself or as the object of a
+    verb that does ("dispatching a team to Detroit")."""
+    token = view.tokens[i]
+    if token.lemma.lower() in LOCATIVE_TARGET_HEADS:
+        return True
+    return token.dep == "dobj" and view.tokens[token.head].lemma.lower() in LOCATIVE_TARGET_HEADS

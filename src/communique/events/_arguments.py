@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from communique.records import ActorMention
-from communique.textview import TextView
+from communique.textview import TextView, place_inside
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
@@ -66,7 +66,8 @@ class ActorIndex:
         """The actors a noun phrase headed by token ``i`` names, coordination expanded.
 
         "China, North Korea and Iran" gives three; "Russia's war" gives Russia (the owner)
-        when ``owners`` is set; "the assistance" gives none.
+        when ``owners`` is set; "parts of Ahmedabad" gives the place inside; "the assistance"
+        gives none.
         """
         if i is None:
             return []
@@ -74,6 +75,8 @@ class ActorIndex:
         for head in self.conjuncts(i):
             head = self._member_of(head)
             mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
+            if mention is None and (inside := place_inside(self.view, head)) is not None:
+                mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
             for one in members_of(mention) if mention is not None else []:
                 if all(m.actor_id != one.actor_id for m in found):
                     found.append(one)

@@ -359,6 +359,34 @@ def test_find_actors_a_town_acted_on_is_its_country(nlp) -> None:  # type: ignor
     assert towns == [(text.index("Kandahar"), "AFG")]  # "in Kandahar" is a place, not an actor
 
 
+def _town_codes(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation, places=_places)
+    return [(text[m.start : m.end], m.code) for m in found if text[m.start : m.end] == "Kandahar"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO sent more troops to Kandahar on Monday.",
+        "The army withdrew its troops from Kandahar last week.",
+        "The governor imposed a curfew in parts of Kandahar after the riots.",
+    ],
+)
+def test_find_actors_where_forces_go_or_a_curfew_holds_is_acted_on(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _town_codes(nlp, text) == [("Kandahar", "AFG")]
+
+
+def test_find_actors_a_meeting_place_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _town_codes(nlp, "The two delegations met in Kandahar on Monday.") == []
+
+
+def test_find_actors_its_forces_are_the_country_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sudan said it would withdraw its troops from the border region."
+    assert _by_text(text, _find(nlp, text))["troops"].code == "SDNMIL"
+
+
 def test_find_actors_without_a_gazetteer_codes_no_towns(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Insurgents launched an attack on Kandahar."
     assert "Kandahar" not in _by_text(text, _find(nlp, text))
