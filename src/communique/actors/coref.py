@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from communique.textview import TextView
+
+if TYPE_CHECKING:  # the finder's own records; it imports this module
+    from communique.actors.mentions import Actor, Found
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
@@ -157,18 +160,7 @@ def bracketed_after(view: TextView, i: int) -> tuple[int, int] | None:
     return None
 
 
-class _Owned(Protocol):
-    start: int
-    end: int
-
-    @property
-    def actor(self) -> Any: ...
-
-
-OwnedT = TypeVar("OwnedT", bound=_Owned)
-
-
-def owned_by_country(view: TextView, found: Sequence[OwnedT]) -> list[OwnedT]:
+def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
     """Mentions with the country a possessive pronoun gives their sector ("Russia has
     strengthened its forces": "forces" → RUSMIL when "its" is Russia).
 
@@ -181,20 +173,20 @@ def owned_by_country(view: TextView, found: Sequence[OwnedT]) -> list[OwnedT]:
     for mention in found:
         actor = mention.actor
         if actor.country is None and actor.sector is not None and not actor.members:
-            owner = _possessive_owner(view, mention.end - 1, pronouns)
-            if owner is not None:
-                code = owner.country + actor.sector
-                actor = replace(actor, key=code, code=code, country=owner.country)
+            country = _possessive_country(view, mention.end - 1, pronouns)
+            if country is not None:
+                code = country + actor.sector
+                actor = replace(actor, key=code, code=code, country=country)
                 mention = replace(mention, actor=actor)
         result.append(mention)
     return result
 
 
-def _possessive_owner(view: TextView, head: int, pronouns: dict[int, Any]) -> Any | None:
+def _possessive_country(view: TextView, head: int, pronouns: dict[int, Actor]) -> str | None:
     for child in view.children(head):
         if view.tokens[child].dep != "poss" or view.words[child].lower() not in {"its", "their"}:
             continue
         owner = pronouns.get(child)
         if owner is not None and owner.country and owner.code == owner.country:
-            return owner  # a country, not a person or an organisation
+            return owner.country  # a country, not a person or an organisation
     return None
