@@ -51,6 +51,7 @@ from communique.actors.knowledge import (
     own_sector,
 )
 from communique.actors.memory import RoleRecall, usable_fact
+from communique.actors.named_orgs import named_organisations
 from communique.actors.places import PlaceCode, place_actor_spans
 from communique.actors.roles import (
     ANCHOR_KINDS,
@@ -117,6 +118,7 @@ class ActorFinder:
         self.focus = _focus_country(places)
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
+        matches = self._read_named_organisations(matches)
         anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS}
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
@@ -127,6 +129,18 @@ class ActorFinder:
         self.found.sort(key=lambda f: (f.start, f.end))
         self.found = owned_by_country(self.view, self.found)
         return self.found
+
+    def _read_named_organisations(self, matches: list[KBMatch]) -> list[KBMatch]:
+        """Organisations the knowledge base does not know, by their names ("the Rwandan
+        Patriotic Front" → RWAPTY); the matches inside their names are theirs alone."""
+        held: set[int] = set()
+        for org in named_organisations(self.view, matches):
+            code = (org.country or "") + org.sector
+            key = "org/" + re.sub(r"\W+", "-", org.name.lower()).strip("-")
+            actor = Actor(key, code, org.name, org.country, org.sector)
+            self.found.append(Found(org.start, org.end, actor))
+            held.update(range(org.start, org.end))
+        return [m for m in matches if m.start not in held]
 
     def _located(self, match: KBMatch) -> bool:
         """A place in a compound that says where something is ("the Washington-based

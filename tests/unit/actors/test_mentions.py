@@ -396,3 +396,25 @@ def test_find_actors_a_dateline_place_is_not_an_actor(nlp) -> None:  # type: ign
     text = "SEOUL (Wire) - North Korea threatened to cancel the summit."
     found = _by_text(text, _find(nlp, text))
     assert "SEOUL" not in found and found["North Korea"].code == "PRK"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("The Estavian Patriotic Front rejected the deal.", "Estavian Patriotic Front", "PTY"),
+        ("The Kenyan Union of Teachers called a strike.", "Kenyan Union of Teachers", "KENLAB"),
+        ("The Association of Coastal Jurists sued.", "Association of Coastal Jurists", "NGO"),
+        ("The Homeland Union collected signatures.", "Homeland Union", "PTY"),
+        ("The Lake Region Liberation Front attacked.", "Lake Region Liberation Front", "REB"),
+        ("Workers picketed Brantwell Mining Inc. on Monday.", "Brantwell Mining Inc.", "BUS"),
+    ],
+)
+def test_find_actors_an_unknown_organisation_by_its_head_word(  # type: ignore[no-untyped-def]
+    nlp, text: str, name: str, code: str
+) -> None:
+    assert _by_text(text, _find(nlp, text))[name].code == code
+
+
+def test_find_actors_a_known_organisation_keeps_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The UN Security Council condemned the attack."
+    assert _by_text(text, _find(nlp, text))["UN Security Council"].code == "IGOUNOUSC"

@@ -1,0 +1,115 @@
+"""Organisations the knowledge base does not know, read from their names.
+
+A named organisation says what kind of body it is in its head word: "the Association of
+African Jurists" is a non-governmental body, "the Rwandan Patriotic Front" a political
+grouping, "the Nigerian Union of Teachers" a union, "Freeport-McMoRan Inc." a business. When
+the parser tags such a name as an organisation and the knowledge base knows nothing in it,
+the name is an actor coded with that sector, and with the country a country word inside it
+gives ("Rwandan" → RWA): CAMEO's way of coding a domestic body it has no entry for.
+
+Head words that name very different bodies ("Council", "Committee", "League", "Group",
+"Bank") are left alone: "the Security Council" and "the central bank" are not NGOs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from communique.actors.knowledge import KBMatch
+from communique.actors.roles import POSSESSIVE
+from communique.textview import TextView
+
+# The head word of a name → the CAMEO sector of the body it names.
+ORGANISATION_HEADS = {
+    **dict.fromkeys(["party", "alliance", "coalition", "bloc", "front", "movement"], "PTY"),
+    **dict.fromkeys(
+        [
+            "association", "society", "foundation", "institute", "federation", "network",
+            "centre", "center", "organisation", "organization", "forum", "trust",
+        ],
+        "NGO",
+    ),
+    **dict.fromkeys(["union", "unions", "syndicate", "confederation"], "LAB"),
+    **dict.fromkeys(["university", "college", "academy", "school"], "EDU"),
+    **dict.fromkeys(["church", "diocese", "synod"], "REL"),
+    **dict.fromkeys(
+        [
+            "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "plc", "company",
+            "corporation", "holdings", "airlines", "airways",
+        ],
+        "BUS",
+    ),
+    **dict.fromkeys(["agency", "ministry", "department", "bureau", "commission", "office"], "GOV"),
+}  # fmt: skip
+# Words that make a front or movement an armed one ("Moro Islamic Liberation Front").
+ARMED_WORDS = frozenset({"liberation", "resistance", "armed", "revolutionary", "mujahideen"})
+# A union of these is a trade union; any other union is a political one ("Homeland Union",
+# "Christian Democratic Union").
+WORKER_WORDS = frozenset(
+    {
+        "worker", "workers", "workers'", "labour", "labor", "trade", "teachers", "teachers'",
+        "employees", "miners", "journalists", "doctors", "nurses", "farmers", "students",
+    }
+)  # fmt: skip
+# Words a name may hold besides capitalised ones ("the Association for the Defence of …").
+_JOINING = frozenset({"of", "for", "the", "and", "&", "in", "on", "de", "du", "des", "la", "-"})
+_SPLITTING = frozenset({"of", "for"})
+_COUNTRY_KINDS = frozenset({"country", "demonym"})
+_KNOWN_KINDS = frozenset({"organisation", "person", "metonym", "capital"})
+
+
+@dataclass(frozen=True, slots=True)
+class NamedOrganisation:
+    """An organisation read from its name: tokens ``[start, end)``, its sector and country."""
+
+    start: int
+    end: int
+    name: str
+    sector: str
+    country: str | None
+
+
+def named_organisations(view: TextView, matches: Sequence[KBMatch]) -> Iterator[NamedOrganisation]:
+    """The organisations the parser tags in ``view`` that the knowledge base does not know
+    (``matches`` are its matches in the text) and whose head word names their kind."""
+    for entity in view.annotation.entities:
+        if entity.label != "ORG":
+            continue
+        start, end = view.entity_tokens(entity)
+        while start < end and view.words[start].lower() == "the":
+            start += 1
+        while end > start and view.words[end - 1] in POSSESSIVE:
+            end -= 1
+        if end - start < 2 or not _written_as_a_name(view, start, end):
+            continue
+        inside = [m for m in matches if m.end > start and m.start < end]
+        if any(m.start < start or m.end > end or m.kind in _KNOWN_KINDS for m in inside):
+            continue  # the knowledge base knows it, or a match crosses its edge
+        sector = _sector(view, start, end)
+        if sector is None:
+            continue
+        country = next((m.country for m in inside if m.kind in _COUNTRY_KINDS), None)
+        yield NamedOrganisation(start, end, view.phrase(start, end), sector, country)
+
+
+def _written_as_a_name(view: TextView, start: int, end: int) -> bool:
+    words = view.words
+    return view.is_capitalised(start) and all(
+        view.is_capitalised(i) or words[i].lower() in _JOINING or words[i] in POSSESSIVE
+        for i in range(start, end)
+    )
+
+
+def _sector(view: TextView, start: int, end: int) -> str | None:
+    """The sector the name's head word gives: the word before its first "of"/"for", else its
+    last word ("Association of African Jurists" → Association, "Homeland Union" → Union)."""
+    words = [view.words[i].lower() for i in range(start, end)]
+    split = next((k for k, word in enumerate(words) if word in _SPLITTING and k > 0), None)
+    head = words[split - 1] if split is not None else words[-1]
+    sector = ORGANISATION_HEADS.get(head)
+    if sector == "PTY" and head in {"front", "movement"} and ARMED_WORDS.intersection(words):
+        return "REB"
+    if sector == "LAB" and not WORKER_WORDS.intersection(words):
+        return "PTY"  # a political union
+    return sector
