@@ -50,10 +50,21 @@ FOREIGN_FACING = frozenset(
         "negotiator",
     }
 )
+# Who speaks or acts for the person or body that owns them: "the prime minister's office
+# said", "the army's chief", "the rebels' leader" (the owner's sector, not the noun's own).
+SPEAKS_FOR_OWNER = frozenset(
+    {
+        "office", "staff", "aide", "aides", "chief", "head", "leader", "leadership",
+        "spokesman", "spokeswoman", "spokesperson",
+    }
+)  # fmt: skip
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
-# Sectors of people who live in a place: "protesters in Hong Kong" are Hong Kong's.
-RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED"})
+# Sectors of people who live or are held in a place: "protesters in Hong Kong" are Hong Kong's,
+# "prisoners in Syria" Syria's.
+RESIDENT_SECTORS = frozenset(
+    {"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM"}
+)
 # Weapons whose acts are their country's military's: "Israeli helicopters shelled".
 EQUIPMENT = frozenset(
     {

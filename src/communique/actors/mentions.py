@@ -27,6 +27,7 @@ from communique.actors._words import (
     FAMILY_NAME_FIRST,
     FOCUS_SECTORS,
     FOREIGN_FACING,
+    SPEAKS_FOR_OWNER,
     GROUP_HEADS,
     KOREAN_HALVES,
     LED_GROUPS,
@@ -439,7 +440,13 @@ class ActorFinder:
             head = self.view.tokens[m.end - 1]
             if head.pos not in {"NOUN", "PROPN"} and head.pos != "ADJ":
                 continue
-            if head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
+            if self._owned_by_an_actor(m.end - 1, covered):
+                continue  # "Hamas's leader": its owner's, as events read it
+            end = m.end
+            if head.dep == "poss" and self.view.lemma(head.head) in SPEAKS_FOR_OWNER:
+                end = head.head + 1  # "the prime minister's office said": the office speaks
+                covered.update(range(m.start, end))
+            elif head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
             if self._titles_a_person(m.end - 1):
                 continue
@@ -453,7 +460,15 @@ class ActorFinder:
                 actor = Actor(code, code, written, country, m.sector)
             else:
                 actor = Actor(m.sector, m.sector, written, None, m.sector)
-            self.found.append(Found(m.start, m.end, actor))
+            self.found.append(Found(m.start, end, actor))
+
+    def _owned_by_an_actor(self, i: int, covered: set[int]) -> bool:
+        """Whether token ``i`` speaks or acts for an owner already read as an actor."""
+        if self.view.lemma(i) not in SPEAKS_FOR_OWNER:
+            return False
+        return any(
+            self.view.tokens[c].dep == "poss" and c in covered for c in self.view.children(i)
+        )
 
     def _read_korean_halves(self, covered: set[int]) -> None:
         """ "The North pulled out of talks with the South": in an article that names North or
