@@ -62,9 +62,7 @@ SPEAKS_FOR_OWNER = frozenset(
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
 # Sectors of people who live or are held in a place: "protesters in Hong Kong" are Hong Kong's,
 # "prisoners in Syria" Syria's.
-RESIDENT_SECTORS = frozenset(
-    {"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM"}
-)
+RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM"})
 # Weapons whose acts are their country's military's: "Israeli helicopters shelled".
 EQUIPMENT = frozenset(
     {

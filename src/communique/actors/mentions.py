@@ -27,7 +27,6 @@ from communique.actors._words import (
     FAMILY_NAME_FIRST,
     FOCUS_SECTORS,
     FOREIGN_FACING,
-    SPEAKS_FOR_OWNER,
     GROUP_HEADS,
     KOREAN_HALVES,
     LED_GROUPS,
@@ -36,6 +35,7 @@ from communique.actors._words import (
     PLACE_COMPOUNDS,
     RESIDENT_SECTORS,
     SECTOR_NAMES,
+    SPEAKS_FOR_OWNER,
 )
 from communique.actors.coref import (
     Antecedent,
