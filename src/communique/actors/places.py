@@ -45,6 +45,8 @@ LOCATIVE_TARGET_HEADS = frozenset(
         # the restrictions and postures themselves
         "curfew", "emergency", "siege", "lockdown", "blockade", "alert", "deployment",
         "withdrawal", "pullout",
+        # forces stationed, and refuge sought, somewhere
+        "force", "troop", "peacekeeper", "soldier", "refuge", "asylum",
     }
 )  # fmt: skip
 _AREA_HOPS = 4

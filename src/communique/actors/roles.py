@@ -153,6 +153,18 @@ ROLE_HEADS = frozenset(
         "pope",
         "rabbi",
         "imam",
+        "bishop",
+        "archbishop",
+        "priest",
+        "prisoner",
+        "detainee",
+        "inmate",
+        "student",
+        "teacher",
+        "professor",
+        "doctor",
+        "farmer",
+        "protester",
     )
 )
 # Titles as news writes them short before a name ("Sen. Mitch McConnell", "Gen. X"), read as
