@@ -54,6 +54,16 @@ CUE_VERBS = frozenset(
         "caution",
     }
 )
+# Nouns for what reports a claim on someone's behalf: "a Senate investigation revealed that
+# …", "according to the court filing": the actor behind it is the claimer.
+REPORT_NOUNS = frozenset(
+    {
+        "report", "investigation", "inquiry", "probe", "statement", "filing", "study",
+        "document", "review", "audit", "assessment", "analysis", "memo", "letter",
+        "complaint", "indictment", "lawsuit", "ruling", "communique", "announcement",
+        "cable", "transcript", "record", "records", "dossier",
+    }
+)  # fmt: skip
 # Light verbs that report speech with a noun or adjective: "drew attention to", "made clear".
 CUE_PHRASES = {
     "draw": frozenset({"attention"}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from communique.events._arguments import ActorIndex, subject_of
 from communique.records import ActorMention
-from communique.speech import according_to, reporting_cue
+from communique.speech import REPORT_NOUNS, according_to, reporting_cue
 from communique.textview import TextView
 
 
@@ -12,13 +12,26 @@ def speaker_of(view: TextView, actors: ActorIndex, trigger: int) -> ActorMention
     """The actor who reports the event at ``trigger``, or ``None`` when nobody is named.
 
     Takes the subject of the first verb of saying the trigger hangs from; falls back to an
-    "according to X" in the same sentence.
+    "according to X" in the same sentence. A report, statement or investigation that says
+    it speaks for the actor behind it ("a Senate investigation revealed", "the ministry's
+    statement said", "according to a report by the UN").
     """
     cue = reporting_cue(view, trigger)
     if cue is not None:
-        speakers = actors.of_phrase(subject_of(view, cue), owners=False)
+        subject = subject_of(view, cue)
+        speakers = actors.of_phrase(subject, owners=False) or _behind(view, actors, subject)
         if speakers:
             return speakers[0]
     source = according_to(view, view.tokens[trigger].sentence)
-    found = actors.of_phrase(source, owners=False)
+    found = actors.of_phrase(source, owners=False) or _behind(view, actors, source)
     return found[0] if found else None
+
+
+def _behind(view: TextView, actors: ActorIndex, noun: int | None) -> list[ActorMention]:
+    """The actor a report-like noun names as its author (its owner, modifier or "by" phrase)."""
+    if noun is None or view.lemma(noun) not in REPORT_NOUNS:
+        return []
+    for k in view.subtree(noun):
+        if k != noun and (mention := actors.at(k)) is not None:
+            return [mention]
+    return []

@@ -146,6 +146,12 @@ def test_code_events_carry_ontology_and_evidence(nlp) -> None:  # type: ignore[n
     assert 0 < event.confidence <= 1
 
 
+def test_code_events_attribution_to_the_author_of_a_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Government troops shelled the village, according to a report by the United Nations."
+    events = _code(nlp, text)
+    assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"IGOUNO"}
+
+
 def test_code_events_attribution_through_a_speech_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Estonian Prime Minister Kristen Michal drew attention to the weapons that Belarus "
