@@ -58,6 +58,15 @@ SPEAKS_FOR_OWNER = frozenset(
         "spokesman", "spokeswoman", "spokesperson",
     }
 )  # fmt: skip
+# People who act for an organisation named before them: "EU leaders", "UN inspectors".
+ENVOYS = frozenset(
+    {
+        "leader", "leaders", "official", "officials", "minister", "ministers", "diplomat",
+        "diplomats", "envoy", "envoys", "delegate", "delegates", "delegation", "negotiator",
+        "negotiators", "representative", "representatives", "spokesman", "spokeswoman",
+        "spokesperson", "chief", "monitors", "inspectors", "observers", "members",
+    }
+)  # fmt: skip
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
 # Sectors of people who live or are held in a place: "protesters in Hong Kong" are Hong Kong's,

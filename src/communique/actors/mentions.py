@@ -23,6 +23,7 @@ from datetime import date
 from functools import cached_property
 
 from communique.actors._words import (
+    ENVOYS,
     EQUIPMENT,
     FAMILY_NAME_FIRST,
     FOCUS_SECTORS,
@@ -530,6 +531,22 @@ class ActorFinder:
                 Found(m.start, anchor.end, self._group_actor(anchor, m.sector, written))
             )
             self.consumed.add(anchor.start)
+            for other in self._coordinated(anchor, by_start):  # "leaders of France and Britain"
+                self.found.append(Found(other.start, other.end, self._group_actor(other, m.sector)))
+                self.consumed.add(other.start)
+
+    def _coordinated(self, anchor: KBMatch, by_start: dict[int, KBMatch]) -> list[KBMatch]:
+        """The countries coordinated with ``anchor`` ("France, Germany and Britain")."""
+        found, stack = [], [anchor.end - 1]
+        while stack:
+            for child in self.view.children(stack.pop()):
+                if self.view.tokens[child].dep != "conj":
+                    continue
+                stack.append(child)
+                other = next((by_start[k] for k in by_start if by_start[k].end - 1 == child), None)
+                if other is not None and other.kind in {"country", "capital"}:
+                    found.append(other)
+        return found
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         """The sector of the noun phrase a country, demonym or capital modifies, and its end.
@@ -538,7 +555,13 @@ class ActorFinder:
         and "British aircraft … killed" → MIL (weapons that act are their military); but
         "Russian military support" and "found Iranian drones" name only the country.
         """
-        if m.kind == "organisation":
+        if m.kind == "organisation":  # "EU leaders", "NATO foreign ministers": the body
+            nxt = by_start.get(m.end)
+            words = self.view.words
+            if nxt is not None and nxt.kind == "sector" and words[nxt.end - 1].lower() in ENVOYS:
+                return None, nxt.end
+            if m.end < len(words) and words[m.end].lower() in ENVOYS:
+                return None, m.end + 1
             return None, m.end
         if m.form == "people":
             return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians

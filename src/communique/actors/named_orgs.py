@@ -23,6 +23,7 @@ from communique.textview import TextView
 # The head word of a name → the CAMEO sector of the body it names.
 ORGANISATION_HEADS = {
     **dict.fromkeys(["party", "alliance", "coalition", "bloc", "front", "movement"], "PTY"),
+    **dict.fromkeys(["army", "brigade", "brigades"], "REB"),  # only with an armed word (below)
     **dict.fromkeys(
         [
             "association", "society", "foundation", "institute", "federation", "network",
@@ -42,7 +43,8 @@ ORGANISATION_HEADS = {
     ),
     **dict.fromkeys(["agency", "ministry", "department", "bureau", "commission", "office"], "GOV"),
 }  # fmt: skip
-# Words that make a front or movement an armed one ("Moro Islamic Liberation Front").
+# Words that make a front, movement or army an armed group's ("Moro Islamic Liberation Front",
+# "the Balochistan Liberation Army").
 ARMED_WORDS = frozenset({"liberation", "resistance", "armed", "revolutionary", "mujahideen"})
 # A union of these is a trade union; any other union is a political one ("Homeland Union",
 # "Christian Democratic Union").
@@ -110,6 +112,8 @@ def _sector(view: TextView, start: int, end: int) -> str | None:
     sector = ORGANISATION_HEADS.get(head)
     if sector == "PTY" and head in {"front", "movement"} and ARMED_WORDS.intersection(words):
         return "REB"
+    if sector == "REB" and not ARMED_WORDS.intersection(words):
+        return None  # "the Pakistan Army" is read with its country elsewhere
     if sector == "LAB" and not WORKER_WORDS.intersection(words):
         return "PTY"  # a political union
     return sector

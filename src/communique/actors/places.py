@@ -30,9 +30,10 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # A place right after its verb that the small parser takes for an adverb is its object.
 MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
 TARGET_PREPOSITIONS = frozenset({"against", "on", "into", "toward", "towards", "at"})
-# Where troops go or leave, and where a curfew, siege or alert holds, is what the event acts on
-# (CAMEO codes "withdrew its troops from Abyei", "imposed a curfew in Ahmedabad" against the
-# place): after these prepositions a place is an actor when the phrase hangs on such a word.
+# Where troops go or leave, where a curfew, siege or alert holds and where force is used is
+# what the event acts on (CAMEO codes "withdrew its troops from Abyei", "imposed a curfew in
+# Ahmedabad", "stormed a hotel in Gwadar" against the place): after these prepositions a place
+# is an actor when the phrase hangs on such a word, or on the object of such a verb.
 LOCATIVE_PREPOSITIONS = frozenset({"to", "from", "in", "for", "inside", "across"})
 LOCATIVE_TARGET_HEADS = frozenset(
     {
@@ -47,6 +48,9 @@ LOCATIVE_TARGET_HEADS = frozenset(
         "withdrawal", "pullout",
         # forces stationed, and refuge sought, somewhere
         "force", "troop", "peacekeeper", "soldier", "refuge", "asylum",
+        # force used on something somewhere ("stormed a hotel in Gwadar")
+        "raid", "storm", "attack", "bomb", "shell", "strike", "hit", "target", "besiege",
+        "occupy", "invade", "seize", "capture", "ambush",
     }
 )  # fmt: skip
 _AREA_HOPS = 4

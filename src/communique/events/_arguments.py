@@ -77,10 +77,38 @@ class ActorIndex:
             mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
-            for one in members_of(mention) if mention is not None else []:
+            if mention is None:
+                found += [m for m in self._included(head) if m not in found]
+            mentions = [mention, *self._of_coordinated(head)] if mention is not None else []
+            for one in (member for each in mentions for member in members_of(each)):
                 if all(m.actor_id != one.actor_id for m in found):
                     found.append(one)
         return found
+
+    def _included(self, head: int) -> list[ActorMention]:
+        """ "Several countries, including Turkey and Russia": the actors the phrase lists."""
+        view = self.view
+        for prep in view.children(head):
+            if view.tokens[prep].dep == "prep" and view.words[prep].lower() == "including":
+                for obj in view.children(prep):
+                    if view.tokens[obj].dep == "pobj":
+                        return [m for k in self.conjuncts(obj) if (m := self.at(k)) is not None]
+        return []
+
+    def _of_coordinated(self, head: int) -> list[ActorMention]:
+        """ "The leaders of France, Germany and Britain": the actors coordinated after the
+        "of" of the head's own mention (the first is part of it)."""
+        view, mention = self.view, self.at(head)
+        if mention is None:
+            return []
+        for prep in view.children(head):
+            if view.tokens[prep].dep != "prep" or view.words[prep].lower() != "of":
+                continue
+            for obj in view.children(prep):
+                if view.tokens[obj].dep == "pobj" and self.at(obj) is mention:
+                    others = (self.at(k) for k in self.conjuncts(obj) if k != obj)
+                    return [m for m in others if m is not None and m is not mention]
+        return []
 
     def conjuncts(self, i: int) -> list[int]:
         """Token ``i`` and the heads coordinated with it ("A, B and C")."""

@@ -194,8 +194,8 @@ class DependencyCoder:
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
         if not found and entry.plover in PLACE_TARGET_TYPES:
-            for pobj in prepositional_objects(view, verb, PLACE_PREPOSITIONS):
-                found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon"
+            for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
+                found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found
 
     def _clause_subjects(self, verb: int) -> list[ActorMention]:

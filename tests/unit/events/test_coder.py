@@ -159,3 +159,22 @@ def test_code_events_attribution_through_a_speech_phrase(nlp) -> None:  # type: 
     )
     events = [e for e in _code(nlp, text) if e.target is not None]
     assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"ESTGOV"}
+
+
+def test_code_events_the_leaders_of_several_countries_act_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "The leaders of Chile, Peru and Bolivia urged Brazil to reopen the border.")
+    assert {e.source.code for e in events} == {"CHLGOV", "PERGOV", "BOLGOV"}
+    assert {e.target.code for e in events if e.target} == {"BRA"}
+
+
+def test_code_events_countries_listed_after_including_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Several countries, including Chile and Peru, expressed support for Bolivia."
+    assert {(e.source.code, e.target.code if e.target else None) for e in _code(nlp, text)} == {
+        ("CHL", "BOL"),
+        ("PER", "BOL"),
+    }
+
+
+def test_code_events_the_leaders_of_an_organisation_are_the_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "NATO leaders warned Russia against any attack.")
+    assert events and events[0].source.code == "IGOWSTNAT"
