@@ -72,6 +72,8 @@ LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation"
 # Sectors of people who live or are held in a place: "protesters in Hong Kong" are Hong Kong's,
 # "prisoners in Syria" Syria's.
 RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM"})
+# Sectors of people a country sends: "officials from the U.S.", "lawmakers from Japan".
+SENT_FROM_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "ELI"})
 # Weapons whose acts are their country's military's: "Israeli helicopters shelled".
 EQUIPMENT = frozenset(
     {

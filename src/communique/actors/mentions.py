@@ -35,6 +35,7 @@ from communique.actors._words import (
     NAME_LABELS,
     PLACE_COMPOUNDS,
     RESIDENT_SECTORS,
+    SENT_FROM_SECTORS,
     SECTOR_NAMES,
     SPEAKS_FOR_OWNER,
 )
@@ -508,9 +509,9 @@ class ActorFinder:
         self, matches: list[KBMatch], by_start: dict[int, KBMatch], covered: set[int]
     ) -> None:
         """A sector noun and the country after it: "the president of Armenia", "the army of
-        Mali", "exiled dissidents from Burma", "protesters in Hong Kong" ("from" and "in" only
-        for people who live there: "troops in Syria" and troops withdrawn "from Iraq" are not
-        those countries')."""
+        Mali", "exiled dissidents from Burma", "protesters in Hong Kong", "officials from the
+        U.S." ("in" only for people who live there, "from" also for officials and envoys:
+        "troops in Syria" and troops withdrawn "from Iraq" are not those countries')."""
         words = self.view.words
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
@@ -519,7 +520,8 @@ class ActorFinder:
                 continue
             preposition = words[m.end].lower()
             if preposition != "of" and not (
-                preposition in {"from", "in"} and m.sector in RESIDENT_SECTORS
+                (preposition in {"from", "in"} and m.sector in RESIDENT_SECTORS)
+                or (preposition == "from" and m.sector in SENT_FROM_SECTORS)
             ):
                 continue
             k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)

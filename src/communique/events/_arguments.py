@@ -96,13 +96,14 @@ class ActorIndex:
         return []
 
     def _of_coordinated(self, head: int) -> list[ActorMention]:
-        """ "The leaders of France, Germany and Britain": the actors coordinated after the
-        "of" of the head's own mention (the first is part of it)."""
+        """ "The leaders of France, Germany and Britain", "officials from the U.S., Canada and
+        Mexico": the actors coordinated after the head's own "of"/"from"/"in" (the first is
+        part of its mention)."""
         view, mention = self.view, self.at(head)
         if mention is None:
             return []
         for prep in view.children(head):
-            if view.tokens[prep].dep != "prep" or view.words[prep].lower() != "of":
+            if view.tokens[prep].dep != "prep" or view.words[prep].lower() not in OF_FROM_IN:
                 continue
             for obj in view.children(prep):
                 if view.tokens[obj].dep == "pobj" and self.at(obj) is mention:
@@ -146,6 +147,9 @@ class ActorIndex:
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
                     return mention
         return None
+
+
+OF_FROM_IN = frozenset({"of", "from", "in"})
 
 
 def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:

@@ -153,6 +153,9 @@ class DependencyCoder:
             agents = prepositional_objects(view, verb, {"by"})
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
             targets = self.actors.of_phrase(patient)
+            if entry.direction == "mutual" and not targets and len(sources) > 1:
+                yield from self._mutual_pairs(verb, entry, sources, False)  # "signed by A and B"
+                return
             yield from self._pairs(verb, entry, sources, targets, inherited=False)
             return
         subject = subject_of(view, verb)

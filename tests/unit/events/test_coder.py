@@ -178,3 +178,11 @@ def test_code_events_countries_listed_after_including_act(nlp) -> None:  # type:
 def test_code_events_the_leaders_of_an_organisation_are_the_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "NATO leaders warned Russia against any attack.")
     assert events and events[0].source.code == "IGOWSTNAT"
+
+
+def test_code_events_a_pact_signed_by_several_pairs_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The treaty was signed on Tuesday by officials from Chile, Peru and Bolivia."
+    pairs = {frozenset((e.source.code, e.target.code)) for e in _code(nlp, text) if e.target}
+    assert pairs == {
+        frozenset(p) for p in (("CHLGOV", "PERGOV"), ("CHLGOV", "BOLGOV"), ("PERGOV", "BOLGOV"))
+    }
