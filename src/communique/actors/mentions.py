@@ -35,8 +35,8 @@ from communique.actors._words import (
     NAME_LABELS,
     PLACE_COMPOUNDS,
     RESIDENT_SECTORS,
-    SENT_FROM_SECTORS,
     SECTOR_NAMES,
+    SENT_FROM_SECTORS,
     SPEAKS_FOR_OWNER,
 )
 from communique.actors.coref import (
@@ -59,6 +59,7 @@ from communique.actors.places import PlaceCode, place_actor_spans
 from communique.actors.roles import (
     ANCHOR_KINDS,
     POSSESSIVE,
+    TITLE_WORDS,
     RoleReading,
     read_role,
     title_head_words,
@@ -177,6 +178,8 @@ class ActorFinder:
             start, end = self.view.entity_tokens(entity)
             while end > start and self.view.words[end - 1] in POSSESSIVE:
                 end -= 1
+            while end - start > 2 and self.view.words[start].lower() in TITLE_WORDS:
+                start += 1  # "Maulana Fazlur Rehman" tagged whole: the title is read as one
             if (
                 end > start
                 and not taken.intersection(range(start, end))
@@ -185,18 +188,23 @@ class ActorFinder:
             ):
                 spans.append((start, end, None))
         taken.update(i for s in spans for i in range(s[0], s[1]))
-        spans.extend((s, e, None) for s, e in self._remembered_names(taken))
+        surnames = {self.view.words[e - 1] for s, e, _ in spans if e - s > 1}
+        spans.extend((s, e, None) for s, e in self._remembered_names(taken, surnames))
         yield from sorted(spans, key=lambda s: s[0])
 
-    def _remembered_names(self, taken: set[int]) -> Iterator[tuple[int, int]]:
-        """Runs of proper nouns outside any entity that name a person we know."""
+    def _remembered_names(self, taken: set[int], surnames: set[str]) -> Iterator[tuple[int, int]]:
+        """Runs of proper nouns outside any entity that name a person we know, or the surname
+        of a person named in full elsewhere in the article ("Rehman accuses …")."""
         tokens, i = self.view.tokens, 0
         while i < len(tokens):
             end = i
             while end < len(tokens) and tokens[end].pos == "PROPN" and end not in taken:
                 end += 1
-            if end > i and self._known_name(self.view.phrase(i, end)):
+            name = self.view.phrase(i, end)
+            if end > i and (self._known_name(name) or name in surnames):
                 yield i, end
+            elif end == i and i not in taken and self.view.words[i] in surnames:
+                yield i, i + 1  # a surname the small parser took for a common noun
             i = max(end, i + 1)
 
     def _known_name(self, name: str) -> bool:

@@ -165,6 +165,10 @@ ROLE_HEADS = frozenset(
         "doctor",
         "farmer",
         "protester",
+        "maulana",
+        "mullah",
+        "cardinal",
+        "reverend",
     )
 )
 # Titles as news writes them short before a name ("Sen. Mitch McConnell", "Gen. X"), read as

@@ -418,3 +418,17 @@ def test_find_actors_an_unknown_organisation_by_its_head_word(  # type: ignore[n
 def test_find_actors_a_known_organisation_keeps_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The UN Security Council condemned the attack."
     assert _by_text(text, _find(nlp, text))["UN Security Council"].code == "IGOUNOUSC"
+
+
+def test_find_actors_a_title_inside_a_person_entity_and_a_later_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pakistani police blocked the march. Maulana Tariq Haidari's followers camped out "
+        "on Monday. Haidari accuses the government of fraud."
+    )
+    article = Article(doc_id="t", text=text, published="2019-11-04")
+    (annotation,) = annotate_articles([article], nlp)
+    found = [(text[m.start : m.end], m.code, m.role) for m in find_actors(article, annotation)]
+    named = [f for f in found if "Haidari" in f[0]]
+    assert named[0][0] == "Tariq Haidari" and named[0][1].endswith("REL")  # a cleric
+    assert named[0][2] == "Maulana"
+    assert ("Haidari", named[0][1], "Maulana") in named[1:]
