@@ -21,6 +21,12 @@ GROUP_HEADS = frozenset(
         "representative",
         "spokesman",
         "spokeswoman",
+        "politician",
+        "lawmaker",
+        "party",
+        "coalition",
+        "camp",
+        "bloc",
     }
 )
 # Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).

@@ -110,7 +110,11 @@ class ActorFinder:
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
-        matches = [m for m in self.kb.match(self.view.words, on=self.on) if not self._located(m)]
+        matches = [
+            m
+            for m in self.kb.match(self.view.words, on=self.on)
+            if not self._located(m) and not self._inside_a_longer_name(m)
+        ]
         places = [
             (m.start, m.country or m.code[:3])
             for m in matches
@@ -145,6 +149,17 @@ class ActorFinder:
             self.found.append(Found(org.start, org.end, actor))
             held.update(range(org.start, org.end))
         return [m for m in matches if m.start not in held]
+
+    def _inside_a_longer_name(self, match: KBMatch) -> bool:
+        """A one-word person alias followed by another name ("Burhan" in "Burhan Ghalioun")
+        is someone else's first name, not the known person."""
+        if match.kind != "person" or match.end - match.start != 1:
+            return False
+        for entity in self.view.annotation.entities:
+            start, end = self.view.entity_tokens(entity)
+            if entity.label == "PERSON" and start == match.start and end > match.end:
+                return self.view.tokens[match.end].pos == "PROPN"
+        return False
 
     def _located(self, match: KBMatch) -> bool:
         """A place in a compound that says where something is ("the Washington-based

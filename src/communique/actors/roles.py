@@ -56,6 +56,14 @@ TITLE_MODIFIERS = frozenset(
         "department",
         "office",
         "agency",
+        "religious",
+        "spiritual",
+        "military",
+        "opposition",
+        "rebel",
+        "top",
+        "senior",
+        "chief",
     )
 )
 # The nouns a title can end in (its head): "Defence Minister", "Secretary of State",

@@ -237,6 +237,9 @@ class DependencyCoder:
         targets: list[ActorMention] = []
         for pobj in prepositional_objects(view, noun, (*entry.target_preps, "between")):
             targets += self.actors.of_phrase(pobj)
+        if entry.direction == "mutual" and len(targets) > 1 and not self._owned(noun, sources):
+            yield from self._mutual_pairs(noun, entry, targets, False)  # "talks between A and B"
+            return
         if entry.direction == "inverse":
             sources, targets = targets, sources
         if entry.direction == "mutual" and not targets and len(sources) > 1:
@@ -244,6 +247,11 @@ class DependencyCoder:
                 yield from self._mutual_pairs(noun, entry, sources, inherited)
             return
         yield from self._pairs(noun, entry, sources, targets, inherited)
+
+    def _owned(self, noun: int, sources: list[ActorMention]) -> bool:
+        """Whether the noun's sources are its own (an owner or a subject that acts), not
+        only inherited from a governing verb."""
+        return bool(sources) and child_with(self.view, noun, {"poss"}) is not None
 
     def _noun_sources(self, noun: int) -> tuple[list[ActorMention], bool]:
         view = self.view

@@ -432,3 +432,9 @@ def test_find_actors_a_title_inside_a_person_entity_and_a_later_surname(nlp) -> 
     assert named[0][0] == "Tariq Haidari" and named[0][1].endswith("REL")  # a cleric
     assert named[0][2] == "Maulana"
     assert ("Haidari", named[0][1], "Maulana") in named[1:]
+
+
+def test_find_actors_a_known_surname_as_another_person_s_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian opposition leader Burhan Haddad met the envoy in Geneva."
+    found = _by_text(text, _find(nlp, text))
+    assert "Burhan" not in found and found["Burhan Haddad"].code == "SYROPP"
