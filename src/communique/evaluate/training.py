@@ -66,8 +66,10 @@ REAL_WEIGHT = 2.0  # a corpus sentence counts for this many of ours: it is the t
 C = 16.0  # chosen on the held-out frames: 0.5 to 16 gave 0.707 to 0.820
 # A candidate with no target is coded only at this confidence or more: chosen on the tune
 # halves (article dev set, PLOVER, CAMEO examples), where lower let in mostly non-events and
-# higher lost real one-sided events of the sentence sets.
-ONE_SIDED_MIN = 0.5
+# higher lost real one-sided events of the sentence sets (0.5 → 0.6 in December 2026, once
+# the actor stage read more targets: article precision 0.509 → 0.543, ConfliBERT unchanged,
+# PLOVER type one sentence less).
+ONE_SIDED_MIN = 0.6
 # A candidate the lexicon codes keeps the lexicon's code when the model gives "no event" a
 # probability below this (the lexicon as the fallback voice; chosen on the tune halves:
 # 0.6 to 0.95 all kept or raised article precision, PLOVER type and the seed's precision).

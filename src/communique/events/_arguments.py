@@ -42,7 +42,9 @@ COLLECTIVE_NOUNS = frozenset(
     }
 )
 # Verbs through which a subject passes to the verb they govern ("promised to deepen …").
-INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl"})
+# Links through which a verb without a subject shares its governor's: "promised to deepen",
+# "met and agreed", "is willing to provide" (through the adjective: acomp).
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp"})
 
 
 class ActorIndex:

@@ -127,6 +127,12 @@ def _event(
     if when.is_historical(day):
         return None
     entry = dyad.entry
+    modality = modality_of(view, dyad.trigger, entry.modality)
+    if modality == "intended" and (intent := INTENT_CODES.get(entry.cameo)) is not None:
+        plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
+        entry = dataclasses.replace(
+            entry, cameo=intent, plover=plover[0] if plover else None, mode=None
+        )
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)
@@ -144,7 +150,7 @@ def _event(
         cameo=entry.cameo,
         quad_class=code.quad_class,
         goldstein=code.goldstein,
-        modality=modality_of(view, dyad.trigger, entry.modality),
+        modality=modality,
         attributed_to=speaker if speaker and speaker.actor_id != source.actor_id else None,
         date=when.iso(),
         sentence=sentence,
@@ -155,6 +161,30 @@ def _event(
         producer=PRODUCER if dyad.decided is None else LEARNED_PRODUCER,
         trigger=(view.tokens[dyad.trigger].start, view.tokens[dyad.trigger].end),
     )
+
+
+# CAMEO codes a cooperative act still to come as the intent to do it (root 03): "is willing
+# to provide economic aid" is 0331, not 071 (the modality stays "intended" beside it).
+INTENT_CODES = {
+    **dict.fromkeys(["06", "060"], "031"),
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    **dict.fromkeys(["07", "070", "075"], "033"),
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    **dict.fromkeys(["08", "080"], "035"),
+    **dict.fromkeys(["081", "0811", "0812", "0813", "0814"], "0351"),
+    "082": "0352",
+    "083": "034",
+    **dict.fromkeys(["084", "0841", "0842"], "0353"),
+    "085": "0354",
+    "086": "0355",
+    **dict.fromkeys(["087", "0871", "0872", "0873", "0874"], "0356"),
+}
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], char: int) -> ActorRef | None:

@@ -46,6 +46,14 @@ INTENT_VERBS = frozenset(
         "undertake",
         "propose",
         "consider",
+        # adjectives of readiness: "is willing to provide", "stands ready to help"
+        "willing",
+        "ready",
+        "prepared",
+        "committed",
+        "determined",
+        "eager",
+        "keen",
     }
 )
 NEGATING_VERBS = frozenset({"deny", "refuse", "decline", "fail", "reject", "rule"})

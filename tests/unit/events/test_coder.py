@@ -71,7 +71,7 @@ def test_code_events_symmetric_compound_subject_pairs_members(nlp) -> None:  # t
 
 def test_code_events_relative_clause_takes_the_modified_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Officials discussed the aid that Germany will provide to Moldova.")
-    aid = [e for e in events if e.type == "AID"]
+    aid = [e for e in events if e.cameo.startswith("033")]  # aid still to come: intent (CAMEO)
     assert aid and (aid[0].source.code[:3], aid[0].target.code[:3]) == ("DEU", "MDA")
     assert aid[0].modality == "intended"
 
@@ -186,3 +186,15 @@ def test_code_events_a_pact_signed_by_several_pairs_them(nlp) -> None:  # type: 
     assert pairs == {
         frozenset(p) for p in (("CHLGOV", "PERGOV"), ("CHLGOV", "BOLGOV"), ("PERGOV", "BOLGOV"))
     }
+
+
+def test_code_events_an_aid_still_to_come_is_the_intent_to_give_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _code(nlp, "Chile is willing to provide economic aid to Peru.")
+    assert (event.source.code, event.target.code if event.target else None) == ("CHL", "PER")
+    assert event.modality == "intended"
+    assert event.cameo.startswith("033") and event.quad_class == 1
+
+
+def test_code_events_aid_given_keeps_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile provided economic aid to Peru on Monday.")
+    assert events and events[0].cameo.startswith("07") and events[0].modality == "asserted"
