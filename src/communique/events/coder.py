@@ -68,6 +68,9 @@ LIGHT_VERBS = frozenset(
 VERB_POS = frozenset({"VERB"})
 # Appeals, demands and threats aim at the subject of the clause they govern.
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
+# Verbs that report an obligation laid on someone ("said Iran must stop"), and the modals of it.
+DEMAND_CUES = frozenset({"say", "insist", "stress", "declare", "warn", "tell", "state"})
+OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
@@ -126,7 +129,9 @@ class DependencyCoder:
         for i in self.view.sentence_range(sentence):
             token = self.view.tokens[i]
             lemma = self.view.lemma(i)
-            if token.pos in VERB_POS and (self.propose or lemma in self.verbs):
+            if token.pos in VERB_POS and (
+                self.propose or lemma in self.verbs or lemma in DEMAND_CUES
+            ):
                 yield from self._code_verb(i)
             elif token.pos in NOUN_POS and lemma in self.nouns:
                 yield from self._code_noun(i)
@@ -135,6 +140,9 @@ class DependencyCoder:
 
     def _code_verb(self, verb: int) -> Iterator[Dyad]:
         view = self.view
+        if view.lemma(verb) in DEMAND_CUES and (demand := self._must_clause(verb)) is not None:
+            yield from demand  # "Trump said North Korea must …": a demand on North Korea
+            return
         obj = object_of(view, verb)
         if obj is not None and view.lemma(verb) in LIGHT_VERBS and view.lemma(obj) in self.nouns:
             return  # the object noun codes the event ("stepped up cooperation")
@@ -200,6 +208,31 @@ class DependencyCoder:
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found
+
+    def _must_clause(self, verb: int) -> list[Dyad] | None:
+        """A demand reported as an obligation: "X said (that) Y must/should …" is X's demand
+        on Y (CAMEO 10), when Y is an actor other than X."""
+        view = self.view
+        entry = self.lexicon.lookup("demand", "verb")
+        clause = child_with(view, verb, {"ccomp"})
+        if entry is None or clause is None:
+            return None
+        if not any(
+            view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
+            for c in view.children(clause)
+        ):
+            return None
+        subject = child_with(view, clause, {"nsubj", "nsubjpass"})
+        speaker = subject_of(view, verb)
+        sources = self.actors.of_phrase(speaker)
+        own = {m.code[:3] for m in sources}
+        targets = [  # "Merkel said Germany must do more" lays no demand on another
+            m for m in self.actors.of_phrase(subject, owners=False) if m.code not in own
+        ]
+        if not targets or not sources:
+            return None
+        inherited = child_with(view, verb, {"nsubj"}) is None
+        return list(self._pairs(verb, entry, sources, targets, inherited))
 
     def _clause_subjects(self, verb: int) -> list[ActorMention]:
         view = self.view

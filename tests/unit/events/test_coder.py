@@ -198,3 +198,15 @@ def test_code_events_an_aid_still_to_come_is_the_intent_to_give_it(nlp) -> None:
 def test_code_events_aid_given_keeps_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile provided economic aid to Peru on Monday.")
     assert events and events[0].cameo.startswith("07") and events[0].modality == "asserted"
+
+
+def test_code_events_an_obligation_laid_on_another_is_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile said on Monday that Peru must reopen the border.")
+    assert [(e.source.code, e.cameo[:2], e.target.code if e.target else None) for e in events] == [
+        ("CHL", "10", "PER")
+    ]
+
+
+def test_code_events_an_obligation_on_oneself_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile said on Monday that Chile must do more.")
+    assert not [e for e in events if e.cameo.startswith("10")]
