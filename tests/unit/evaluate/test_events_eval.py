@@ -237,6 +237,8 @@ def test_score_plover_type_dyad_and_mode() -> None:
         (event("A", "B", "ACCUSE", "112", quad_class=3), 3),
         (event("A", "B", "ASSAULT", "190", quad_class=4), 4),
         (event("A", "B", "CONSULT", "040", quad_class=0), 0),
+        (event("A", "B", "SANCTION", "163", quad_class=4), 3),  # ConfliBERT: verbal conflict
+        (event("A", "B", "ACCUSE", "090", quad_class=2), 3),  # investigation
     ],
 )
 def test_penta_class_maps_quad_class_and_statements(coded: Event | None, expected: int) -> None:
