@@ -169,6 +169,10 @@ class DependencyCoder:
         subject = subject_of(view, verb)
         inherited = subject is None or child_with(view, verb, {"nsubj"}) is None
         subjects = self.actors.of_phrase(subject, owners=subject is not None)
+        for other in (c for c in view.children(verb) if view.tokens[c].dep == "nsubj"):
+            if subjects:
+                break
+            subjects = self.actors.of_phrase(other)  # a title the parser split off the name
         yield from self._directed(verb, entry, subjects, obj, inherited)
 
     def _directed(

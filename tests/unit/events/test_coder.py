@@ -210,3 +210,10 @@ def test_code_events_an_obligation_laid_on_another_is_a_demand(nlp) -> None:  # 
 def test_code_events_an_obligation_on_oneself_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile said on Monday that Chile must do more.")
     assert not [e for e in events if e.cameo.startswith("10")]
+
+
+def test_code_events_a_title_the_parser_splits_off_still_names_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chilean Prime Minister Rosa Aldana-Vidal meanwhile rejected the EU proposal.")
+    assert [(e.source.code[:3], e.target.code if e.target else None) for e in events] == [
+        ("CHL", "IGOEUREEC")
+    ]
