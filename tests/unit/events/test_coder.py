@@ -213,7 +213,8 @@ def test_code_events_an_obligation_on_oneself_is_no_demand(nlp) -> None:  # type
 
 
 def test_code_events_a_title_the_parser_splits_off_still_names_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
-    events = _code(nlp, "Chilean Prime Minister Rosa Aldana-Vidal meanwhile rejected the EU proposal.")
+    text = "Chilean Prime Minister Rosa Aldana-Vidal meanwhile rejected the EU proposal."
+    events = _code(nlp, text)
     assert [(e.source.code[:3], e.target.code if e.target else None) for e in events] == [
         ("CHL", "IGOEUREEC")
     ]
