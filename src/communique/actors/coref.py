@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from communique.textview import TextView
 
-if TYPE_CHECKING:  # the finder's own records; it imports this module
-    from communique.actors.mentions import Actor, Found
+if TYPE_CHECKING:  # the finder's own records
+    from communique.actors._found import Actor, Found
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})

@@ -1,0 +1,316 @@
+"""Reading people and the groups they belong to, for the actor finder (``mentions.py``).
+
+Named people — known ones and spaCy PERSON entities — with the role the text states around
+the name (:mod:`communique.actors.roles`), which wins over the knowledge base; then the
+corpus memory for people named without a title. Also the helpers both people and noun
+phrases use to build an actor from a country, organisation or group match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from communique.actors._found import Actor, Found
+from communique.actors._words import FAMILY_NAME_FIRST, NAME_LABELS, SECTOR_NAMES
+from communique.actors.knowledge import (
+    CountryEntry,
+    KBMatch,
+    KnowledgeBase,
+    OrganisationEntry,
+    PersonEntry,
+    own_sector,
+)
+from communique.actors.memory import RoleRecall, usable_fact
+from communique.actors.roles import (
+    POSSESSIVE,
+    TITLE_WORDS,
+    RoleReading,
+    read_role,
+    title_head_words,
+)
+from communique.records import RoleFact
+from communique.textview import TextView
+
+
+class PeopleReader:
+    """The people half of :class:`~communique.actors.mentions.ActorFinder` (its fields are
+    declared there; this class only reads and fills them)."""
+
+    view: TextView
+    kb: KnowledgeBase
+    on: date | None
+    memory: RoleRecall | None
+    found: list[Found]
+    people: dict[str, Actor]
+    consumed: set[int]
+    pronouns_done: set[int]
+    role_tokens: set[int]
+    focus: str | None
+    countries_by_sentence: dict[int, set[str]]
+    titles_after: set[int]
+
+    def _name_spans(self, matches: list[KBMatch]) -> Iterator[tuple[int, int, KBMatch | None]]:
+        taken = {i for m in matches for i in range(m.start, m.end)}
+        spans: list[tuple[int, int, KBMatch | None]] = [
+            (m.start, m.end, m) for m in matches if m.kind == "person"
+        ]
+        for entity in self.view.annotation.entities:
+            if entity.label not in NAME_LABELS:
+                continue
+            start, end = self.view.entity_tokens(entity)
+            while end > start and self.view.words[end - 1] in POSSESSIVE:
+                end -= 1
+            while end - start > 2 and self.view.words[start].lower() in TITLE_WORDS:
+                start += 1  # "Maulana Fazlur Rehman" tagged whole: the title is read as one
+            if (
+                end > start
+                and not taken.intersection(range(start, end))
+                and self._looks_named(start, end)
+                and (entity.label == "PERSON" or self._known_name(self.view.phrase(start, end)))
+            ):
+                spans.append((start, end, None))
+        taken.update(i for s in spans for i in range(s[0], s[1]))
+        surnames = {self.view.words[e - 1] for s, e, _ in spans if e - s > 1}
+        spans.extend((s, e, None) for s, e in self._remembered_names(taken, surnames))
+        yield from sorted(spans, key=lambda s: s[0])
+
+    def _remembered_names(self, taken: set[int], surnames: set[str]) -> Iterator[tuple[int, int]]:
+        """Runs of proper nouns outside any entity that name a person we know, or the surname
+        of a person named in full elsewhere in the article ("Rehman accuses …")."""
+        tokens, i = self.view.tokens, 0
+        while i < len(tokens):
+            end = i
+            while end < len(tokens) and tokens[end].pos == "PROPN" and end not in taken:
+                end += 1
+            name = self.view.phrase(i, end)
+            if end > i and (self._known_name(name) or name in surnames):
+                yield i, end
+            elif end == i and i not in taken and self.view.words[i] in surnames:
+                yield i, i + 1  # a surname the small parser took for a common noun
+            i = max(end, i + 1)
+
+    def _known_name(self, name: str) -> bool:
+        """A name the parser did not tag as a person but that we know as one."""
+        return name in self.people or (self.memory is not None and self._recall(name) is not None)
+
+    def _looks_named(self, start: int, end: int) -> bool:
+        return all(
+            self.view.is_capitalised(i) or self.view.words[i] == "-" for i in range(start, end)
+        )
+
+    def _read_person(
+        self,
+        start: int,
+        end: int,
+        known: KBMatch | None,
+        anchors_ending: dict[int, KBMatch],
+        matches: list[KBMatch],
+    ) -> None:
+        name = known.entry.name if known and isinstance(known.entry, PersonEntry) else None
+        name = name or self.view.phrase(start, end)
+        reading = read_role(
+            self.view, (start, end), anchors_ending, lambda i: self._owner_before(i, matches, known)
+        )
+        actor = self.people.get(name) or self.people.get(_surname(name))
+        if actor is None or (reading is not None and actor.role is None):
+            actor = self._person_actor(name, reading, known, start)
+        if actor is None:
+            return
+        if reading is not None:
+            self.role_tokens.update(range(min(reading.start, start), start))
+            if reading.after is not None:  # "X, the previous president of South Korea,"
+                anchor = reading.anchor
+                inside = range(anchor.start, anchor.end) if anchor is not None else range(0)
+                self.titles_after.update(k for k in range(*reading.after) if k not in inside)
+        if reading is not None and reading.anchor is not None:
+            self._note_anchor(reading)
+        self.people[actor.name] = actor
+        self.people.setdefault(_surname(actor.name), actor)
+        if actor.country in FAMILY_NAME_FIRST and len(actor.name.split()) > 1:
+            self.people.setdefault(actor.name.split()[0], actor)  # "Kim" after "Kim Jong Un"
+        self.found.append(Found(start, end, actor))
+
+    def _note_anchor(self, reading: RoleReading) -> None:
+        """Mark an anchor read as part of a role; "its" in "its leader" is a mention of it."""
+        anchor = reading.anchor
+        assert anchor is not None
+        if reading.via_pronoun:
+            self.found.append(
+                Found(reading.start, reading.start + 1, self._group_actor(anchor, None))
+            )
+            self.pronouns_done.add(reading.start)
+        elif anchor.kind in {"country", "demonym"}:
+            self.consumed.add(anchor.start)  # "South Korean" only describes the minister
+
+    def _person_actor(
+        self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int
+    ) -> Actor | None:
+        key = "person/" + re.sub(r"\W+", "-", name.lower()).strip("-")
+        if reading is not None and reading.anchor is not None:
+            code, country, sector = self._anchored_code(reading.anchor, reading.role)
+            actor = Actor(key, code, name, country, sector, reading.role)
+            self._remember(actor)
+            return actor
+        if known is not None:
+            role = reading.role if reading else self._known_role(known)
+            stated = self._stated_office(known, reading)
+            if stated is not None:  # "General Michel Aoun" on a day the base has no office
+                return Actor(key, stated, name, known.country, stated[3:], role)
+            return Actor(key, known.code, name, known.country, known.sector, role)
+        titled = self._titled_person(name, reading)
+        if titled is not None:
+            sector = own_sector(titled.code, titled)
+            role = reading.role if reading else titled.role
+            written = titled.name if self.on is not None else name  # undated: as written
+            return Actor(key, titled.code, written, titled.country, sector, role)
+        focus = self.focus
+        if reading is not None and focus and not self._other_country_near(start, focus):
+            sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
+            return Actor(key, focus + sector, name, focus, sector, reading.role)
+        fact = self._recall(name)
+        if fact is not None:
+            return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
+        if reading is not None and reading.after is None:
+            # "Interior Minister Horst Seehofer" with no country in sight: the title still
+            # says who acts (a government official), so the sector alone is the code.
+            sector = self._stated_sector(reading.role)
+            if sector is not None:
+                return Actor(key, sector, name, None, sector, reading.role)
+        return None
+
+    def _stated_office(self, known: KBMatch, reading: RoleReading | None) -> str | None:
+        """The code a title written before a known person gives when the knowledge base has
+        them out of office that day (``…ELI``): the text's "President", "General" is
+        evidence of an office we do not list; "former" titles stay elites."""
+        if reading is None or known.country is None or not known.code.endswith("ELI"):
+            return None
+        sector = self._role_sector(reading.role)
+        return None if sector == "ELI" else known.country + sector
+
+    def _titled_person(self, name: str, reading: RoleReading | None) -> PersonEntry | None:
+        """ "President Clinton": a title and a surname name the one person the knowledge base
+        has holding that office on the article's day. Undated text ("President Bush") gets
+        a holder only when every holder of that title with that surname has the same code."""
+        if reading is None or len(name.split()) != 1:
+            return None
+        if self.on is not None:
+            return self.kb.person_by_title(reading.role, name, self.on)
+        holders = self.kb.holders_by_title(reading.role, name)
+        return holders[-1] if holders and len({h.code for h in holders}) == 1 else None
+
+    def _recall(self, name: str) -> RoleFact | None:
+        """A remembered role for ``name``, unless it cannot be trusted: a fact that is not a
+        title phrase (learned before titles were checked), or one about a person the knowledge
+        base dates itself (a learned fact never overrides a dated knowledge-base fact)."""
+        fact = self.memory.recall(name, self.on) if self.memory else None
+        if fact is None or not usable_fact(fact) or self.kb.people_named(fact.name):
+            return None
+        return fact
+
+    def _known_role(self, known: KBMatch) -> str | None:
+        entry = known.entry
+        if not isinstance(entry, PersonEntry):
+            return None
+        terms = self.kb.people_named(entry.name, self.on) if self.on else ()
+        return terms[-1].role if terms else entry.role
+
+    def _anchored_code(self, anchor: KBMatch, role: str) -> tuple[str, str | None, str | None]:
+        if anchor.kind == "organisation":
+            return anchor.code, None, None
+        sector = self._role_sector(role)
+        country = anchor.country or anchor.code[:3]
+        return country + sector, country, sector
+
+    def _role_sector(self, role: str) -> str:
+        """The sector a title signals, read from its head: "Press Secretary for Media" → GOV;
+        a title that names no sector is a government office."""
+        return self._stated_sector(role) or "GOV"
+
+    def _stated_sector(self, role: str) -> str | None:
+        """The sector a title's words name, ``None`` when they name none ("Coach")."""
+        words = [w for w in role.lower().split() if w not in {"the", "a", "an"}]
+        if words and words[0] in {"former", "ex", "ex-", "previous", "late"}:
+            return "ELI"
+        whole = self.kb.sector_for_word(role.lower())  # "secretary of state", "chief of staff"
+        if whole is not None:
+            return whole
+        words = title_head_words(role)
+        for size in range(len(words), 0, -1):  # longest tail first: "defence minister"
+            sector = self.kb.sector_for_word(" ".join(words[-size:]))
+            if sector is not None:
+                return sector
+        return None
+
+    def _owner_before(
+        self, i: int, matches: list[KBMatch], known: KBMatch | None
+    ) -> KBMatch | None:
+        """The country or organisation an "its" at token ``i`` stands for."""
+        sentence = self.view.tokens[i].sentence
+        before = [
+            m
+            for m in matches
+            if m.end <= i
+            and m.kind in {"country", "organisation", "capital", "metonym"}
+            and sentence - self.view.tokens[m.start].sentence <= 1
+        ]
+        wanted = known.country if known is not None else None
+        preferred = [m for m in before if wanted and (m.country or m.code[:3]) == wanted]
+        candidates = preferred or before
+        return candidates[-1] if candidates else None
+
+    def _remember(self, actor: Actor) -> None:
+        if self.memory is None or not actor.role:
+            return
+        fact = RoleFact(
+            actor.name, actor.role, actor.code, actor.country, actor.sector, self.on, self.on
+        )
+        if usable_fact(fact):
+            self.memory.remember(fact)
+
+    def _other_country_near(self, i: int, country: str) -> bool:
+        """Whether the sentence of token ``i`` names a country other than ``country``."""
+        named = self.countries_by_sentence.get(self.view.tokens[i].sentence, set())
+        return bool(named - {country})
+
+    def _written(self, start: int, end: int) -> str:
+        """The phrase as the text writes it, without a leading article or possessive mark."""
+        while start < end - 1 and self.view.words[start].lower() in {"the", "a", "an"}:
+            start += 1
+        return self.view.phrase(start, end)
+
+    def _group_actor(self, m: KBMatch, sector: str | None, written: str | None = None) -> Actor:
+        """The actor a country, organisation or group names, with the sector of its phrase.
+
+        Its name is the phrase as written ("Russian Foreign Ministry", "Belarus's rulers")
+        when a sector narrows the country; a country or organisation alone keeps its name.
+        """
+        if isinstance(m.entry, OrganisationEntry):
+            if m.entry.kind == "GRP":  # "the Nordic states": the members act apart
+                return Actor(m.code, m.code, m.entry.name, members=m.entry.members)
+            if m.entry.kind == "ARM" and m.code[:3] != "IMG":  # an armed group of one country
+                return Actor(m.code, m.code, m.entry.name, m.code[:3], m.code[3:6])
+            return Actor(m.code, m.code, m.entry.name)
+        country = m.country or m.code[:3]
+        if sector is None:
+            return self._country_actor(country)
+        name = written or f"{self._country_actor(country).name} ({self._sector_label(sector)})"
+        return Actor(country + sector, country + sector, name, country, sector)
+
+    def _country_actor(self, country: str) -> Actor:
+        """A country as an actor, under its name."""
+        entry = self.kb.country(country)
+        name = entry.name if isinstance(entry, CountryEntry) else country
+        return Actor(country, country, name, country)
+
+    def _sector_label(self, sector: str) -> str:
+        """A sector in words: "government", "military", else the knowledge base's name."""
+        if sector in SECTOR_NAMES:
+            return SECTOR_NAMES[sector]
+        names = {entry.code: entry.name for entry in self.kb.sectors}
+        return names.get(sector, sector).lower()
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
