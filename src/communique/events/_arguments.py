@@ -163,7 +163,8 @@ def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:
 def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     """The subject of a verb, inherited from the governing verb when it has none.
 
-    "Putin promised to deepen ties and support North Korea": "support" has Putin.
+    "Putin promised to deepen ties and support North Korea": "support" has Putin; an object
+    before the infinitive is its subject ("urged both sides to agree": the sides agree).
     A relative pronoun stands for the noun the clause modifies ("countries which want").
     """
     subject = child_with(view, verb, SUBJECTS)
@@ -172,6 +173,12 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         if view.lemma(subject) in RELATIVE_PRONOUNS and token.dep == "relcl":
             return token.head
         return subject
+    if (
+        depth == 0
+        and token.dep == "xcomp"
+        and (controller := child_with(view, token.head, {"dobj"}))
+    ):
+        return controller  # "urged both sides to agree": the sides agree, not the urger
     if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:

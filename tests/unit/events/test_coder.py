@@ -218,3 +218,9 @@ def test_code_events_a_title_the_parser_splits_off_still_names_the_subject(nlp) 
     assert [(e.source.code[:3], e.target.code if e.target else None) for e in events] == [
         ("CHL", "IGOEUREEC")
     ]
+
+
+def test_code_events_the_object_of_urge_is_who_is_to_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru, which host the talks, urged both sides to agree to a truce."
+    pairs = {(e.source.code, e.target.code if e.target else None) for e in _code(nlp, text)}
+    assert ("CHL", "PER") not in pairs and ("PER", "CHL") not in pairs
