@@ -33,6 +33,16 @@ from communique.actors.roles import (
 from communique.records import RoleFact
 from communique.textview import TextView
 
+# Entity types whose words are never a person's name, and the words before a month that make
+# it one ("in May" is a month, not Theresa May).
+NUMBERS = frozenset({"CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+DATE_WORDS_BEFORE = frozenset(
+    {
+        "in", "on", "by", "since", "until", "till", "from", "to", "of", "early", "late", "mid",
+        "last", "next", "this", "before", "after", "through", "during",
+    }
+)  # fmt: skip
+
 
 class PeopleReader:
     """The people half of :class:`~communique.actors.mentions.ActorFinder` (its fields are
@@ -80,16 +90,29 @@ class PeopleReader:
         """Runs of proper nouns outside any entity that name a person we know, or the surname
         of a person named in full elsewhere in the article ("Rehman accuses …")."""
         tokens, i = self.view.tokens, 0
+        free = [k not in taken and not self._spells_a_date(k) for k in range(len(tokens))]
         while i < len(tokens):
             end = i
-            while end < len(tokens) and tokens[end].pos == "PROPN" and end not in taken:
+            while end < len(tokens) and tokens[end].pos == "PROPN" and free[end]:
                 end += 1
             name = self.view.phrase(i, end)
             if end > i and (self._known_name(name) or name in surnames):
                 yield i, end
-            elif end == i and i not in taken and self.view.words[i] in surnames:
+            elif end == i and free[i] and self.view.words[i] in surnames:
                 yield i, i + 1  # a surname the small parser took for a common noun
             i = max(end, i + 1)
+
+    def _spells_a_date(self, k: int) -> bool:
+        """Whether token ``k`` is part of a date or number the way a month is ("in May",
+        "May 23"), not a name that a date tagger took ("MAY EYES BREXIT")."""
+        token, words = self.view.tokens[k], self.view.words
+        if token.ent_type in NUMBERS:
+            return True
+        if token.ent_type not in {"DATE", "TIME"}:
+            return False
+        before = words[k - 1].lower() if k > 0 else ""
+        after = words[k + 1] if k + 1 < len(words) else ""
+        return before in DATE_WORDS_BEFORE or after[:1].isdigit()
 
     def _known_name(self, name: str) -> bool:
         """A name the parser did not tag as a person but that we know as one."""

@@ -438,3 +438,11 @@ def test_find_actors_a_known_surname_as_another_person_s_first_name(nlp) -> None
     text = "Syrian opposition leader Burhan Haddad met the envoy in Geneva."
     found = _by_text(text, _find(nlp, text))
     assert "Burhan" not in found and found["Burhan Haddad"].code == "SYROPP"
+
+
+def test_find_actors_a_month_is_not_the_surname_it_spells(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Prime Minister Theresa May met the envoy. The vote was held in May."
+    article = Article(doc_id="t", text=text, published="2019-03-01")
+    (annotation,) = annotate_articles([article], nlp)
+    starts = [m.start for m in find_actors(article, annotation)]
+    assert text.rindex("May") not in starts
