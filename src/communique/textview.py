@@ -123,13 +123,31 @@ def place_inside(view: TextView, i: int) -> int | None:
     """The token of the place an area phrase headed by ``i`` names ("parts of the city of
     Ahmedabad" → Ahmedabad, "Mosul city" → Mosul), or ``None`` when ``i`` is no area word."""
     hops = 0
-    while hops < _AREA_HOPS and view.lemma(i).lower() in AREA_NOUNS:
+    while hops < _AREA_HOPS and view.lemma(i) in AREA_NOUNS:
         inner = _area_object(view, i)
         if inner is None:
             named = [c for c in view.children(i) if view.tokens[c].dep == "compound"]
             return named[-1] if named and view.tokens[named[-1]].pos == "PROPN" else None
         i, hops = inner, hops + 1
     return i if hops else None
+
+
+def area_around(view: TextView, i: int) -> int:
+    """The head of the area phrase the place at token ``i`` sits in ("Mosul city" → city,
+    "parts of the city of Ahmedabad" → parts): :func:`place_inside` the other way up; the
+    place itself when it sits in none."""
+    for _ in range(_AREA_HOPS):
+        token = view.tokens[i]
+        if token.dep in {"compound", "appos"} and view.lemma(token.head) in AREA_NOUNS:
+            i = token.head
+            continue
+        if token.dep != "pobj" or view.words[token.head].lower() not in {"of", "in"}:
+            return i
+        outer = view.tokens[token.head].head
+        if view.lemma(outer) not in AREA_NOUNS:
+            return i
+        i = outer
+    return i
 
 
 def _area_object(view: TextView, i: int) -> int | None:

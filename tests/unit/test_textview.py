@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.records import Annotation, Token
-from communique.textview import TextView, dateline_end, place_inside
+from communique.textview import TextView, area_around, dateline_end, place_inside
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,8 @@ def test_place_inside_follows_area_words_to_the_place() -> None:
     )
     assert place_inside(view, 0) == 5
     assert place_inside(view, 5) is None  # a place is no area word
+    assert area_around(view, 5) == 0  # the other way up
+    assert area_around(view, 0) == 0
 
 
 def test_place_inside_reads_a_named_area_and_stops_at_other_words() -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from communique.actors.roles import POSSESSIVE
 from communique.records import Annotation
-from communique.textview import AREA_NOUNS, TextView
+from communique.textview import TextView, area_around
 
 # The CAMEO code and ISO3 country of a place name ("Mosul" → ("IRQ", "IRQ"), "West Africa" →
 # ("WAF", None)), or None when the name is no known place.
@@ -53,7 +53,6 @@ LOCATIVE_TARGET_HEADS = frozenset(
         "occupy", "invade", "seize", "capture", "ambush",
     }
 )  # fmt: skip
-_AREA_HOPS = 4
 _LEADING = frozenset({"the", "The"})
 
 
@@ -82,7 +81,7 @@ def _argument(view: TextView, end: int) -> bool:
     """Whether the phrase ending at token ``end`` is a verb's subject or object, the object
     of a preposition that marks a target, or where forces go or a restriction holds; an area
     phrase counts as the place inside it ("shelled the outskirts of Aleppo")."""
-    i = _outer(view, end - 1)
+    i = area_around(view, end - 1)
     token = view.tokens[i]
     if token.dep in ARGUMENT_DEPS:
         return view.tokens[token.head].pos in {"VERB", "AUX"}
@@ -96,27 +95,9 @@ def _argument(view: TextView, end: int) -> bool:
     return word in LOCATIVE_PREPOSITIONS and _targets_places(view, view.tokens[token.head].head)
 
 
-def _outer(view: TextView, i: int) -> int:
-    """The head of the area phrase a place sits in ("Mosul city" → city, "parts of the city
-    of Ahmedabad" → parts), or the place itself."""
-    for _ in range(_AREA_HOPS):
-        token = view.tokens[i]
-        if token.dep in {"compound", "appos"} and view.lemma(token.head) in AREA_NOUNS:
-            i = token.head
-            continue
-        if token.dep != "pobj" or view.words[token.head].lower() not in {"of", "in"}:
-            return i
-        outer = view.tokens[token.head].head
-        if view.lemma(outer) not in AREA_NOUNS:
-            return i
-        i = outer
-    return i
-
-
 def _targets_places(view: TextView, i: int) -> bool:
     """Whether token ``i`` moves forces or imposes a restriction, itself or as the object of a
     verb that does ("dispatching a team to Detroit")."""
-    token = view.tokens[i]
-    if token.lemma.lower() in LOCATIVE_TARGET_HEADS:
+    if view.lemma(i) in LOCATIVE_TARGET_HEADS:
         return True
-    return token.dep == "dobj" and view.tokens[token.head].lemma.lower() in LOCATIVE_TARGET_HEADS
+    return view.tokens[i].dep == "dobj" and view.lemma(view.tokens[i].head) in LOCATIVE_TARGET_HEADS

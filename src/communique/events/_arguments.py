@@ -89,28 +89,21 @@ class ActorIndex:
 
     def _included(self, head: int) -> list[ActorMention]:
         """ "Several countries, including Turkey and Russia": the actors the phrase lists."""
-        view = self.view
-        for prep in view.children(head):
-            if view.tokens[prep].dep == "prep" and view.words[prep].lower() == "including":
-                for obj in view.children(prep):
-                    if view.tokens[obj].dep == "pobj":
-                        return [m for k in self.conjuncts(obj) if (m := self.at(k)) is not None]
+        for obj in prepositional_objects(self.view, head, ("including",))[:1]:
+            return [m for k in self.conjuncts(obj) if (m := self.at(k)) is not None]
         return []
 
     def _of_coordinated(self, head: int) -> list[ActorMention]:
         """ "The leaders of France, Germany and Britain", "officials from the U.S., Canada and
         Mexico": the actors coordinated after the head's own "of"/"from"/"in" (the first is
         part of its mention)."""
-        view, mention = self.view, self.at(head)
+        mention = self.at(head)
         if mention is None:
             return []
-        for prep in view.children(head):
-            if view.tokens[prep].dep != "prep" or view.words[prep].lower() not in OF_FROM_IN:
-                continue
-            for obj in view.children(prep):
-                if view.tokens[obj].dep == "pobj" and self.at(obj) is mention:
-                    others = (self.at(k) for k in self.conjuncts(obj) if k != obj)
-                    return [m for m in others if m is not None and m is not mention]
+        for obj in prepositional_objects(self.view, head, OF_FROM_IN):
+            if self.at(obj) is mention:
+                others = (self.at(k) for k in self.conjuncts(obj) if k != obj)
+                return [m for m in others if m is not None and m is not mention]
         return []
 
     def conjuncts(self, i: int) -> list[int]:

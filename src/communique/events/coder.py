@@ -217,14 +217,14 @@ class DependencyCoder:
         """A demand reported as an obligation: "X said (that) Y must/should …" is X's demand
         on Y (CAMEO 10), when Y is an actor other than X."""
         view = self.view
-        entry = self.lexicon.lookup("demand", "verb")
         clause = child_with(view, verb, {"ccomp"})
-        if entry is None or clause is None:
-            return None
-        if not any(
+        if clause is None or not any(
             view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
             for c in view.children(clause)
         ):
+            return None
+        entry = self.lexicon.lookup("demand", "verb")
+        if entry is None:
             return None
         subject = child_with(view, clause, {"nsubj", "nsubjpass"})
         speaker = subject_of(view, verb)
