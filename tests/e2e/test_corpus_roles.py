@@ -19,6 +19,7 @@ from communique.settings import Settings
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 ARTICLES = 120
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "it", "its", "they", "them", "their"})
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,8 @@ def test_a_surname_takes_the_code_of_the_person_named_in_full(corpus_store: Path
     wrong = [
         (doc_id, written, code, sorted(full[doc_id, written]))
         for doc_id, _, code, written in rows
-        if (doc_id, written) in full and code not in full[doc_id, written]
+        if (doc_id, written) in full
+        and code not in full[doc_id, written]
+        and written.lower() not in PRONOUNS  # "He" the pronoun, not the surname of Liu He
     ]
     assert not wrong, json.dumps(wrong[:10])

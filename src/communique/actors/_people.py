@@ -13,7 +13,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from communique.actors._found import Actor, Found
-from communique.actors._words import FAMILY_NAME_FIRST, NAME_LABELS, SECTOR_NAMES
+from communique.actors._words import (
+    FAMILY_NAME_FIRST,
+    NAME_LABELS,
+    SECTOR_NAMES,
+    SPEAKS_FOR_OWNER,
+)
 from communique.actors.knowledge import (
     CountryEntry,
     KBMatch,
@@ -260,6 +265,10 @@ class PeopleReader:
         if whole is not None:
             return whole
         words = title_head_words(role)
+        if len(words) > 1 and words[-1] in SPEAKS_FOR_OWNER | {"commander"}:
+            group = self.kb.sector_for_word(words[-2])  # "militia leader", "army chief"
+            if group is not None and self.kb.sector_for_word(" ".join(words[-2:])) is None:
+                return group
         for size in range(len(words), 0, -1):  # longest tail first: "defence minister"
             sector = self.kb.sector_for_word(" ".join(words[-size:]))
             if sector is not None:

@@ -39,6 +39,8 @@ LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "ins
 FOCUS_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
 )
+# Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
+UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # "The North" and "the South" in an article about the Koreas.
 KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
 # Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
@@ -72,6 +74,11 @@ ENVOYS = frozenset(
         "negotiators", "representative", "representatives", "spokesman", "spokeswoman",
         "spokesperson", "chief", "monitors", "inspectors", "observers", "members",
     }
+)  # fmt: skip
+# "X-backed rebels" are backed by X, not X's own: the country does not compose with the noun.
+BACKERS = frozenset(
+    {"backed", "sponsored", "supported", "funded", "financed", "armed", "trained", "allied",
+     "aligned", "friendly", "leaning", "inspired"}
 )  # fmt: skip
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})

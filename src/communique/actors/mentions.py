@@ -24,6 +24,7 @@ from functools import cached_property
 from communique.actors._found import Actor, Found
 from communique.actors._people import PeopleReader
 from communique.actors._words import (
+    BACKERS,
     ENVOYS,
     EQUIPMENT,
     FOCUS_SECTORS,
@@ -36,6 +37,7 @@ from communique.actors._words import (
     RESIDENT_SECTORS,
     SENT_FROM_SECTORS,
     SPEAKS_FOR_OWNER,
+    UNANCHORED_SPEAKERS,
 )
 from communique.actors.coref import (
     Antecedent,
@@ -216,7 +218,8 @@ class ActorFinder(PeopleReader):
             if self._titles_a_person(m.end - 1):
                 continue
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
-            country = focus if m.sector in FOCUS_SECTORS and not foreign else None
+            anchor = focus if focus is not None else self._sentence_country(m.end - 1)
+            country = anchor if m.sector in FOCUS_SECTORS and not foreign else None
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             written = self._written(m.start, m.end)  # "the president", "officials": as written
@@ -226,6 +229,26 @@ class ActorFinder(PeopleReader):
             else:
                 actor = Actor(m.sector, m.sector, written, None, m.sector)
             self.found.append(Found(m.start, end, actor))
+
+    def _sentence_country(self, i: int) -> str | None:
+        """With no country the article is about, the one country token ``i``'s sentence
+        names, if only one: "Prisoners rioted at a jail in East Timor's capital" → TLSCRM.
+        Officials and sources are left out: "officials said Iran fired" are often another
+        country's."""
+        if self.view.lemma(i) in UNANCHORED_SPEAKERS or self._described(i):
+            return None
+        named = self.countries_by_sentence.get(self.view.tokens[i].sentence, set())
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _described(self, i: int) -> bool:
+        """Whether a name we do not know describes the noun at ``i`` ("Kurdish fighters",
+        "Turkish-backed rebels"): the phrase says where its people are from, or who backs
+        them, so the sentence's one country is no anchor."""
+        view = self.view
+        return any(
+            k < i and view.is_capitalised(k) and view.tokens[k].pos in {"PROPN", "ADJ", "NOUN"}
+            for k in view.subtree(i)
+        )
 
     def _owned_by_an_actor(self, i: int, covered: set[int]) -> bool:
         """Whether token ``i`` speaks or acts for an owner already read as an actor."""
@@ -326,6 +349,8 @@ class ActorFinder(PeopleReader):
         if m.form == "people":
             return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians
         words = self.view.words
+        if m.end + 1 < len(words) and words[m.end] == "-" and words[m.end + 1].lower() in BACKERS:
+            return None, m.end  # "Turkish-backed rebels" are not Turkey's: the country alone
         if (  # "the Saudi-led coalition"
             m.end + 2 < len(words)
             and words[m.end] == "-"

@@ -26,6 +26,8 @@ from communique.textview import TextView, area_around
 PlaceCode = Callable[[str], tuple[str, str | None] | None]
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Labels the small parser gives some places ("forces in Crimea", "troops from Abyei").
+NAMED_PLACE_LABELS = frozenset({"ORG", "FAC"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # A place right after its verb that the small parser takes for an adverb is its object.
 MISPARSED_OBJECTS = frozenset({"advmod", "npadvmod"})
@@ -62,9 +64,12 @@ def place_actor_spans(
     """Token spans ``[start, end)`` of places that are arguments, with their written name,
     code and country; tokens in ``taken`` (already part of an actor) are never read again."""
     for entity in annotation.entities:
-        if entity.label not in PLACE_LABELS:
+        if entity.label not in PLACE_LABELS | NAMED_PLACE_LABELS:
             continue
         start, end = view.entity_tokens(entity)
+        inside = area_around(view, end - 1)
+        if entity.label in NAMED_PLACE_LABELS and view.tokens[inside].dep != "pobj":
+            continue  # a name tagged ORG or FAC is a place only after a preposition
         while start < end and view.words[start] in _LEADING:
             start += 1
         while end > start and view.words[end - 1] in POSSESSIVE:

@@ -85,8 +85,10 @@ def _decided(
         if decision.cameo is None:
             yield None
             continue
-        if dyad.target is None and decision.probability < decider.one_sided_min:
-            yield None  # a one-sided event needs the model's firm word: most are not events
+        if dyad.target is None and decision.event < decider.one_sided_min:
+            # A one-sided event needs the model's firm word that it is an event at all (its
+            # probability against "no event", whichever root): most such candidates are not.
+            yield None
             continue
         plover = ontology.to_plover(decision.cameo)
         same_code = dyad.entry.cameo == decision.cameo

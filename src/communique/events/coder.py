@@ -74,6 +74,10 @@ OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
+# Where a country's own forces are moved to, from or within.
+FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
+# Sectors of a country's armed and security forces.
+FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 NOUN_POS = frozenset({"NOUN"})
 
 
@@ -190,6 +194,16 @@ class DependencyCoder:
             yield from self._pairs(verb, entry, sources, subjects, inherited)
             return
         targets = self._targets(verb, entry, obj)
+        if targets and subjects and _own_forces(targets, subjects):
+            # "Russia strengthened its forces in Crimea": the place, not its own forces, is
+            # what the move acts on; its forces stay the target only when no place is named.
+            places = [
+                m
+                for pobj in self._preposition_objects(verb, obj, FORCE_PLACE_PREPOSITIONS)
+                for m in self.actors.of_phrase(pobj)
+                if m.code not in {s.code for s in subjects}
+            ]
+            targets = places or targets
         if entry.direction == "mutual" and not targets and len(subjects) > 1:
             yield from self._mutual_pairs(verb, entry, subjects, inherited)
             return
@@ -329,11 +343,15 @@ class DependencyCoder:
         inherited: bool,
     ) -> Iterator[Dyad]:
         for source in sources:
-            if not targets:
+            # Not the source itself ("Croatia opened its borders") nor a town of its own
+            # ("Sudan deployed troops to Darfur"): with no other target the act is one-sided.
+            others = [
+                t for t in targets if t.actor_id != source.actor_id and not _own_place(source, t)
+            ]
+            if not others:
                 yield Dyad(trigger, entry, source, None, inherited)
-            for target in targets:
-                if target.actor_id != source.actor_id:
-                    yield Dyad(trigger, entry, source, target, inherited)
+            for target in others:
+                yield Dyad(trigger, entry, source, target, inherited)
 
     def _mutual_pairs(
         self, trigger: int, entry: LexiconEntry, members: list[ActorMention], inherited: bool
@@ -341,3 +359,18 @@ class DependencyCoder:
         for n, source in enumerate(members):
             for target in members[n + 1 :]:
                 yield Dyad(trigger, entry, source, target, inherited)
+
+
+def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bool:
+    """Whether every target is the armed forces of a subject's own country or body ("Russia
+    … its forces", "the UN … peacekeepers")."""
+    owners = {m.code[:3] for m in subjects}
+    return all(
+        (t.code[:3] in owners and t.code[3:6] in FORCE_SECTORS) or t.code.startswith("IGOPKO")
+        for t in targets
+    )
+
+
+def _own_place(source: ActorMention, target: ActorMention) -> bool:
+    """Whether ``target`` is a town or region of the source's own country."""
+    return target.actor_id.startswith("place/") and target.code == source.code[:3]

@@ -66,6 +66,7 @@ class Decision:
     cameo: str | None
     probability: float
     confidence: float
+    event: float = 1.0  # the probability that the candidate is an event at all (1 - P(none))
 
 
 def candidate_features(view: TextView, dyad: Dyad) -> list[str]:
@@ -216,7 +217,9 @@ class EventDecider:
                 # The model doubts "no event" and the lexicon codes the word: the lexicon's
                 # code, at the model's probability for its root.
                 code, probability = dyad.entry.cameo, float(p[self._index[lexicon_root]])
-            decisions.append(Decision(code, probability, self.calibrated(probability)))
+            none = self._index.get(NO_EVENT)
+            event = 1.0 - float(p[none]) if none is not None else 1.0
+            decisions.append(Decision(code, probability, self.calibrated(probability), event))
         return decisions
 
     def calibrated(self, probability: float) -> float:

@@ -135,7 +135,10 @@ def place_codes(gazetteer: Gazetteer) -> PlaceCode:
         best = entries[0]
         if best.feature == "region":
             region = gazetteer.cameo_code(best)
-            return (region, None) if region else None
+            if region:
+                return (region, None)  # "West Africa" → WAF
+            # a region inside one country is that country's ("Darfur" → SDN)
+            return (best.country, best.country) if best.country else None
         return (best.country, best.country) if best.country else None
 
     return code

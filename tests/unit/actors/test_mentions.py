@@ -446,3 +446,19 @@ def test_find_actors_a_month_is_not_the_surname_it_spells(nlp) -> None:  # type:
     (annotation,) = annotate_articles([article], nlp)
     starts = [m.start for m in find_actors(article, annotation)]
     assert text.rindex("May") not in starts
+
+
+def test_find_actors_the_one_country_of_a_sentence_anchors_its_institutions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels attacked an army base near the border with Chad overnight."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Rebels"].code == "TCDREB"  # the sentence names one country, and only one
+
+
+def test_find_actors_officials_are_not_anchored_by_the_country_they_speak_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials said Iran had fired two missiles."
+    assert _by_text(text, _find(nlp, text))["Officials"].code == "GOV"
+
+
+def test_find_actors_a_group_leader_takes_the_group_s_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ali Kushayb, a Sudanese militia leader, surrendered to the court."
+    assert _by_text(text, _find(nlp, text))["Ali Kushayb"].code == "SDNUAF"

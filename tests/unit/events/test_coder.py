@@ -224,3 +224,22 @@ def test_code_events_the_object_of_urge_is_who_is_to_act(nlp) -> None:  # type: 
     text = "Chile and Peru, which host the talks, urged both sides to agree to a truce."
     pairs = {(e.source.code, e.target.code if e.target else None) for e in _code(nlp, text)}
     assert ("CHL", "PER") not in pairs and ("PER", "CHL") not in pairs
+
+
+def _code_with_places(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published="2024-06-19")
+    (annotation,) = annotate_articles([article], nlp)
+    towns = {"Crimea": ("UKR", "UKR"), "Darfur": ("SDN", "SDN")}
+    return code_events(article, annotation, find_actors(article, annotation, places=towns.get))
+
+
+def test_code_events_forces_moved_act_on_the_place_not_on_their_own_army(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_with_places(nlp, "Russia massed its forces in Crimea.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("RUS", "UKR")
+    }
+
+
+def test_code_events_an_act_on_its_own_ground_is_one_sided(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_with_places(nlp, "Sudan deployed troops to Darfur.")
+    assert [(e.source.code, e.target) for e in events] == [("SDN", None)]

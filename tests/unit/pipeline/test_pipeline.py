@@ -8,8 +8,10 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from communique.errors import ConfigError, InputError
+from communique.geo import load_gazetteer
 from communique.pipeline import Pipeline, run_serial
 from communique.pipeline._stage import guard
+from communique.pipeline.stages import place_codes
 from communique.records import Article, CodedDocument, RawDocument, Rejection
 
 
@@ -95,3 +97,9 @@ def test_run_serial_keeps_input_order_and_passes_ingest_rejections() -> None:
     assert out[1] is rejection
     assert [o.raw.id for o in out if isinstance(o, CodedDocument)] == ["a", "b", "c"]
     assert progress == [2, 2]
+
+
+def test_place_codes_read_a_region_inside_one_country_as_that_country() -> None:
+    codes = place_codes(load_gazetteer())
+    assert codes("Darfur") == ("SDN", "SDN")  # a region of one country
+    assert codes("West Africa") == ("WAF", None)  # a CAMEO region keeps its region code
