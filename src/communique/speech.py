@@ -54,6 +54,9 @@ CUE_VERBS = frozenset(
         "caution",
     }
 )
+# Verbs by which a report or a person makes a claim about events without quoting anyone:
+# "a Senate investigation revealed that …" (cues of attribution, not of quotes).
+CLAIM_VERBS = frozenset({"reveal", "disclose", "detail"})
 # Nouns for what reports a claim on someone's behalf: "a Senate investigation revealed that
 # …", "according to the court filing": the actor behind it is the claimer.
 REPORT_NOUNS = frozenset(
@@ -97,15 +100,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_STEPS = 10
 
 
-def reporting_cue(view: TextView, token: int) -> int | None:
+def reporting_cue(view: TextView, token: int, *, claims: bool = False) -> int | None:
     """The cue verb that reports the clause containing ``token``, or ``None``.
 
-    Walks up the dependency tree from ``token`` to the first verb of saying it hangs from.
+    Walks up the dependency tree from ``token`` to the first verb of saying it hangs from
+    (with ``claims``, also a verb of revealing: :data:`CLAIM_VERBS`).
     """
     k, steps = token, 0
     while view.tokens[k].head != k and steps < MAX_STEPS:
         head = view.tokens[k].head
-        if is_cue(view, head) and view.tokens[k].dep in REPORTED_DEPS:
+        cue = is_cue(view, head) or (claims and view.lemma(head) in CLAIM_VERBS)
+        if cue and view.tokens[k].dep in REPORTED_DEPS:
             return head
         k, steps = head, steps + 1
     return None

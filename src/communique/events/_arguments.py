@@ -16,6 +16,13 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 # Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
 OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# What an actor holds, so that acting on it acts on the actor: "shelled positions of the
+# rebels", "raided the headquarters of the party", "attacked a convoy of the army".
+HELD_BY_OWNER = frozenset(
+    {"position", "base", "camp", "headquarters", "home", "house", "office", "convoy",
+     "stronghold", "outpost", "installation", "facility", "property", "asset", "vessel",
+     "ship", "aircraft", "building", "residence", "compound", "hideout", "checkpoint"}
+)  # fmt: skip
 # Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
 # Heads that stand for the group named after "of": "thousands of Nigerians".
@@ -140,6 +147,10 @@ class ActorIndex:
         for dep in OWNER_DEPS:
             for child in self.view.children(i):
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
+                    return mention
+        if self.view.lemma(i) in HELD_BY_OWNER:  # "shelled positions of the rebels"
+            for obj in prepositional_objects(self.view, i, ("of",)):
+                if (mention := self.at(obj)) is not None:
                     return mention
         return None
 

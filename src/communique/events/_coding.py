@@ -130,6 +130,9 @@ def _event(
         return None
     entry = dyad.entry
     modality = modality_of(view, dyad.trigger, entry.modality)
+    if modality == "asserted" and when.stated and day is not None and when.day is not None:
+        if when.day > day:  # "the June 12 summit" in an article of June 1: still to come
+            modality = "intended"
     if modality == "intended" and (intent := INTENT_CODES.get(entry.cameo)) is not None:
         plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
         entry = dataclasses.replace(
@@ -138,7 +141,8 @@ def _event(
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)
-    speaker = _ref(found) if (found := speaker_of(view, index, dyad.trigger)) else None
+    found = speaker_of(view, index, dyad.trigger, besides=dyad.source)
+    speaker = _ref(found) if found else None
     speaker = speaker or _quote_speaker(quotes, view.tokens[dyad.trigger].start)
     source, target = _ref(dyad.source), _ref(dyad.target) if dyad.target else None
     key = f"{article.doc_id}|{dyad.trigger}|{source.actor_id}|{_ref_id(target)}|{entry.cameo}"

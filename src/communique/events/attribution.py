@@ -8,23 +8,31 @@ from communique.speech import REPORT_NOUNS, according_to, reporting_cue
 from communique.textview import TextView
 
 
-def speaker_of(view: TextView, actors: ActorIndex, trigger: int) -> ActorMention | None:
+def speaker_of(
+    view: TextView, actors: ActorIndex, trigger: int, besides: ActorMention | None = None
+) -> ActorMention | None:
     """The actor who reports the event at ``trigger``, or ``None`` when nobody is named.
 
     Takes the subject of the first verb of saying the trigger hangs from; falls back to an
     "according to X" in the same sentence. A report, statement or investigation that says
     it speaks for the actor behind it ("a Senate investigation revealed", "the ministry's
-    statement said", "according to a report by the UN").
+    statement said", "according to a report by the UN"). A speaker who is ``besides`` (the
+    event's own source) claims nothing beyond its own act, so the "according to X" that
+    reports the speaker is the claimer ("Choe said the U.S. would …, according to Yonhap").
     """
-    cue = reporting_cue(view, trigger)
+    cue = reporting_cue(view, trigger, claims=True)
     if cue is not None:
         subject = subject_of(view, cue)
         speakers = actors.of_phrase(subject, owners=False) or _behind(view, actors, subject)
-        if speakers:
+        if speakers and not _same(speakers[0], besides):
             return speakers[0]
     source = according_to(view, view.tokens[trigger].sentence)
     found = actors.of_phrase(source, owners=False) or _behind(view, actors, source)
-    return found[0] if found else None
+    return found[0] if found and not _same(found[0], besides) else None
+
+
+def _same(mention: ActorMention, other: ActorMention | None) -> bool:
+    return other is not None and mention.actor_id == other.actor_id
 
 
 def _behind(view: TextView, actors: ActorIndex, noun: int | None) -> list[ActorMention]:

@@ -243,3 +243,27 @@ def test_code_events_forces_moved_act_on_the_place_not_on_their_own_army(nlp) ->
 def test_code_events_an_act_on_its_own_ground_is_one_sided(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_with_places(nlp, "Sudan deployed troops to Darfur.")
     assert [(e.source.code, e.target) for e in events] == [("SDN", None)]
+
+
+def test_code_events_acting_on_what_an_actor_holds_acts_on_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Israeli tanks shelled positions of the Syrian army on Monday.")
+    assert ("ISR", "SYR", "ASSAULT") in _dyads(events)
+
+
+def test_code_events_a_report_that_reveals_claims_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "A U.S. Senate investigation revealed that Russia had attacked Georgia.")
+    assert [(e.source.code, e.attributed_to.code if e.attributed_to else None) for e in events] == [
+        ("RUS", "USA")
+    ]
+
+
+def test_code_events_a_source_reporting_itself_is_claimed_by_who_reports_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korea said it would attack the United States, according to Yonhap."
+    events = _code(nlp, text)
+    assert {e.attributed_to.code for e in events if e.attributed_to} == {"KORMED"}
+
+
+def test_code_events_a_date_after_the_article_is_still_to_come(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump and Kim prepared for the June 12 summit in Singapore."
+    events = _code(nlp, text, published="2018-06-01")
+    assert events and {(e.modality, e.date) for e in events} == {("intended", "2018-06-12")}
