@@ -16,7 +16,7 @@ from datetime import date
 from communique.events._arguments import ActorIndex
 from communique.events.attribution import speaker_of
 from communique.events.coder import DependencyCoder, Dyad
-from communique.events.dates import date_of
+from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.modality import modality_of
@@ -130,9 +130,8 @@ def _event(
         return None
     entry = dyad.entry
     modality = modality_of(view, dyad.trigger, entry.modality)
-    if modality == "asserted" and when.stated and day is not None and when.day is not None:
-        if when.day > day:  # "the June 12 summit" in an article of June 1: still to come
-            modality = "intended"
+    if modality == "asserted" and _after(when, day):
+        modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
     if modality == "intended" and (intent := INTENT_CODES.get(entry.cameo)) is not None:
         plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
         entry = dataclasses.replace(
@@ -167,6 +166,11 @@ def _event(
         producer=PRODUCER if dyad.decided is None else LEARNED_PRODUCER,
         trigger=(view.tokens[dyad.trigger].start, view.tokens[dyad.trigger].end),
     )
+
+
+def _after(when: EventDate, day: date | None) -> bool:
+    """Whether the text dates the event after the article's day."""
+    return when.stated and day is not None and when.day is not None and when.day > day
 
 
 # CAMEO codes a cooperative act still to come as the intent to do it (root 03): "is willing
