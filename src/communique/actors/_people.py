@@ -246,7 +246,10 @@ class PeopleReader:
 
     def _anchored_code(self, anchor: KBMatch, role: str) -> tuple[str, str | None, str | None]:
         if anchor.kind == "organisation":
-            return anchor.code, None, None
+            # An intergovernmental body's officer is an official: "the Arab League's Secretary
+            # General" keeps the League's code, with the office's sector beside it.
+            official = anchor.code.startswith("IGO")
+            return anchor.code, None, self._stated_sector(role) if official else None
         sector = self._role_sector(role)
         country = anchor.country or anchor.code[:3]
         return country + sector, country, sector

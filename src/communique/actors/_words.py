@@ -73,6 +73,7 @@ ENVOYS = frozenset(
         "diplomats", "envoy", "envoys", "delegate", "delegates", "delegation", "negotiator",
         "negotiators", "representative", "representatives", "spokesman", "spokeswoman",
         "spokesperson", "chief", "monitors", "inspectors", "observers", "members",
+        "general", "secretary-general",
     }
 )  # fmt: skip
 # "X-backed rebels" are backed by X, not X's own: the country does not compose with the noun.

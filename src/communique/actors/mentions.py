@@ -341,6 +341,8 @@ class ActorFinder(PeopleReader):
         if m.kind == "organisation":  # "EU leaders", "NATO foreign ministers": the body
             nxt = by_start.get(m.end)
             words = self.view.words
+            if m.end in self.role_tokens:
+                return None, m.end  # "NATO Secretary General Jens Stoltenberg": his title
             if nxt is not None and nxt.kind == "sector" and words[nxt.end - 1].lower() in ENVOYS:
                 return None, nxt.end
             if m.end < len(words) and words[m.end].lower() in ENVOYS:

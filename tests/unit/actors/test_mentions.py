@@ -462,3 +462,9 @@ def test_find_actors_officials_are_not_anchored_by_the_country_they_speak_of(nlp
 def test_find_actors_a_group_leader_takes_the_group_s_sector(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ali Kushayb, a Sudanese militia leader, surrendered to the court."
     assert _by_text(text, _find(nlp, text))["Ali Kushayb"].code == "SDNUAF"
+
+
+def test_find_actors_an_igo_officer_keeps_the_body_s_code_with_an_official_s_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hassan Idris, the African Union Secretary General, condemned the coup."
+    mention = _by_text(text, _find(nlp, text))["Hassan Idris"]
+    assert (mention.code, mention.sector) == ("IGOAFRAFU", "GOV")
