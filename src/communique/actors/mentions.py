@@ -112,7 +112,7 @@ class ActorFinder(PeopleReader):
         Patriotic Front" → RWAPTY); the matches inside their names are theirs alone."""
         held: set[int] = set()
         for org in named_organisations(self.view, matches):
-            code = (org.country or "") + org.sector
+            code = org.code
             key = "org/" + re.sub(r"\W+", "-", org.name.lower()).strip("-")
             actor = Actor(key, code, org.name, org.country, org.sector)
             self.found.append(Found(org.start, org.end, actor))

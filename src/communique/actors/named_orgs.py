@@ -54,6 +54,18 @@ WORKER_WORDS = frozenset(
         "employees", "miners", "journalists", "doctors", "nurses", "farmers", "students",
     }
 )  # fmt: skip
+# Members a body of people names: "the Association of African Jurists" is the jurists' (CAMEO
+# codes a professional body with its members' sector), "the Junior Doctors Association" the
+# doctors'. Unions keep their own reading (above).
+MEMBER_SECTORS = {
+    **dict.fromkeys(["jurists", "lawyers", "judges", "advocates", "bar"], "JUD"),
+    **dict.fromkeys(["doctors", "physicians", "nurses", "surgeons", "medical"], "HLH"),
+    **dict.fromkeys(["journalists", "reporters", "editors", "publishers", "broadcasters"], "MED"),
+    **dict.fromkeys(["farmers", "peasants", "growers"], "AGR"),
+    **dict.fromkeys(["students", "teachers", "academics", "professors", "scholars"], "EDU"),
+    **dict.fromkeys(["employers", "industrialists", "manufacturers", "exporters", "bankers"], "BUS"),
+    **dict.fromkeys(["refugees"], "REF"),
+}
 # Words a name may hold besides capitalised ones ("the Association for the Defence of …").
 _JOINING = frozenset({"of", "for", "the", "and", "&", "in", "on", "de", "du", "des", "la", "-"})
 _SPLITTING = frozenset({"of", "for"})
@@ -70,6 +82,15 @@ class NamedOrganisation:
     name: str
     sector: str
     country: str | None
+    non_governmental: bool = False  # a body of people of one sector: NGO + sector
+
+    @property
+    def code(self) -> str:
+        """Its CAMEO code: the country and sector; a body of one profession with no country
+        is a non-governmental one of that sector ("NGOJUD")."""
+        if self.non_governmental and self.country is None:
+            return "NGO" + self.sector
+        return (self.country or "") + self.sector
 
 
 def named_organisations(view: TextView, matches: Sequence[KBMatch]) -> Iterator[NamedOrganisation]:
@@ -92,7 +113,9 @@ def named_organisations(view: TextView, matches: Sequence[KBMatch]) -> Iterator[
         if sector is None:
             continue
         country = next((m.country for m in inside if m.kind in _COUNTRY_KINDS), None)
-        yield NamedOrganisation(start, end, view.phrase(start, end), sector, country)
+        members = _members(view, start, end) if sector == "NGO" else None
+        name = view.phrase(start, end)
+        yield NamedOrganisation(start, end, name, members or sector, country, members is not None)
 
 
 def _written_as_a_name(view: TextView, start: int, end: int) -> bool:
@@ -117,3 +140,9 @@ def _sector(view: TextView, start: int, end: int) -> str | None:
     if sector == "LAB" and not WORKER_WORDS.intersection(words):
         return "PTY"  # a political union
     return sector
+
+
+def _members(view: TextView, start: int, end: int) -> str | None:
+    """The sector of the people a body's name says it gathers ("of African Jurists")."""
+    words = (view.words[i].lower() for i in range(start, end))
+    return next((MEMBER_SECTORS[w] for w in words if w in MEMBER_SECTORS), None)

@@ -403,7 +403,9 @@ def test_find_actors_a_dateline_place_is_not_an_actor(nlp) -> None:  # type: ign
     [
         ("The Estavian Patriotic Front rejected the deal.", "Estavian Patriotic Front", "PTY"),
         ("The Kenyan Union of Teachers called a strike.", "Kenyan Union of Teachers", "KENLAB"),
-        ("The Association of Coastal Jurists sued.", "Association of Coastal Jurists", "NGO"),
+        ("The Association of Coastal Jurists sued.", "Association of Coastal Jurists", "NGOJUD"),
+        ("The Coastal Civic Society protested.", "Coastal Civic Society", "NGO"),
+        ("The Kenyan Doctors Association warned.", "Kenyan Doctors Association", "KENHLH"),
         ("The Homeland Union collected signatures.", "Homeland Union", "PTY"),
         ("The Lake Region Liberation Front attacked.", "Lake Region Liberation Front", "REB"),
         ("Workers picketed Brantwell Mining Inc. on Monday.", "Brantwell Mining Inc.", "BUS"),
