@@ -39,6 +39,9 @@ LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "ins
 FOCUS_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
 )
+# Words that make a newspaper, agency or broadcaster the state's: CAMEO codes state media as
+# the government's (GOVMED).
+STATE_MARKERS = frozenset({"official", "state", "semi-official", "government", "regime"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # "The North" and "the South" in an article about the Koreas.

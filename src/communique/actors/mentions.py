@@ -37,6 +37,7 @@ from communique.actors._words import (
     RESIDENT_SECTORS,
     SENT_FROM_SECTORS,
     SPEAKS_FOR_OWNER,
+    STATE_MARKERS,
     UNANCHORED_SPEAKERS,
 )
 from communique.actors.coref import (
@@ -163,6 +164,8 @@ class ActorFinder(PeopleReader):
             if m.kind == "capital" and self._is_location(m):
                 continue
             sector, end = self._sector_after(m, by_start)
+            if sector == "MED" and self._state_run(end - 1):
+                sector = "GOVMED"  # "an official Syrian newspaper": the government's voice
             written = self._written(m.start, end)
             self.found.append(Found(m.start, end, self._group_actor(m, sector, written)))
         self._read_korean_halves(covered)
@@ -180,6 +183,12 @@ class ActorFinder(PeopleReader):
                 continue  # where the story was filed
             key = "place/" + re.sub(r"\W+", "-", name.lower()).strip("-")
             self.found.append(Found(start, end, Actor(key, code, name, country)))
+
+    def _state_run(self, i: int) -> bool:
+        """Whether the media noun at ``i`` is marked as the state's ("official", "state-run",
+        "government-controlled")."""
+        view = self.view
+        return any(k < i and view.words[k].lower() in STATE_MARKERS for k in view.subtree(i))
 
     def _heads_a_group(self, i: int) -> bool:
         """ "opposition groups", "rebel leaders": the sector word names a group of people."""

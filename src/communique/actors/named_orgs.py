@@ -63,7 +63,9 @@ MEMBER_SECTORS = {
     **dict.fromkeys(["journalists", "reporters", "editors", "publishers", "broadcasters"], "MED"),
     **dict.fromkeys(["farmers", "peasants", "growers"], "AGR"),
     **dict.fromkeys(["students", "teachers", "academics", "professors", "scholars"], "EDU"),
-    **dict.fromkeys(["employers", "industrialists", "manufacturers", "exporters", "bankers"], "BUS"),
+    **dict.fromkeys(
+        ["employers", "industrialists", "manufacturers", "exporters", "bankers"], "BUS"
+    ),
     **dict.fromkeys(["refugees"], "REF"),
 }
 # Words a name may hold besides capitalised ones ("the Association for the Defence of …").

@@ -470,3 +470,16 @@ def test_find_actors_an_igo_officer_keeps_the_body_s_code_with_an_official_s_sec
     text = "Hassan Idris, the African Union Secretary General, condemned the coup."
     mention = _by_text(text, _find(nlp, text))["Hassan Idris"]
     assert (mention.code, mention.sector) == ("IGOAFRAFU", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("An official Syrian newspaper called for unity.", "Syrian newspaper", "SYRGOVMED"),
+        ("A Syrian newspaper reported the attack.", "Syrian newspaper", "SYRMED"),
+    ],
+)
+def test_find_actors_state_media_speak_for_the_government(
+    nlp, text: str, phrase: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text))[phrase].code == code
