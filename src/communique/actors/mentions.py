@@ -57,7 +57,7 @@ from communique.actors.roles import (
     ANCHOR_KINDS,
     POSSESSIVE,
 )
-from communique.textview import TextView, dateline_end
+from communique.textview import AREA_NOUNS, TextView, dateline_end
 
 
 @dataclass
@@ -316,16 +316,43 @@ class ActorFinder(PeopleReader):
                 continue
             k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)
             anchor = by_start.get(k)
-            if anchor is None or anchor.kind not in {"country", "capital"}:
+            if anchor is None and (town := self._town_at(k)) is not None:
+                end, country = town  # "the government of Sindh province" → PAKGOV
+                code = country + m.sector
+                actor = Actor(code, code, self._written(m.start, end), country, m.sector)
+                self.found.append(Found(m.start, end, actor))
                 continue
-            written = self._written(m.start, anchor.end)
-            self.found.append(
-                Found(m.start, anchor.end, self._group_actor(anchor, m.sector, written))
-            )
+            if anchor is None or anchor.kind not in {"country", "capital", "demonym"}:
+                continue
+            end = anchor.end
+            head = self.view.tokens[end - 1].head
+            if anchor.kind == "demonym" and end <= head < end + 3:
+                end = head + 1  # "inhabitants of the Syrian Golan Heights"
+            written = self._written(m.start, end)
+            self.found.append(Found(m.start, end, self._group_actor(anchor, m.sector, written)))
             self.consumed.add(anchor.start)
             for other in self._coordinated(anchor, by_start):  # "leaders of France and Britain"
                 self.found.append(Found(other.start, other.end, self._group_actor(other, m.sector)))
                 self.consumed.add(other.start)
+
+    def _town_at(self, k: int) -> tuple[int, str] | None:
+        """The end and country of a town, province or region the gazetteer knows whose name
+        the parser tags as a place at token ``k``."""
+        if self.places is None:
+            return None
+        view = self.view
+        for entity in view.annotation.entities:
+            start, end = view.entity_tokens(entity)
+            if start != k or entity.label not in {"GPE", "LOC"}:
+                continue
+            coded = self.places(view.phrase(start, end))
+            if not coded or not coded[1]:
+                return None
+            last = view.tokens[end - 1]
+            if last.dep == "compound" and last.head == end and view.lemma(end) in AREA_NOUNS:
+                end += 1  # "Sindh province"
+            return end, coded[1]
+        return None
 
     def _coordinated(self, anchor: KBMatch, by_start: dict[int, KBMatch]) -> list[KBMatch]:
         """The countries coordinated with ``anchor`` ("France, Germany and Britain")."""
@@ -373,6 +400,10 @@ class ActorFinder(PeopleReader):
             return self._counterpart_sector(m.start), m.end + 1  # "her Swedish counterpart"
         k = m.end + (1 if m.end < len(self.view) and self.view.words[m.end] in POSSESSIVE else 0)
         nxt = by_start.get(k)
+        if k > m.end and (nxt is None or nxt.kind != "sector"):
+            owned = self._owned_sector(m, by_start)  # "Ankara's Cankaya district administration"
+            if owned is not None:
+                return owned
         if nxt is None or nxt.kind != "sector" or nxt.sector is None:
             acting = self._acting_equipment(k, m.end)
             if acting is not None:
@@ -387,6 +418,16 @@ class ActorFinder(PeopleReader):
                 return nxt.sector, acting
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _owned_sector(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str, int] | None:
+        """The sector of the noun a possessive country owns a few words on, and its end."""
+        head = self.view.tokens[m.end - 1].head
+        if self.view.tokens[m.end - 1].dep != "poss" or not m.end < head <= m.end + 4:
+            return None
+        owned = next(
+            (x for x in by_start.values() if x.kind == "sector" and x.end - 1 == head), None
+        )
+        return (owned.sector, head + 1) if owned is not None and owned.sector else None
 
     def _sector_of_head(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         """A demonym a few words before the people noun it modifies: "Turkish Kurd refugees",

@@ -483,3 +483,23 @@ def test_find_actors_state_media_speak_for_the_government(
     nlp, text: str, phrase: str, code: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(text, _find(nlp, text))[phrase].code == code
+
+
+def test_find_actors_an_office_of_a_town_is_its_country_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor of Kandahar met tribal elders."
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found["governor of Kandahar"].code == "AFGGOV"
+
+
+def test_find_actors_people_of_a_demonym_s_land_are_its_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents of the Syrian Golan Heights threatened to strike."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Residents of the Syrian Golan Heights"].code == "SYRCVL"
+
+
+def test_find_actors_a_possessive_country_owns_the_office_a_few_words_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkey's Kars district administration denied the request."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Turkey's Kars district administration"].code == "TURGOV"
