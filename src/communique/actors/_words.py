@@ -42,6 +42,8 @@ FOCUS_SECTORS = frozenset(
 # Words that make a newspaper, agency or broadcaster the state's: CAMEO codes state media as
 # the government's (GOVMED).
 STATE_MARKERS = frozenset({"official", "state", "semi-official", "government", "regime"})
+# Verbs by which people leave the country they are coded with ("refugees fleeing Syria").
+FLEEING = frozenset({"flee", "escape"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # "The North" and "the South" in an article about the Koreas.

@@ -27,6 +27,7 @@ from communique.actors._words import (
     BACKERS,
     ENVOYS,
     EQUIPMENT,
+    FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
     GROUP_HEADS,
@@ -231,6 +232,7 @@ class ActorFinder(PeopleReader):
             country = anchor if m.sector in FOCUS_SECTORS and not foreign else None
             if country is not None and self._other_country_near(m.start, country):
                 country = None
+            country = self._fled_from(m.end - 1, matches) or country
             written = self._written(m.start, m.end)  # "the president", "officials": as written
             if country is not None:
                 code = country + m.sector
@@ -238,6 +240,25 @@ class ActorFinder(PeopleReader):
             else:
                 actor = Actor(m.sector, m.sector, written, None, m.sector)
             self.found.append(Found(m.start, end, actor))
+
+    def _fled_from(self, i: int, matches: list[KBMatch]) -> str | None:
+        """The country people at ``i`` flee or escape, as CAMEO codes refugees by where they
+        come from ("refugees fleeing the civil war in Liberia" → LBR)."""
+        view = self.view
+        fleeing = [
+            c for c in view.children(i) if view.tokens[c].dep == "acl" and view.lemma(c) in FLEEING
+        ]
+        if not fleeing:
+            return None
+        inside = set(view.subtree(fleeing[0]))
+        return next(
+            (
+                m.country or m.code[:3]
+                for m in matches
+                if m.start in inside and m.kind in {"country", "demonym", "capital"}
+            ),
+            None,
+        )
 
     def _sentence_country(self, i: int) -> str | None:
         """With no country the article is about, the one country token ``i``'s sentence

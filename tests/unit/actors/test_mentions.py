@@ -503,3 +503,8 @@ def test_find_actors_a_possessive_country_owns_the_office_a_few_words_on(nlp) ->
     text = "Turkey's Kars district administration denied the request."
     found = _by_text(text, _find(nlp, text))
     assert found["Turkey's Kars district administration"].code == "TURGOV"
+
+
+def test_find_actors_refugees_are_coded_with_the_country_they_flee(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The agency sent food to refugees fleeing the war in Liberia."
+    assert _by_text(text, _find(nlp, text))["refugees"].code == "LBRREF"
