@@ -53,8 +53,14 @@ LOCATIVE_TARGET_HEADS = frozenset(
         # force used on something somewhere ("stormed a hotel in Gwadar")
         "raid", "storm", "attack", "bomb", "shell", "strike", "hit", "target", "besiege",
         "occupy", "invade", "seize", "capture", "ambush",
+        # a disaster or conflict somewhere, which aid, condolences and sanctions act on ("funds
+        # to fight the epidemic in West Africa", "condolences over the earthquake in Sichuan")
+        "epidemic", "outbreak", "pandemic", "famine", "drought", "earthquake", "flood",
+        "flooding", "disaster", "crisis", "war", "conflict", "violence", "insurgency",
     }
 )  # fmt: skip
+# States forces are put on somewhere ("remained on alert in New Delhi").
+ON_STATES = frozenset({"alert", "standby", "patrol"})
 _LEADING = frozenset({"the", "The"})
 
 
@@ -101,8 +107,18 @@ def _argument(view: TextView, end: int) -> bool:
 
 
 def _targets_places(view: TextView, i: int) -> bool:
-    """Whether token ``i`` moves forces or imposes a restriction, itself or as the object of a
-    verb that does ("dispatching a team to Detroit")."""
+    """Whether token ``i`` moves forces or imposes a restriction, itself, as the object of a
+    verb that does ("dispatching a team to Detroit"), or through its own object or state
+    ("sought refuge in Amman", "remained on alert in New Delhi")."""
     if view.lemma(i) in LOCATIVE_TARGET_HEADS:
         return True
-    return view.tokens[i].dep == "dobj" and view.lemma(view.tokens[i].head) in LOCATIVE_TARGET_HEADS
+    if view.tokens[i].dep == "dobj" and view.lemma(view.tokens[i].head) in LOCATIVE_TARGET_HEADS:
+        return True
+    for child in view.children(i):
+        dep = view.tokens[child].dep
+        if dep == "dobj" and view.lemma(child) in LOCATIVE_TARGET_HEADS:
+            return True
+        if dep == "prep" and view.words[child].lower() == "on":
+            if any(view.lemma(k) in ON_STATES for k in view.children(child)):
+                return True
+    return False

@@ -372,6 +372,9 @@ def _town_codes(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-unt
         "NATO sent more troops to Kandahar on Monday.",
         "The army withdrew its troops from Kandahar last week.",
         "The governor imposed a curfew in parts of Kandahar after the riots.",
+        "Troops remained on alert in Kandahar on Monday.",
+        "Thousands of families have sought refuge in Kandahar.",
+        "Donors sent funds to fight the cholera outbreak in Kandahar.",
     ],
 )
 def test_find_actors_where_forces_go_or_a_curfew_holds_is_acted_on(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
