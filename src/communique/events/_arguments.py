@@ -16,6 +16,8 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 # Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
 OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# Plurals that a list of countries after "including" spells out.
+COUNTRY_PLURALS = frozenset({"country", "nation", "state", "government", "ally", "power"})
 # What an actor holds, so that acting on it acts on the actor: "shelled positions of the
 # rebels", "raided the headquarters of the party", "attacked a convoy of the army".
 HELD_BY_OWNER = frozenset(
@@ -95,8 +97,20 @@ class ActorIndex:
         return found
 
     def _included(self, head: int) -> list[ActorMention]:
-        """ "Several countries, including Turkey and Russia": the actors the phrase lists."""
-        for obj in prepositional_objects(self.view, head, ("including",))[:1]:
+        """ "Several countries, including Turkey and Russia": the actors the phrase lists; for a
+        plural of countries or governments, also a list the parser hung further on in the
+        sentence ("Other countries expressed support after the attack, including Turkey")."""
+        view = self.view
+        objects = prepositional_objects(view, head, ("including",))
+        if not objects and view.lemma(head) in COUNTRY_PLURALS and view.words[head].endswith("s"):
+            objects = [
+                obj
+                for k in view.sentence_range(view.tokens[head].sentence)
+                if k > head and view.words[k].lower() == "including"
+                for obj in view.children(k)
+                if view.tokens[obj].dep == "pobj"
+            ]
+        for obj in objects[:1]:
             return [m for k in self.conjuncts(obj) if (m := self.at(k)) is not None]
         return []
 

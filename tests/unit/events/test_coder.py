@@ -267,3 +267,9 @@ def test_code_events_a_date_after_the_article_is_still_to_come(nlp) -> None:  # 
     text = "Trump and Kim prepared for the June 12 summit in Singapore."
     events = _code(nlp, text, published="2018-06-01")
     assert events and {(e.modality, e.date) for e in events} == {("intended", "2018-06-12")}
+
+
+def test_code_events_a_list_after_including_further_on_names_the_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Other countries condemned Israel after the raid, including Turkey, Iran and Qatar."
+    sources = {e.source.code for e in _code(nlp, text) if e.target is not None}
+    assert sources == {"TUR", "IRN", "QAT"}
