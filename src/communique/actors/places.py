@@ -118,7 +118,7 @@ def _targets_places(view: TextView, i: int) -> bool:
         dep = view.tokens[child].dep
         if dep == "dobj" and view.lemma(child) in LOCATIVE_TARGET_HEADS:
             return True
-        if dep == "prep" and view.words[child].lower() == "on":
-            if any(view.lemma(k) in ON_STATES for k in view.children(child)):
-                return True
+        on = dep == "prep" and view.words[child].lower() == "on"
+        if on and any(view.lemma(k) in ON_STATES for k in view.children(child)):
+            return True
     return False
