@@ -76,6 +76,11 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
+# Verbs that move forces: in the passive with no agent, the forces are the ones who move.
+FORCE_MOVES = frozenset(
+    {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
+     "evacuate", "transfer", "return", "mobilize", "mobilise", "position"}
+)  # fmt: skip
 # Sectors of a country's armed and security forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 NOUN_POS = frozenset({"NOUN"})
@@ -165,6 +170,18 @@ class DependencyCoder:
             agents = prepositional_objects(view, verb, {"by"})
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
             targets = self.actors.of_phrase(patient)
+            if not sources and targets and view.lemma(verb) in FORCE_MOVES and all(
+                _forces(t) for t in targets
+            ):
+                # "German troops would be withdrawn from Iraq": the forces moved act on the
+                # place they leave or go to
+                places = [
+                    m
+                    for pobj in self._preposition_objects(verb, None, FORCE_PLACE_PREPOSITIONS)
+                    for m in self.actors.of_phrase(pobj)
+                ]
+                yield from self._pairs(verb, entry, targets, places, inherited=False)
+                return
             if entry.direction == "mutual" and not targets and len(sources) > 1:
                 yield from self._mutual_pairs(verb, entry, sources, False)  # "signed by A and B"
                 return
@@ -359,6 +376,11 @@ class DependencyCoder:
         for n, source in enumerate(members):
             for target in members[n + 1 :]:
                 yield Dyad(trigger, entry, source, target, inherited)
+
+
+def _forces(mention: ActorMention) -> bool:
+    """Whether a mention is armed or security forces (a country's, or peacekeepers)."""
+    return mention.code[3:6] in FORCE_SECTORS or mention.code.startswith("IGOPKO")
 
 
 def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bool:

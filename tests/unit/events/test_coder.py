@@ -273,3 +273,10 @@ def test_code_events_a_list_after_including_further_on_names_the_countries(nlp) 
     text = "Other countries condemned Israel after the raid, including Turkey, Iran and Qatar."
     sources = {e.source.code for e in _code(nlp, text) if e.target is not None}
     assert sources == {"TUR", "IRN", "QAT"}
+
+
+def test_code_events_forces_moved_in_the_passive_act_on_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Some German troops were withdrawn from Iraq on Monday.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("DEUMIL", "IRQ")
+    }
