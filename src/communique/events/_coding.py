@@ -132,6 +132,13 @@ def _event(
     modality = modality_of(view, dyad.trigger, entry.modality)
     if modality == "asserted" and _after(when, day):
         modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
+    if (threat := THREAT_CODES.get(entry.cameo[:2])) and _threatened(view, dyad.trigger):
+        # "threatened to attack": the threat is the event, and it was made (CAMEO 138)
+        plover = ontology.to_plover(threat)
+        entry = dataclasses.replace(
+            entry, cameo=threat, plover=plover[0] if plover else None, mode=None
+        )
+        modality = "asserted"
     if modality == "intended" and (intent := INTENT_CODES.get(entry.cameo)) is not None:
         plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
         entry = dataclasses.replace(
@@ -195,6 +202,30 @@ INTENT_CODES = {
     "086": "0355",
     **dict.fromkeys(["087", "0871", "0872", "0873", "0874"], "0356"),
 }
+
+
+# A material act threatened is coded, as CAMEO codes it, as the threat of it: "threatened to
+# attack" is 1384, "warned it would impose sanctions" 131; the threat itself is asserted.
+THREAT_CODES = {
+    "14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385",
+}  # fmt: skip
+THREAT_VERBS = frozenset({"threaten", "warn"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _threatened(view: TextView, trigger: int) -> bool:
+    """Whether the act at ``trigger`` is what a threat threatens: "threatened to attack",
+    "threatened military action", "warned (that) it would strike"."""
+    token = view.tokens[trigger]
+    head = token.head
+    if head == trigger or view.lemma(head) not in THREAT_VERBS:
+        return False
+    if token.dep in {"xcomp", "dobj"}:
+        return True
+    return token.dep == "ccomp" and any(
+        view.tokens[c].dep == "aux" and view.words[c].lower() in FUTURE_AUXILIARIES
+        for c in view.children(trigger)
+    )
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], char: int) -> ActorRef | None:

@@ -170,8 +170,11 @@ class DependencyCoder:
             agents = prepositional_objects(view, verb, {"by"})
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
             targets = self.actors.of_phrase(patient)
-            if not sources and targets and view.lemma(verb) in FORCE_MOVES and all(
-                _forces(t) for t in targets
+            if (
+                not sources
+                and targets
+                and view.lemma(verb) in FORCE_MOVES
+                and all(_forces(t) for t in targets)
             ):
                 # "German troops would be withdrawn from Iraq": the forces moved act on the
                 # place they leave or go to

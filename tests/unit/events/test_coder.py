@@ -280,3 +280,10 @@ def test_code_events_forces_moved_in_the_passive_act_on_the_place(nlp) -> None: 
     assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
         ("DEUMIL", "IRQ")
     }
+
+
+def test_code_events_a_threatened_attack_is_an_asserted_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Russia warned that it would strike Ukrainian ports.")
+    assert [
+        (e.source.code, e.cameo, e.target.code if e.target else None, e.modality) for e in events
+    ] == [("RUS", "1384", "UKR", "asserted")]
