@@ -38,7 +38,8 @@ def render_report(report: QuoteReport) -> str:
     share = right_named / found_named if found_named else 0.0
     lines.append(
         f"named direct speakers (found direct quotes whose gold speaker is a name): "
-        f"{right_named}/{found_named} ({share:.3f}) with the name's last word in ours"
+        f"{right_named}/{found_named} ({share:.3f}) with the name's last word in ours; "
+        f"{report.named_common} given as a common noun only"
     )
     total, found, resolved, coded, with_name, agrees = report.pronouns
     lines += [

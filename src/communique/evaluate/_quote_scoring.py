@@ -176,6 +176,7 @@ class QuoteTally:
     # Direct speech whose gold speaker is a name: found, and with the name's last word in ours.
     named_found: int = 0
     named_right: int = 0
+    named_common: int = 0  # … whose speaker we give as a common noun ("officials")
 
 
 def row_of(kind: str) -> str:
@@ -339,6 +340,17 @@ def _tally_named(
         if q.speaker is not None
     ]
     tally.named_right += any(last in {w.strip(".,;:'’") for w in name.split()} for name in ours)
+    given = [q.speaker_name for q in speakers if q.speaker is not None and q.speaker_name]
+    tally.named_common += bool(given) and not any(_has_a_name(name) for name in given)
+
+
+def _has_a_name(phrase: str) -> bool:
+    """Whether a speaker as we give it holds a name, not only common nouns ("the
+    government", "officials"): a capitalised word other than an opening "The"."""
+    words = phrase.split()
+    if words and words[0] in {"The", "A", "An"}:
+        words = words[1:]
+    return any(word[:1].isupper() for word in words)
 
 
 def _tally_ours(row: RowTally, text: str, quote: OurQuote, met: list[GoldQuote]) -> None:

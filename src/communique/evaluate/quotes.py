@@ -121,6 +121,8 @@ class QuoteReport:
         split: The half of the gold set scored (``tune``, ``check`` or ``all``).
         named: Found direct quotes whose gold speaker is a name, and of those, how many have
             the name's last word in our speaker's name (PolNeAR).
+        named_common: Of those found quotes, how many we give a speaker with no name in it,
+            only common nouns ("the government", "officials").
     """
 
     gold_path: str
@@ -139,6 +141,7 @@ class QuoteReport:
     seconds: float
     split: Split = "all"
     named: tuple[int, int] = (0, 0)
+    named_common: int = 0
 
     def render(self) -> str:
         """Return the report as plain text."""
@@ -229,6 +232,7 @@ def score_polnear(
         seed_rows=(),
         seconds=seconds,
         named=(tally.named_found, tally.named_right),
+        named_common=tally.named_common,
     )
 
 

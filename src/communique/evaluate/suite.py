@@ -90,6 +90,7 @@ HEADLINE: dict[str, tuple[str, ...]] = {
         "direct speaker F1 (head)",
         "direct speaker F1 (exact)",
         "named direct speaker right",
+        "named direct speaker as a common noun",
         "indirect speaker F1 (head)",
         "speaker right",
     ),
@@ -298,6 +299,9 @@ def _quote_metrics(report: Any) -> dict[str, float | None]:
         metrics[f"{row.name} cue accuracy"] = row.cue_accuracy
     found, right = report.named
     metrics["named direct speaker right"] = right / found if found else None
+    metrics["named direct speaker as a common noun"] = (
+        report.named_common / found if found else None
+    )
     return metrics
 
 

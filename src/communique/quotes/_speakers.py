@@ -150,14 +150,33 @@ def _in_phrase(view: TextView, head: int, i: int, left_out: set[int]) -> bool:
 
 
 def _actor_of(view: TextView, lookup: ActorLookup, head: int) -> ActorMention | None:
-    """The actor at the head word, else at its apposition ("the envoy, Jens Stoltenberg")."""
+    """The actor at the head word, else at its apposition ("the envoy, Jens Stoltenberg").
+
+    A name the actor stage did not code, with a title in apposition ("Rosette Pambakian, a
+    company spokeswoman"), keeps the title's code under the name as written: the speaker is
+    the person the text names, not "spokeswoman".
+    """
     mention = lookup.at(head)
     if mention is not None:
         return mention
     for child in view.children(head):
         if view.tokens[child].dep == "appos" and (found := lookup.at(child)) is not None:
+            if view.tokens[head].pos == "PROPN" and view.is_capitalised(head):
+                return replace(found, name=_name_at(view, head))
             return found
     return None
+
+
+def _name_at(view: TextView, head: int) -> str:
+    """The name a proper noun heads: its compounds before it and itself ("Rosette Pambakian")."""
+    first = head
+    while (
+        first > 0
+        and view.tokens[first - 1].dep == "compound"
+        and view.tokens[first - 1].head == head
+    ):
+        first -= 1
+    return view.phrase(first, head + 1)
 
 
 PERSON_PRONOUNS = frozenset({"he", "she"})

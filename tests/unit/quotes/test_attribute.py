@@ -7,6 +7,7 @@ import pytest
 from communique.actors import find_actors
 from communique.annotate import annotate_articles
 from communique.quotes import AttributedQuote, attribute_quotes, find_quotes, speaker_for_span
+from communique.quotes._speakers import ActorLookup, make_speaker
 from communique.records import ActorMention, Annotation, Article
 from communique.textview import TextView
 
@@ -258,3 +259,15 @@ def test_attribute_quote_continuity_stops_at_a_new_named_person(nlp) -> None:  #
     )
     _, second = _direct(_quotes(nlp, text))
     assert not second.inherited and _code(second) != "FRAGOV"
+
+
+def test_make_speaker_a_named_speaker_keeps_the_name_beside_a_title_s_code(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will appeal the ruling," said Rosa Pambeli, a Velora spokeswoman.'
+    _, annotation, _ = _parse(nlp, text)
+    view = TextView(text, annotation)
+    start = text.index("spokeswoman")
+    title = ActorMention("t", "GOV", start, start + len("spokeswoman"), "GOV", "spokeswoman")
+    head = next(i for i in range(len(view)) if view.words[i] == "Pambeli")
+    speaker = make_speaker(view, ActorLookup(view, [title]), head)
+    assert speaker.actor is not None
+    assert (speaker.actor.code, speaker.actor.name) == ("GOV", "Rosa Pambeli")  # the person
