@@ -105,14 +105,18 @@ def _decided(
 def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     """Drop self-directed dyads, and untargeted ones where the sentence has a targeted event.
 
-    An event with no target ("Denmark accepted the formula") is kept only when its sentence
-    yields no event with a target: beside a dyad it is mostly a half-read duplicate.
+    An event with no target ("Denmark accepted the formula") is kept beside the sentence's
+    targeted events only when the learned decision is surer of it than of any of them: beside
+    a dyad it is mostly a half-read duplicate, but not when the dyad is a weak reading of
+    another word ("established diplomatic ties with and opened an embassy in Tehran").
     """
     found = [
         d for d in dyads if d.target is None or d.target.code != d.source.code
     ]  # "Russia's war … Russian troops": no event between an actor and itself
-    if any(d.target is not None for d in found):
-        found = [d for d in found if d.target is not None]
+    targeted = [d for d in found if d.target is not None]
+    if targeted:
+        best = max(d.decided or 0.0 for d in targeted)
+        found = [d for d in found if d.target is not None or (d.decided or 0.0) > best]
     yield from found
 
 

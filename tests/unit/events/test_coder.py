@@ -6,8 +6,9 @@ import pytest
 
 from communique.actors import find_actors
 from communique.annotate import annotate_articles
-from communique.events._coding import code_events
-from communique.records import Article, Event
+from communique.events._coding import _kept, code_events
+from communique.events.coder import PROPOSED, Dyad
+from communique.records import ActorMention, Article, Event
 
 pytestmark = pytest.mark.model
 
@@ -287,3 +288,19 @@ def test_code_events_a_threatened_attack_is_an_asserted_threat(nlp) -> None:  # 
     assert [
         (e.source.code, e.cameo, e.target.code if e.target else None, e.modality) for e in events
     ] == [("RUS", "1384", "UKR", "asserted")]
+
+
+def _dyad(source: str, target: str | None, decided: float | None) -> Dyad:
+    def mention(code: str) -> ActorMention:
+        return ActorMention("t", code, 0, 1, code, code)
+
+    return Dyad(0, PROPOSED, mention(source), mention(target) if target else None, False, decided)
+
+
+def test_kept_a_one_sided_event_stays_only_when_surer_than_every_targeted_one() -> None:
+    weak = [_dyad("LKA", None, 0.6), _dyad("LKA", "GOV", 0.2)]
+    assert [d.target is None for d in _kept(iter(weak))] == [True, False]
+    strong = [_dyad("LKA", None, 0.3), _dyad("LKA", "GOV", 0.5)]
+    assert [d.target is None for d in _kept(iter(strong))] == [False]
+    rules = [_dyad("LKA", None, None), _dyad("LKA", "IRN", None)]  # the rules alone: targeted
+    assert [d.target is None for d in _kept(iter(rules))] == [False]
