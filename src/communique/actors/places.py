@@ -48,8 +48,8 @@ LOCATIVE_TARGET_HEADS = frozenset(
         # the restrictions and postures themselves
         "curfew", "emergency", "siege", "lockdown", "blockade", "alert", "deployment",
         "withdrawal", "pullout",
-        # forces stationed, and refuge sought, somewhere
-        "force", "troop", "peacekeeper", "soldier", "refuge", "asylum",
+        # forces stationed, refuge sought and embassies opened somewhere
+        "force", "troop", "peacekeeper", "soldier", "refuge", "asylum", "embassy", "consulate",
         # force used on something somewhere ("stormed a hotel in Gwadar")
         "raid", "storm", "attack", "bomb", "shell", "strike", "hit", "target", "besiege",
         "occupy", "invade", "seize", "capture", "ambush",

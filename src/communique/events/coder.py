@@ -74,6 +74,8 @@ OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
+# Offices a country opens or closes in another: the host is what the act is about.
+HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
 # Verbs that move forces: in the passive with no agent, the forces are the ones who move.
@@ -239,6 +241,9 @@ class DependencyCoder:
         )
         for pobj in self._preposition_objects(verb, obj, entry.target_preps):
             found += self.actors.of_phrase(pobj)
+        if not found and obj is not None and view.lemma(obj) in HOSTED_OFFICES:
+            for pobj in self._preposition_objects(verb, obj, ("in",)):
+                found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
         found = found or self.actors.of_phrase(obj)
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
