@@ -16,6 +16,11 @@ SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 # Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
 OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+# Nouns of an intention whose owner does what follows: "Trump's decision to impose sanctions".
+INTENT_NOUNS = frozenset(
+    {"decision", "plan", "move", "bid", "effort", "attempt", "promise", "pledge", "threat",
+     "offer", "refusal", "call", "order", "vow", "readiness", "willingness", "intention"}
+)  # fmt: skip
 # Plurals that a list of countries after "including" spells out.
 COUNTRY_PLURALS = frozenset({"country", "nation", "state", "government", "ally", "power"})
 # What an actor holds, so that acting on it acts on the actor: "shelled positions of the
@@ -201,6 +206,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
         return token.head
+    if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
+        return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
     return None
 
 

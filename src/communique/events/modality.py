@@ -54,9 +54,15 @@ INTENT_VERBS = frozenset(
         "determined",
         "eager",
         "keen",
+        # nouns of intent: "its intention to withdraw", "their readiness to talk"
+        "intention",
+        "readiness",
+        "willingness",
     }
 )
-NEGATING_VERBS = frozenset({"deny", "refuse", "decline", "fail", "reject", "rule"})
+NEGATING_VERBS = frozenset(
+    {"deny", "refuse", "decline", "fail", "reject", "rule", "refusal", "denial", "failure"}
+)  # and their nouns: "China's refusal to condemn Russia"
 CONDITION_MARKERS = frozenset({"if", "unless"})
 # Times still to come: the event is planned, not done.
 FUTURE_TIME = re.compile(

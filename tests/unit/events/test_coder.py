@@ -304,3 +304,15 @@ def test_kept_a_one_sided_event_stays_only_when_surer_than_every_targeted_one() 
     assert [d.target is None for d in _kept(iter(strong))] == [False]
     rules = [_dyad("LKA", None, None), _dyad("LKA", "IRN", None)]  # the rules alone: targeted
     assert [d.target is None for d in _kept(iter(rules))] == [False]
+
+
+def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Critics attacked Britain's decision to impose sanctions on Belarus.")
+    assert ("GBR", "BLR", "COERCE") in _dyads(events)
+
+
+def test_code_events_a_refusal_negates_what_is_refused(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "China's refusal to condemn Russia angered its partners.")
+    assert [(e.source.code, e.target.code if e.target else None, e.modality) for e in events][
+        :1
+    ] == [("CHN", "RUS", "negated")]
