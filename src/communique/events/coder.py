@@ -74,6 +74,11 @@ OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
+# Talks and deals whose other party ("talks with South Korea") is what acting on them acts on.
+TALK_NOUNS = frozenset(
+    {"talk", "talks", "negotiation", "summit", "meeting", "dialogue", "deal", "agreement",
+     "treaty", "pact", "accord", "truce", "ceasefire", "relation", "tie"}
+)  # fmt: skip
 # Offices a country opens or closes in another: the host is what the act is about.
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
 # Where a country's own forces are moved to, from or within.
@@ -245,12 +250,37 @@ class DependencyCoder:
             for pobj in self._preposition_objects(verb, obj, ("in",)):
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
         found = found or self.actors.of_phrase(obj)
+        if not found:
+            found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
         if not found and entry.plover in PLACE_TARGET_TYPES:
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found
+
+    def _party_to_talks(self, verb: int, obj: int | None) -> list[ActorMention]:
+        """The other party of the talks, summit or deal the verb acts on ("pulled out of
+        planned peace talks with South Korea", "cancelled the summit with the U.S.")."""
+        view = self.view
+        nouns = [obj] if obj is not None else []
+        preps = ("of", "from", "on", "to", "into")
+        nouns += prepositional_objects(view, verb, preps)
+        for out in (c for c in view.children(verb) if view.words[c].lower() in {"out", "away"}):
+            nouns += prepositional_objects(view, out, preps)  # "pulled out of talks with X"
+        for clause in (c for c in view.children(verb) if view.tokens[c].dep == "xcomp"):
+            nouns += prepositional_objects(view, clause, preps)  # "threatened to back away from"
+            for out in (
+                c for c in view.children(clause) if view.words[c].lower() in {"out", "away"}
+            ):
+                nouns += prepositional_objects(view, out, preps)
+        for noun in nouns:
+            if view.lemma(noun) in TALK_NOUNS:
+                parties = prepositional_objects(view, noun, ("with", "between"))
+                found = [m for p in parties for m in self.actors.of_phrase(p)]
+                if found:
+                    return found
+        return []
 
     def _must_clause(self, verb: int) -> list[Dyad] | None:
         """A demand reported as an obligation: "X said (that) Y must/should …" is X's demand

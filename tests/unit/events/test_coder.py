@@ -316,3 +316,15 @@ def test_code_events_a_refusal_negates_what_is_refused(nlp) -> None:  # type: ig
     assert [(e.source.code, e.target.code if e.target else None, e.modality) for e in events][
         :1
     ] == [("CHN", "RUS", "negated")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang pulled out of planned talks with Seoul on Monday.",
+        "North Korea threatened to back away from the summit with South Korea.",
+    ],
+)
+def test_code_events_acting_on_talks_acts_on_their_other_party(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in _code(nlp, text) if e.target is not None]
+    assert events and {e.target.code[:3] for e in events if e.target} == {"KOR"}
