@@ -74,6 +74,11 @@ OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_PREPOSITIONS = ("in", "into", "on", "at", "across", "over", "near")
+# Verbs of force whose place is what they act on, whatever the lexicon's reading of the word
+# ("gunmen stormed a hotel in Gwadar": the lexicon's "storm" is a riot).
+FORCE_VERBS = frozenset(
+    {"storm", "raid", "attack", "bomb", "shell", "strike", "hit", "besiege", "invade", "ambush"}
+)
 # Talks and deals whose other party ("talks with South Korea") is what acting on them acts on.
 TALK_NOUNS = frozenset(
     {"talk", "talks", "negotiation", "summit", "meeting", "dialogue", "deal", "agreement",
@@ -254,7 +259,7 @@ class DependencyCoder:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
-        if not found and entry.plover in PLACE_TARGET_TYPES:
+        if not found and (entry.plover in PLACE_TARGET_TYPES or view.lemma(verb) in FORCE_VERBS):
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found

@@ -230,7 +230,7 @@ def test_code_events_the_object_of_urge_is_who_is_to_act(nlp) -> None:  # type: 
 def _code_with_places(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
     article = Article(doc_id="t", text=text, published="2024-06-19")
     (annotation,) = annotate_articles([article], nlp)
-    towns = {"Crimea": ("UKR", "UKR"), "Darfur": ("SDN", "SDN")}
+    towns = {"Crimea": ("UKR", "UKR"), "Darfur": ("SDN", "SDN"), "Kandahar": ("AFG", "AFG")}
     return code_events(article, annotation, find_actors(article, annotation, places=towns.get))
 
 
@@ -328,3 +328,10 @@ def test_code_events_a_refusal_negates_what_is_refused(nlp) -> None:  # type: ig
 def test_code_events_acting_on_talks_acts_on_their_other_party(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     events = [e for e in _code(nlp, text) if e.target is not None]
     assert events and {e.target.code[:3] for e in events if e.target} == {"KOR"}
+
+
+def test_code_events_force_on_a_building_in_a_town_acts_on_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_with_places(nlp, "Gunmen stormed a hotel in Kandahar on Saturday.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("UAF", "AFG")
+    }
