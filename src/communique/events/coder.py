@@ -88,6 +88,10 @@ TALK_NOUNS = frozenset(
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
+# Measures one actor takes against another, whose owner acts when they are imposed or lifted.
+MEASURES = frozenset(
+    {"sanction", "embargo", "tariff", "ban", "restriction", "blockade", "boycott", "aid"}
+)
 # Verbs that move forces: in the passive with no agent, the forces are the ones who move.
 FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
@@ -182,6 +186,14 @@ class DependencyCoder:
             agents = prepositional_objects(view, verb, {"by"})
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
             targets = self.actors.of_phrase(patient)
+            if not sources and targets and view.lemma(patient) in MEASURES:
+                # "UN sanctions against Iran were lifted": the owner of the measure acts on
+                # whom it is against
+                aimed = prepositional_objects(view, patient, ("against", "on", "to"))
+                against = [m for a in aimed for m in self.actors.of_phrase(a)]
+                if against:
+                    yield from self._pairs(verb, entry, targets, against, inherited=False)
+                    return
             if (
                 not sources
                 and targets

@@ -335,3 +335,10 @@ def test_code_events_force_on_a_building_in_a_town_acts_on_the_town(nlp) -> None
     assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
         ("UAF", "AFG")
     }
+
+
+def test_code_events_a_measure_lifted_in_the_passive_is_its_owner_s_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "UN sanctions against Iran were lifted in January.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("IGOUNO", "IRN")
+    }
