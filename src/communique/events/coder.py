@@ -175,7 +175,9 @@ class DependencyCoder:
             view.lemma(verb),
             "verb",
             particles=particles_of(view, verb),
-            object_lemmas=argument_lemmas(view, verb, obj),
+            object_lemmas=argument_lemmas(
+                view, verb, obj if obj is not None else _patient(view, verb)
+            ),
         )
         if entry is None:
             if not self.propose:
@@ -451,3 +453,8 @@ def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bo
 def _own_place(source: ActorMention, target: ActorMention) -> bool:
     """Whether ``target`` is a town or region of the source's own country."""
     return target.actor_id.startswith("place/") and target.code == source.code[:3]
+
+
+def _patient(view: TextView, verb: int) -> int | None:
+    """The subject of a passive verb: what the verb is done to ("sanctions were lifted")."""
+    return child_with(view, verb, {"nsubjpass"})
