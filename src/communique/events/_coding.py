@@ -136,7 +136,14 @@ def _event(
     modality = modality_of(view, dyad.trigger, entry.modality)
     if modality == "asserted" and _after(when, day):
         modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
-    if (threat := THREAT_CODES.get(entry.cameo[:2])) and _threatened(view, dyad.trigger):
+    if modality in {"negated", "intended"} and _ultimatum(view, dyad.trigger):
+        threat = ULTIMATUM  # "will not lift the embargo until Vietnam helps": an ultimatum
+        plover = ontology.to_plover(threat)
+        entry = dataclasses.replace(
+            entry, cameo=threat, plover=plover[0] if plover else None, mode=None
+        )
+        modality = "asserted"
+    elif (threat := THREAT_CODES.get(entry.cameo[:2])) and _threatened(view, dyad.trigger):
         # "threatened to attack": the threat is the event, and it was made (CAMEO 138)
         plover = ontology.to_plover(threat)
         entry = dataclasses.replace(
@@ -230,6 +237,33 @@ def _threatened(view: TextView, trigger: int) -> bool:
         view.tokens[c].dep == "aux" and view.words[c].lower() in FUTURE_AUXILIARIES
         for c in view.children(trigger)
     )
+
+
+# "X will not end the strike until Y …": a refusal held until a condition is met is an
+# ultimatum (CAMEO 139), a threat made now.
+ULTIMATUM = "139"
+UNTIL_MARKERS = frozenset({"until", "till", "unless", "before"})
+
+
+def _ultimatum(view: TextView, trigger: int) -> bool:
+    """Whether the negated act at ``trigger`` is held back until a condition is met."""
+    children = view.children(trigger)
+    negated = any(
+        view.tokens[c].dep == "neg" or view.words[c].lower() in {"not", "n't", "never"}
+        for c in children
+    )
+    if not negated:
+        return False
+    for child in children:
+        dep = view.tokens[child].dep
+        if dep == "prep" and view.words[child].lower() in UNTIL_MARKERS:
+            return True
+        if dep == "advcl" and any(
+            view.tokens[m].dep == "mark" and view.words[m].lower() in UNTIL_MARKERS
+            for m in view.children(child)
+        ):
+            return True
+    return False
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], char: int) -> ActorRef | None:

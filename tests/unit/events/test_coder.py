@@ -342,3 +342,12 @@ def test_code_events_a_measure_lifted_in_the_passive_is_its_owner_s_act(nlp) -> 
     assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
         ("IGOUNO", "IRN")
     }
+
+
+def test_code_events_a_refusal_held_until_a_condition_is_an_ultimatum(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(
+        nlp, "Ghana will not lift the ban on Togolese imports until Togo pays its debts."
+    )
+    assert events and {(e.cameo, e.modality) for e in events if e.source.code == "GHA"} == {
+        ("139", "asserted")
+    }
