@@ -136,15 +136,10 @@ def _event(
     modality = modality_of(view, dyad.trigger, entry.modality)
     if modality == "asserted" and _after(when, day):
         modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
-    if modality in {"negated", "intended"} and _ultimatum(view, dyad.trigger):
-        threat = ULTIMATUM  # "will not lift the embargo until Vietnam helps": an ultimatum
-        plover = ontology.to_plover(threat)
-        entry = dataclasses.replace(
-            entry, cameo=threat, plover=plover[0] if plover else None, mode=None
-        )
-        modality = "asserted"
-    elif (threat := THREAT_CODES.get(entry.cameo[:2])) and _threatened(view, dyad.trigger):
-        # "threatened to attack": the threat is the event, and it was made (CAMEO 138)
+    threat = _threat_made(view, dyad.trigger, entry.cameo, modality)
+    if threat is not None:
+        # "threatened to attack" (1384), "will not lift the embargo until …" (139): the threat
+        # is the event, and it was made
         plover = ontology.to_plover(threat)
         entry = dataclasses.replace(
             entry, cameo=threat, plover=plover[0] if plover else None, mode=None
@@ -243,6 +238,14 @@ def _threatened(view: TextView, trigger: int) -> bool:
 # ultimatum (CAMEO 139), a threat made now.
 ULTIMATUM = "139"
 UNTIL_MARKERS = frozenset({"until", "till", "unless", "before"})
+
+
+def _threat_made(view: TextView, trigger: int, cameo: str, modality: str) -> str | None:
+    """The threat code of an act that is threatened rather than done, else None."""
+    if modality in {"negated", "intended"} and _ultimatum(view, trigger):
+        return ULTIMATUM
+    threat = THREAT_CODES.get(cameo[:2])
+    return threat if threat is not None and _threatened(view, trigger) else None
 
 
 def _ultimatum(view: TextView, trigger: int) -> bool:
