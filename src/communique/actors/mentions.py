@@ -262,7 +262,7 @@ class ActorFinder(PeopleReader):
 
     def _sentence_country(self, i: int) -> str | None:
         """With no country the article is about, the one country token ``i``'s sentence
-        names, if only one: "Prisoners rioted at a jail in East Timor's capital" → TLSCRM.
+        names, if only one: "Rebels attacked an army base near the border with Chad" → TCDREB.
         Officials and sources are left out: "officials said Iran fired" are often another
         country's."""
         if self.view.lemma(i) in UNANCHORED_SPEAKERS or self._described(i):

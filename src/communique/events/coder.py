@@ -84,6 +84,8 @@ TALK_NOUNS = frozenset(
     {"talk", "talks", "negotiation", "summit", "meeting", "dialogue", "deal", "agreement",
      "treaty", "pact", "accord", "truce", "ceasefire", "relation", "tie"}
 )  # fmt: skip
+# Particles of leaving that carry the preposition of what is left ("pulled out of").
+AWAY = frozenset({"out", "away"})
 # Offices a country opens or closes in another: the host is what the act is about.
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
 # Where a country's own forces are moved to, from or within.
@@ -171,19 +173,17 @@ class DependencyCoder:
         obj = object_of(view, verb)
         if obj is not None and view.lemma(verb) in LIGHT_VERBS and view.lemma(obj) in self.nouns:
             return  # the object noun codes the event ("stepped up cooperation")
+        patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
         entry = self.lexicon.lookup(
             view.lemma(verb),
             "verb",
             particles=particles_of(view, verb),
-            object_lemmas=argument_lemmas(
-                view, verb, obj if obj is not None else _patient(view, verb)
-            ),
+            object_lemmas=argument_lemmas(view, verb, obj if obj is not None else patient),
         )
         if entry is None:
             if not self.propose:
                 return
             entry = PROPOSED
-        patient = child_with(view, verb, {"nsubjpass"})
         if patient is not None:
             agents = prepositional_objects(view, verb, {"by"})
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
@@ -204,11 +204,7 @@ class DependencyCoder:
             ):
                 # "German troops would be withdrawn from Iraq": the forces moved act on the
                 # place they leave or go to
-                places = [
-                    m
-                    for pobj in self._preposition_objects(verb, None, FORCE_PLACE_PREPOSITIONS)
-                    for m in self.actors.of_phrase(pobj)
-                ]
+                places = self._places_moved(verb, None)
                 yield from self._pairs(verb, entry, targets, places, inherited=False)
                 return
             if entry.direction == "mutual" and not targets and len(sources) > 1:
@@ -243,12 +239,8 @@ class DependencyCoder:
         if targets and subjects and _own_forces(targets, subjects):
             # "Russia strengthened its forces in Crimea": the place, not its own forces, is
             # what the move acts on; its forces stay the target only when no place is named.
-            places = [
-                m
-                for pobj in self._preposition_objects(verb, obj, FORCE_PLACE_PREPOSITIONS)
-                for m in self.actors.of_phrase(pobj)
-                if m.code not in {s.code for s in subjects}
-            ]
+            own = {m.code for m in subjects}
+            places = [m for m in self._places_moved(verb, obj) if m.code not in own]
             targets = places or targets
         if entry.direction == "mutual" and not targets and len(subjects) > 1:
             yield from self._mutual_pairs(verb, entry, subjects, inherited)
@@ -278,21 +270,29 @@ class DependencyCoder:
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found
 
+    def _places_moved(self, verb: int, obj: int | None) -> list[ActorMention]:
+        """The places forces are moved to, from or within by ``verb``."""
+        return [
+            m
+            for pobj in self._preposition_objects(verb, obj, FORCE_PLACE_PREPOSITIONS)
+            for m in self.actors.of_phrase(pobj)
+        ]
+
     def _party_to_talks(self, verb: int, obj: int | None) -> list[ActorMention]:
         """The other party of the talks, summit or deal the verb acts on ("pulled out of
         planned peace talks with South Korea", "cancelled the summit with the U.S.")."""
         view = self.view
-        nouns = [obj] if obj is not None else []
         preps = ("of", "from", "on", "to", "into")
-        nouns += prepositional_objects(view, verb, preps)
-        for out in (c for c in view.children(verb) if view.words[c].lower() in {"out", "away"}):
-            nouns += prepositional_objects(view, out, preps)  # "pulled out of talks with X"
-        for clause in (c for c in view.children(verb) if view.tokens[c].dep == "xcomp"):
-            nouns += prepositional_objects(view, clause, preps)  # "threatened to back away from"
-            for out in (
-                c for c in view.children(clause) if view.words[c].lower() in {"out", "away"}
-            ):
-                nouns += prepositional_objects(view, out, preps)
+        # the verb, an infinitive it governs ("threatened to back away from"), and their
+        # particles ("pulled out of talks with X")
+        clauses = [verb, *(c for c in view.children(verb) if view.tokens[c].dep == "xcomp")]
+        heads = [
+            k
+            for h in clauses
+            for k in (h, *(c for c in view.children(h) if view.words[c].lower() in AWAY))
+        ]
+        nouns = [obj] if obj is not None else []
+        nouns += [n for h in heads for n in prepositional_objects(view, h, preps)]
         for noun in nouns:
             if view.lemma(noun) in TALK_NOUNS:
                 parties = prepositional_objects(view, noun, ("with", "between"))
@@ -445,16 +445,10 @@ def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bo
     … its forces", "the UN … peacekeepers")."""
     owners = {m.code[:3] for m in subjects}
     return all(
-        (t.code[:3] in owners and t.code[3:6] in FORCE_SECTORS) or t.code.startswith("IGOPKO")
-        for t in targets
+        _forces(t) and (t.code[:3] in owners or t.code.startswith("IGOPKO")) for t in targets
     )
 
 
 def _own_place(source: ActorMention, target: ActorMention) -> bool:
     """Whether ``target`` is a town or region of the source's own country."""
     return target.actor_id.startswith("place/") and target.code == source.code[:3]
-
-
-def _patient(view: TextView, verb: int) -> int | None:
-    """The subject of a passive verb: what the verb is done to ("sanctions were lifted")."""
-    return child_with(view, verb, {"nsubjpass"})

@@ -19,6 +19,10 @@ def _code(nlp, text: str, published: str = "2024-06-19") -> tuple[Event, ...]:  
     return code_events(article, annotation, find_actors(article, annotation))
 
 
+def _pairs(events: tuple[Event, ...] | list[Event]) -> set[tuple[str, str | None]]:
+    return {(e.source.code, e.target.code if e.target else None) for e in events}
+
+
 def _dyads(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
     return {(e.source.code[:3], e.target.code[:3] if e.target else None, e.type) for e in events}
 
@@ -170,7 +174,7 @@ def test_code_events_the_leaders_of_several_countries_act_each(nlp) -> None:  # 
 
 def test_code_events_countries_listed_after_including_act(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Several countries, including Chile and Peru, expressed support for Bolivia."
-    assert {(e.source.code, e.target.code if e.target else None) for e in _code(nlp, text)} == {
+    assert _pairs(_code(nlp, text)) == {
         ("CHL", "BOL"),
         ("PER", "BOL"),
     }
@@ -223,7 +227,7 @@ def test_code_events_a_title_the_parser_splits_off_still_names_the_subject(nlp) 
 
 def test_code_events_the_object_of_urge_is_who_is_to_act(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Chile and Peru, which host the talks, urged both sides to agree to a truce."
-    pairs = {(e.source.code, e.target.code if e.target else None) for e in _code(nlp, text)}
+    pairs = _pairs(_code(nlp, text))
     assert ("CHL", "PER") not in pairs and ("PER", "CHL") not in pairs
 
 
@@ -236,9 +240,7 @@ def _code_with_places(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-u
 
 def test_code_events_forces_moved_act_on_the_place_not_on_their_own_army(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_with_places(nlp, "Russia massed its forces in Crimea.")
-    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
-        ("RUS", "UKR")
-    }
+    assert _pairs(events) == {("RUS", "UKR")}
 
 
 def test_code_events_an_act_on_its_own_ground_is_one_sided(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -278,9 +280,7 @@ def test_code_events_a_list_after_including_further_on_names_the_countries(nlp) 
 
 def test_code_events_forces_moved_in_the_passive_act_on_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Some German troops were withdrawn from Iraq on Monday.")
-    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
-        ("DEUMIL", "IRQ")
-    }
+    assert _pairs(events) == {("DEUMIL", "IRQ")}
 
 
 def test_code_events_a_threatened_attack_is_an_asserted_threat(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -332,16 +332,12 @@ def test_code_events_acting_on_talks_acts_on_their_other_party(nlp, text: str) -
 
 def test_code_events_force_on_a_building_in_a_town_acts_on_the_town(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_with_places(nlp, "Gunmen stormed a hotel in Kandahar on Saturday.")
-    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
-        ("UAF", "AFG")
-    }
+    assert _pairs(events) == {("UAF", "AFG")}
 
 
 def test_code_events_a_measure_lifted_in_the_passive_is_its_owner_s_act(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "UN sanctions against Iran were lifted in January.")
-    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
-        ("IGOUNO", "IRN")
-    }
+    assert _pairs(events) == {("IGOUNO", "IRN")}
 
 
 def test_code_events_a_refusal_held_until_a_condition_is_an_ultimatum(nlp) -> None:  # type: ignore[no-untyped-def]
