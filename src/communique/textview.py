@@ -46,15 +46,15 @@ class TextView:
     text: str
     annotation: Annotation
     words: tuple[str, ...] = field(init=False)
+    tokens: tuple[Token, ...] = field(init=False)  # the parse's tokens
+    lemmas: tuple[str, ...] = field(init=False)  # lower-cased, one per token
 
     def __post_init__(self) -> None:
+        # Plain attributes, not properties: the rules read them hundreds of thousands of times.
         tokens = self.annotation.tokens
+        object.__setattr__(self, "tokens", tokens)
         object.__setattr__(self, "words", tuple(self.text[t.start : t.end] for t in tokens))
-
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        """The parse's tokens."""
-        return self.annotation.tokens
+        object.__setattr__(self, "lemmas", tuple(t.lemma.lower() for t in tokens))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -76,13 +76,20 @@ class TextView:
         """Index of the token that starts at or after character ``char``."""
         return bisect_left(self._starts, char)
 
+    @cached_property
+    def _entity_spans(self) -> dict[tuple[int, int], tuple[int, int]]:
+        return {}  # filled by entity_tokens: every stage asks for the same entities many times
+
     def entity_tokens(self, entity: Span) -> tuple[int, int]:
         """Token span ``[start, end)`` of an entity given by character offsets."""
-        start = self.token_at(entity.start)
-        end = start
-        while end < len(self.tokens) and self.tokens[end].start < entity.end:
-            end += 1
-        return start, end
+        key = (entity.start, entity.end)
+        found = self._entity_spans.get(key)
+        if found is None:
+            start = end = self.token_at(entity.start)
+            while end < len(self.tokens) and self.tokens[end].start < entity.end:
+                end += 1
+            found = self._entity_spans[key] = (start, end)
+        return found
 
     @cached_property
     def _children(self) -> list[list[int]]:
@@ -112,7 +119,7 @@ class TextView:
 
     def lemma(self, i: int) -> str:
         """Lower-cased lemma of token ``i``."""
-        return self.tokens[i].lemma.lower()
+        return self.lemmas[i]
 
     def is_capitalised(self, i: int) -> bool:
         """True when token ``i`` starts with an upper-case letter."""

@@ -196,7 +196,7 @@ class EventDecider:
             return []
         rows = self.featuriser.rows(
             [candidate_features(view, d) for d in dyads], [sentence_text(view, d) for d in dyads]
-        )
+        ).astype(np.float32)  # the weights' type: a float64 row would copy them on every call
         probabilities = _softmax(np.asarray(rows @ self._by_feature, dtype=np.float64) + self.bias)
         if self._sentence_by_feature is not None and self.sentence_bias is not None:
             # The sentence head's view of the 5-way class weighs in: each root's probability

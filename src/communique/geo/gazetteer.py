@@ -58,6 +58,7 @@ _SEPARATORS: Final = re.compile(r"[\W_]+")
 _ABBREVIATIONS: Final = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+@functools.lru_cache(maxsize=2**16)  # pure, and called for every capitalised run of every text
 def normalise_name(text: str) -> str:
     """Reduce a place name to the form the gazetteer indexes.
 
