@@ -185,7 +185,8 @@ class PeopleReader:
             role = reading.role if reading else self._known_role(known)
             stated = self._stated_office(known, reading)
             if stated is not None:  # "General Michel Aoun" on a day the base has no office
-                return Actor(key, stated, name, known.country, stated[3:], role)
+                title = reading.role if reading else self.view.words[known.start]
+                return Actor(key, stated, name, known.country, stated[3:], title)
             return Actor(key, known.code, name, known.country, known.sector, role)
         titled = self._titled_person(name, reading)
         if titled is not None:
@@ -211,11 +212,18 @@ class PeopleReader:
     def _stated_office(self, known: KBMatch, reading: RoleReading | None) -> str | None:
         """The code a title written before a known person gives when the knowledge base has
         them out of office that day (``…ELI``): the text's "President", "General" is
-        evidence of an office we do not list; "former" titles stay elites."""
-        if reading is None or known.country is None or not known.code.endswith("ELI"):
+        evidence of an office we do not list; "former" titles stay elites. A title inside the
+        matched alias counts too (the base lists "General Michel Aoun" as a spelling)."""
+        if known.country is None or not known.code.endswith("ELI"):
             return None
-        sector = self._role_sector(reading.role)
-        return None if sector == "ELI" else known.country + sector
+        if reading is not None:
+            sector: str | None = self._role_sector(reading.role)
+        else:
+            first = self.view.words[known.start]
+            name = known.entry.name if isinstance(known.entry, PersonEntry) else ""
+            inside = known.end - known.start > 1 and first not in name.split()
+            sector = self._stated_sector(first) if inside else None
+        return None if sector in {None, "ELI"} else known.country + str(sector)
 
     def _titled_person(self, name: str, reading: RoleReading | None) -> PersonEntry | None:
         """ "President Clinton": a title and a surname name the one person the knowledge base

@@ -330,6 +330,9 @@ def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: 
     text = "Moroccan diplomats met President Obama. Former President Bush spoke."
     found = _by_text(text, _find(nlp, text, "2000-01-01"))
     assert found["Obama"].code == "USAGOV"  # the base has him out of office that day
+    general = "A newspaper defied a ban by General Michel Aoun."  # the base's alias holds the title
+    aoun = _by_text(general, _find(nlp, general, "1990-05-01"))["General Michel Aoun"]
+    assert (aoun.code, aoun.role) == ("LBNMIL", "General")
 
 
 def test_find_actors_coordinated_demonyms_share_their_noun(nlp) -> None:  # type: ignore[no-untyped-def]
