@@ -8,6 +8,7 @@ phrases use to build an actor from a country, organisation or group match.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -176,6 +177,9 @@ class PeopleReader:
         self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int
     ) -> Actor | None:
         key = "person/" + re.sub(r"\W+", "-", name.lower()).strip("-")
+        owner = reading.anchor if reading is not None else None
+        if reading and owner and owner.kind == "person" and not self._stated_sector(reading.role):
+            reading = dataclasses.replace(reading, anchor=None)  # "Trump's lawyer": a private post
         if reading is not None and reading.anchor is not None:
             code, country, sector = self._anchored_code(reading.anchor, reading.role)
             actor = Actor(key, code, name, country, sector, reading.role)

@@ -98,7 +98,7 @@ class ActorFinder(PeopleReader):
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
         matches = self._read_named_organisations(matches)
-        anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS}
+        anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS or self._owner(m)}
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
         self._read_groups(matches)
@@ -120,6 +120,12 @@ class ActorFinder(PeopleReader):
             self.found.append(Found(org.start, org.end, actor))
             held.update(range(org.start, org.end))
         return [m for m in matches if m.start not in held]
+
+    def _owner(self, match: KBMatch) -> bool:
+        """A known officeholder with a possessive names whom a title serves ("Trump's former
+        national security adviser John Bolton" is American)."""
+        following = self.view.words[match.end] if match.end < len(self.view) else ""
+        return match.kind == "person" and bool(match.country) and following in POSSESSIVE
 
     def _inside_a_longer_name(self, match: KBMatch) -> bool:
         """A one-word person alias followed by another name ("Burhan" in "Burhan Ghalioun")

@@ -514,3 +514,12 @@ def test_find_actors_a_possessive_country_owns_the_office_a_few_words_on(nlp) ->
 def test_find_actors_refugees_are_coded_with_the_country_they_flee(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The agency sent food to refugees fleeing the war in Liberia."
     assert _by_text(text, _find(nlp, text))["refugees"].code == "LBRREF"
+
+
+def test_find_actors_a_known_officeholders_possessive_anchors_a_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "John Bolton, Trump's former national security adviser, met Putin's envoy Ivan Petrov."
+    found = _by_text(text, _find(nlp, text, "2020-06-20"))
+    assert found["John Bolton"].code == "USAELI"
+    assert found["Ivan Petrov"].code == "RUSGOV"
+    private = "Trump's lawyer Rudy Giuliani went to Kiev."  # a post that names no sector
+    assert "Rudy Giuliani" not in _by_text(private, _find(nlp, private, "2020-06-20"))
