@@ -327,9 +327,23 @@ def _title_after(
     # "U.S. ambassador to the Philippines": the country after "to" is the host, not the sender
     sent = [a for a in anchors if not _after_to(view, a.start, first)]
     if not sent:
-        return None
+        return None if anchors else _bare_title_after(view, end, first, stop)
     anchor = sent[0]
     return RoleReading(_trim_role(view, first, stop, anchor), anchor, end, after=(first, stop))
+
+
+def _bare_title_after(view: TextView, end: int, first: int, stop: int) -> RoleReading | None:
+    """ "X, the president's former national security adviser,": a title and nothing else (no
+    name, no "of …" tail: "president of an advocacy group" serves the group), for the
+    article's focus country to anchor."""
+    k = first + (1 if view.words[first].lower() in {"the", "a", "an"} else 0)
+    if k + 1 < stop and _is_title_word(view, k) and view.words[k + 1] in POSSESSIVE:
+        k += 2  # "the president's": whose adviser, a title of the same government
+    words = [view.words[i].lower() for i in range(k, stop)]
+    plain = all(word.isalpha() or word == "-" for word in words)
+    if not words or not plain or TITLE_TAIL.intersection(words) or view.is_capitalised(k):
+        return None
+    return RoleReading(view.phrase(k, stop), None, end, after=(first, stop))
 
 
 def _after_to(view: TextView, start: int, first: int) -> bool:

@@ -347,3 +347,11 @@ def test_code_events_a_refusal_held_until_a_condition_is_an_ultimatum(nlp) -> No
     assert events and {(e.cameo, e.modality) for e in events if e.source.code == "GHA"} == {
         ("139", "asserted")
     }
+
+
+def test_code_events_seeking_or_begging_appeals_to_whom_it_asks(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Sri Lanka sought emergency help from India. Chad begged France for time.")
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events} == {
+        ("LKA", "IND", "023"),
+        ("TCD", "FRA", "020"),
+    }
