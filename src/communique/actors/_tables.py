@@ -35,6 +35,7 @@ class CountryEntry:
         people: Plural people-nouns ("North Koreans").
         capitals: The capital first, then other spellings or seats ("Kyiv", "Kiev").
         capital_metonym: Whether a mention of the capital is matched as the government.
+        until: For a former state (``former_states.tsv``), the day it ended.
     """
 
     iso3: str
@@ -44,6 +45,7 @@ class CountryEntry:
     people: tuple[str, ...]
     capitals: tuple[str, ...]
     capital_metonym: bool
+    until: date | None = None  # a former state: the first day it no longer existed
 
     @property
     def capital(self) -> str | None:
@@ -183,7 +185,8 @@ def _pycountry_names(iso3: str, ignore: Iterable[str]) -> list[str]:
 
 
 def load_countries() -> list[CountryEntry]:
-    """Read ``countries.tsv``, adding pycountry's names to each row's aliases."""
+    """Read ``countries.tsv``, adding pycountry's names to each row's aliases, then the former
+    states of ``former_states.tsv``."""
     countries = []
     for row in read_table("countries.tsv"):
         names = [row["name"], *split_cell(row["aliases"])]
@@ -199,12 +202,26 @@ def load_countries() -> list[CountryEntry]:
                 capital_metonym=row["capital_metonym"] == "y",
             )
         )
+    for row in read_table("former_states.tsv"):
+        countries.append(
+            CountryEntry(
+                iso3=row["iso3"],
+                name=row["name"],
+                aliases=(row["name"], *split_cell(row["aliases"])),
+                adjectives=split_cell(row["adjectives"]),
+                people=split_cell(row["people"]),
+                capitals=(),
+                capital_metonym=False,
+                until=date.fromisoformat(row["until"]),
+            )
+        )
     return countries
 
 
 def country_codes() -> frozenset[str]:
     """Return the ISO3 code of every country in ``countries.tsv`` (Kosovo included)."""
-    return frozenset(row["iso3"] for row in read_table("countries.tsv"))
+    tables = ("countries.tsv", "former_states.tsv")
+    return frozenset(row["iso3"] for name in tables for row in read_table(name))
 
 
 def load_organisations() -> list[OrganisationEntry]:

@@ -260,7 +260,7 @@ class KnowledgeBase:
                 continue
             end, candidates = found
             chosen = min(candidates, key=lambda c: (c.rank, -_recency(c, focus)))
-            if not chosen.blocked:
+            if not chosen.blocked and not _gone(chosen, on):
                 matches.append(_to_match(i, end, chosen, on))
                 named = self._by_code.get(matches[-1].code)  # an organisation or its head
                 if named is not None:
@@ -370,6 +370,15 @@ def _to_match(start: int, end: int, candidate: _Candidate, on: date | None) -> K
         metonym=kind in ("metonym", "capital"),
         contextual=bool(candidate.context),
     )
+
+
+def _gone(candidate: _Candidate, on: date | None) -> bool:
+    """A former state named after it ended ("Soviet-era tanks" in 2019), or by an adjective in
+    undated text: no actor."""
+    entry = candidate.entry
+    if not isinstance(entry, CountryEntry) or entry.until is None:
+        return False
+    return candidate.kind != "country" if on is None else on >= entry.until
 
 
 def own_sector(code: str, person: PersonEntry) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pycountry
 import pytest
@@ -266,10 +266,22 @@ def test_lookups_by_code_and_word(kb: KnowledgeBase) -> None:
     assert kb.sector_for_word("teapot") is None
 
 
+def test_a_former_state_is_an_actor_only_while_it_existed(kb: KnowledgeBase) -> None:
+    assert _match(kb, "the Soviet Union", on=date(1989, 5, 1)) == [
+        ("Soviet Union", "country", "SUN")
+    ]
+    assert _match(kb, "Soviet troops", on=date(1989, 5, 1))[0][2] == "SUN"
+    assert _match(kb, "the Soviet Union", on=date(2019, 5, 1)) == []
+    assert _match(kb, "Soviet - era tanks") == []  # undated: the names only
+    assert _match(kb, "the Soviet Union")[0][2] == "SUN"
+
+
 def test_every_country_code_is_iso_or_kosovo(kb: KnowledgeBase) -> None:
     iso = {c.alpha_3 for c in pycountry.countries}
+    former = {c.alpha_3 for c in pycountry.historic_countries}  # ISO 3166-3
     ours = {c.iso3 for c in kb.countries}
-    assert ours - iso == {"XKX"}
+    assert ours - iso - former == {"XKX"}
+    assert all(c.until is not None for c in kb.countries if c.iso3 in former - iso)
     assert iso <= ours, "every ISO 3166 country has a row"
     assert {m.country for m in kb.metonyms} <= ours
     assert {p.country for p in kb.people if p.country} <= ours
@@ -324,8 +336,11 @@ def test_every_alias_in_the_data_matches_its_own_entry(kb: KnowledgeBase) -> Non
     everything = [o.code for o in kb.organisations]
     for country in kb.countries:
         seats = country.capitals if country.capital_metonym else ()
+        # A former state is an actor in text written while it existed.
+        on = country.until - timedelta(days=1) if country.until else None
         for text in (*country.aliases, *country.adjectives, *country.people, *seats):
-            assert _only(kb, text, context_codes=everything).country == country.iso3, text
+            found = _only(kb, text, context_codes=everything, on=on)
+            assert found.country == country.iso3, text
     for org in kb.organisations:
         for text in (org.name, *org.aliases):
             assert _only(kb, text).code == org.code, text
