@@ -101,6 +101,12 @@ FORCE_MOVES = frozenset(
 )  # fmt: skip
 # Sectors of a country's armed and security forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
+# Acts whose "by" names who did them, when a passive's victim fell in one ("was killed in an
+# attack by militants").
+OWNER_DEPS = frozenset({"compound", "poss", "amod"})
+ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "ambush", "assault", "bombing", "shelling"}
+)
 NOUN_POS = frozenset({"NOUN"})
 
 
@@ -185,7 +191,7 @@ class DependencyCoder:
                 return
             entry = PROPOSED
         if patient is not None:
-            agents = prepositional_objects(view, verb, {"by"})
+            agents = prepositional_objects(view, verb, {"by"}) or self._attackers(verb)
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
             targets = self.actors.of_phrase(patient)
             if not sources and targets and view.lemma(patient) in MEASURES:
@@ -325,6 +331,19 @@ class DependencyCoder:
             return None
         inherited = child_with(view, verb, {"nsubj"}) is None
         return list(self._pairs(verb, entry, sources, targets, inherited))
+
+    def _attackers(self, verb: int) -> list[int]:
+        """Who carried out the attack a passive's victim fell in: its "by" phrase ("was
+        murdered in an attack on a police patrol by Kosovo Albanians") or its owner ("were
+        killed in a Taliban attack")."""
+        view = self.view
+        for noun in prepositional_objects(view, verb, ("in",)):
+            if view.lemma(noun) in ATTACK_NOUNS:
+                by = [k for k in view.subtree(noun) if view.lemma(k) == "by"]
+                found = [c for k in by for c in view.children(k) if view.tokens[c].dep == "pobj"]
+                owners = (c for c in view.children(noun) if view.tokens[c].dep in OWNER_DEPS)
+                return found or list(owners)
+        return []
 
     def _clause_subjects(self, verb: int) -> list[ActorMention]:
         view = self.view

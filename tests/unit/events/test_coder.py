@@ -355,3 +355,23 @@ def test_code_events_seeking_or_begging_appeals_to_whom_it_asks(nlp) -> None:  #
         ("LKA", "IND", "023"),
         ("TCD", "FRA", "020"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("A Serb policeman was murdered in an attack on a patrol by Kosovo Albanians.", "SRBCOP"),
+        ("Two Afghan soldiers were killed in a Taliban attack.", "AFGMIL"),
+    ],
+)
+def test_code_events_a_victim_of_an_attack_is_its_agents_target(
+    nlp, text: str, target: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert target in {victim for _, victim in _pairs(_code(nlp, text))}
+
+
+def test_code_events_wanting_another_actor_to_act_appeals_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Japan wants China to release the detained fishing crew.")
+    assert ("JPN", "CHN", "020") in {
+        (e.source.code, e.target.code if e.target else None, e.cameo) for e in events
+    }
