@@ -145,7 +145,7 @@ def _event(
             entry, cameo=threat, plover=plover[0] if plover else None, mode=None
         )
         modality = "asserted"
-    if modality == "intended" and (intent := INTENT_CODES.get(entry.cameo)) is not None:
+    if modality == "intended" and (intent := _intent_code(entry.cameo)) is not None:
         plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
         entry = dataclasses.replace(
             entry, cameo=intent, plover=plover[0] if plover else None, mode=None
@@ -208,6 +208,27 @@ INTENT_CODES = {
     "086": "0355",
     **dict.fromkeys(["087", "0871", "0872", "0873", "0874"], "0356"),
 }
+
+
+# CAMEO codes a coercive act announced or planned as the threat of it (root 13): "plans to
+# impose restrictions" is 132, "will extend the curfew" 1323 (the modality stays "intended").
+PLANNED_THREATS = {
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "131", "166": "131",
+    "17": "132", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "175": "137", "18": "1383", "19": "1384", "191": "1381", "192": "1382", "20": "1385",
+}  # fmt: skip
+
+
+def _intent_code(cameo: str) -> str | None:
+    """The code of an act still to come: the intent of a cooperative act, the threat of a
+    coercive one; None when CAMEO codes it as it is."""
+    if cameo in INTENT_CODES:
+        return INTENT_CODES[cameo]
+    return (
+        PLANNED_THREATS.get(cameo)
+        or PLANNED_THREATS.get(cameo[:3])
+        or PLANNED_THREATS.get(cameo[:2])
+    )
 
 
 # A material act threatened is coded, as CAMEO codes it, as the threat of it: "threatened to

@@ -200,6 +200,14 @@ def test_code_events_an_aid_still_to_come_is_the_intent_to_give_it(nlp) -> None:
     assert event.cameo.startswith("033") and event.quad_class == 1
 
 
+def test_code_events_a_coercive_act_still_to_come_is_the_threat_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    (event,) = _code(nlp, "Greece plans to impose sanctions on Turkey.")
+    assert (event.source.code, event.target.code if event.target else None) == ("GRC", "TUR")
+    assert (event.cameo, event.modality) == ("1312", "intended")
+    (done,) = _code(nlp, "Greece imposed sanctions on Turkey on Monday.")
+    assert done.cameo.startswith("16") and done.modality == "asserted"
+
+
 def test_code_events_aid_given_keeps_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile provided economic aid to Peru on Monday.")
     assert events and events[0].cameo.startswith("07") and events[0].modality == "asserted"
