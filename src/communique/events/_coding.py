@@ -150,6 +150,8 @@ def _event(
         entry = dataclasses.replace(
             entry, cameo=intent, plover=plover[0] if plover else None, mode=None
         )
+        if intent[:2] == "13":
+            modality = "asserted"  # announcing a coercive act is a threat, and it was made
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)
@@ -211,7 +213,7 @@ INTENT_CODES = {
 
 
 # CAMEO codes a coercive act announced or planned as the threat of it (root 13): "plans to
-# impose restrictions" is 132, "will extend the curfew" 1323 (the modality stays "intended").
+# impose restrictions" is 132, "will extend the curfew" 1323; the threat itself is asserted.
 PLANNED_THREATS = {
     "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "131", "166": "131",
     "17": "132", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
