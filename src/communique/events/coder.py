@@ -47,6 +47,8 @@ LIGHT_VERBS = frozenset(
         "begin",
         "start",
         "resume",
+        "renew",
+        "restart",
         "conduct",
         "carry",
         "pay",

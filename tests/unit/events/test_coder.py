@@ -376,3 +376,11 @@ def test_code_events_a_victim_of_an_attack_is_its_agents_target(
     nlp, text: str, target: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert target in {victim for _, victim in _pairs(_code(nlp, text))}
+
+
+def test_code_events_renewed_talks_are_the_talks(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Israel and Lebanon renewed negotiations on Monday.")
+    assert {e.type for e in events} == {"CONSULT"}
+    assert {frozenset((e.source.code, e.target.code if e.target else "")) for e in events} == {
+        frozenset(("ISR", "LBN"))
+    }
