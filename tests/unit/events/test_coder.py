@@ -384,3 +384,10 @@ def test_code_events_renewed_talks_are_the_talks(nlp) -> None:  # type: ignore[n
     assert {frozenset((e.source.code, e.target.code if e.target else "")) for e in events} == {
         frozenset(("ISR", "LBN"))
     }
+
+
+def test_code_events_announcing_that_another_must_act_demands_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chad announced that Sudan must withdraw its troops from the border.")
+    assert ("TCD", "SDN", "10") in {
+        (e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events
+    }
