@@ -208,6 +208,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return token.head
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
+    if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
+        return token.head  # "troops carrying out raids": a participle with an object of its own
     return None
 
 

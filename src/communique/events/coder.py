@@ -71,9 +71,7 @@ VERB_POS = frozenset({"VERB"})
 # Appeals, demands and threats aim at the subject of the clause they govern.
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
 # Verbs that report an obligation laid on someone ("said Iran must stop"), and the modals of it.
-DEMAND_CUES = frozenset(
-    {"say", "insist", "stress", "declare", "warn", "tell", "state", "announce"}
-)
+DEMAND_CUES = frozenset({"say", "insist", "stress", "declare", "warn", "tell", "state", "announce"})
 OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})

@@ -391,3 +391,8 @@ def test_code_events_announcing_that_another_must_act_demands_it(nlp) -> None:  
     assert ("TCD", "SDN", "10") in {
         (e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events
     }
+
+
+def test_code_events_a_participle_with_its_own_object_acts_for_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkish troops carrying out raids in Syria killed five Kurdish fighters on Monday."
+    assert "TURMIL" in {e.source.code for e in _code(nlp, text)}
