@@ -196,6 +196,9 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         if view.lemma(subject) in RELATIVE_PRONOUNS and token.dep == "relcl":
             return token.head
         return subject
+    compound = child_with(view, verb, {"compound"})
+    if compound is not None and compound < verb and token.pos == "VERB":
+        return compound  # "Bolton details how …": the small parser made the name a compound
     if (
         depth == 0
         and token.dep == "xcomp"

@@ -396,3 +396,10 @@ def test_code_events_announcing_that_another_must_act_demands_it(nlp) -> None:  
 def test_code_events_a_participle_with_its_own_object_acts_for_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Turkish troops carrying out raids in Syria killed five Kurdish fighters on Monday."
     assert "TURMIL" in {e.source.code for e in _code(nlp, text)}
+
+
+def test_code_events_a_name_parsed_as_a_compound_of_its_verb_still_claims(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Pompeo details how China sought help from Russia.", "2019-06-01")
+    assert [(e.source.code, e.attributed_to.code if e.attributed_to else None) for e in events] == [
+        ("CHN", "USAGOV")
+    ]
