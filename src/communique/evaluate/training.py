@@ -44,16 +44,19 @@ from communique.events.coder import DependencyCoder, Dyad
 from communique.events.decider import (
     MODEL_DIR,
     NO_EVENT,
+    RELIABILITY_TERMS,
     EventDecider,
     Featuriser,
     candidate_features,
+    event_kind,
+    load_decider,
     penta_of_root,
     sentence_text,
 )
 from communique.events.lexicon import load_lexicon
 from communique.events.ontology import load_ontology
 from communique.pipeline.stages import DEFAULT_STAGES, EventStage
-from communique.records import CodedDocument
+from communique.records import CodedDocument, Event
 from communique.textview import TextView
 
 DEFAULT_DATA = Path("training/events")
@@ -348,36 +351,115 @@ def train(
         if fitted is not None:
             card["calibration"] = {**fitted, "fit_on": "article dev set, tune half"}
             decider.calibration = (fitted["a"], fitted["b"])
+        fit_reliability(decider, corpus, card)
     decider.save(out)
     say(f"model written to {out} in {time.perf_counter() - started:.0f} s")
     return card
 
 
+# Reliability terms that report the raw probability (what the fit starts from).
+RAW_PROBABILITY = {"a": 1.0, "b": 0.0, "dyadic": 0.0, "specific": 0.0}
+
+
+def fit_reliability(decider: EventDecider, corpus: Path, card: dict[str, Any]) -> None:
+    """Fit the confidence reported with each event (``EventDecider.reported``) on the tune
+    half of the article dev set and put it in ``card`` and ``decider``; nothing when there are
+    too few right or wrong events to fit."""
+    kept, decider.reliability = decider.reliability, dict(RAW_PROBABILITY)
+    try:
+        rows = reliability_rows(decider, corpus)  # the events as shipped, raw probabilities
+    finally:
+        decider.reliability = kept
+    fitted = logistic(rows)
+    if fitted is None:
+        return
+    card["reliability"] = {**fitted, "fit_on": "article dev set, tune half"}
+    decider.reliability = {term: fitted[term] for term in RELIABILITY_TERMS}
+
+
+def recalibrate(folder: Path = MODEL_DIR, corpus: Path = DEFAULT_CORPUS) -> dict[str, Any]:
+    """Refit only the reported confidence of the model in ``folder`` (its weights, and so its
+    decisions, unchanged) and rewrite its ``model.json``; return the card."""
+    decider = load_decider(folder)
+    if not corpus.is_file():
+        raise InputError("no-corpus", f"the AllSides corpus is not at {corpus}")
+    fit_reliability(decider, corpus, decider.card)
+    meta_path = folder / "model.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["card"] = decider.card
+    meta_path.write_text(
+        json.dumps(meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return decider.card
+
+
+def reliability_rows(decider: EventDecider, corpus: Path) -> list[tuple[float, bool, bool, bool]]:
+    """(probability, dyadic, specific, right) for each event the decider codes in the tune
+    half of the article dev set (the check half is never read here)."""
+    return [
+        (event.confidence, *event_kind(event.source, event.target), right)
+        for event, right in _tune_events(decider, corpus)
+    ]
+
+
+def logistic(rows: Sequence[tuple[float, bool, bool, bool]]) -> dict[str, float] | None:
+    """``sigmoid(a * logit(p) + b + dyadic * [dyadic] + specific * [specific])`` fitted to
+    (probability, dyadic, specific, right) rows; None when too few right or wrong to fit."""
+    hits = sum(row[3] for row in rows)
+    if hits < 5 or len(rows) - hits < 5:
+        return None
+    clipped = np.clip(np.array([row[0] for row in rows]), 1e-6, 1 - 1e-6)
+    matrix = np.column_stack(
+        [
+            np.log(clipped / (1 - clipped)),
+            [float(row[1]) for row in rows],
+            [float(row[2]) for row in rows],
+        ]
+    )
+    model = LogisticRegression(C=1.0).fit(matrix, np.array([row[3] for row in rows]))
+    a, dyadic, specific = (round(float(c), 6) for c in model.coef_[0])
+    return {
+        "a": a,
+        "b": round(float(model.intercept_[0]), 6),
+        "dyadic": dyadic,
+        "specific": specific,
+        "events": len(rows),
+        "right": int(hits),
+    }
+
+
 def calibration_pairs(decider: EventDecider, corpus: Path) -> list[tuple[float, bool]]:
     """Each event the decider codes in the tune half of the article dev set: its probability
     and whether it matches a gold event (the check half is never read here)."""
+    kept = decider.calibration, decider.reliability
+    decider.calibration, decider.reliability = (1.0, 0.0), None  # raw probabilities
+    try:
+        return [(event.confidence, right) for event, right in _tune_events(decider, corpus)]
+    finally:
+        decider.calibration, decider.reliability = kept
+
+
+def _tune_events(decider: EventDecider, corpus: Path) -> list[tuple[Event, bool]]:
+    """Each event the decider codes in the tune half of the article dev set, and whether it
+    matches a gold event."""
     golds = select(load_article_gold(), "tune", key=lambda gold: gold.id)
     articles = load_corpus(corpus, (gold.id for gold in golds))
     present = [gold for gold in golds if gold.id in articles]
     outcomes, _ = code_gold([articles[gold.id] for gold in present], BEFORE_EVENTS)
-    calibration, decider.calibration = decider.calibration, (1.0, 0.0)  # raw probabilities
-    pairs = []
-    try:
-        for gold, outcome in zip(present, outcomes, strict=True):
-            if not isinstance(outcome, CodedDocument) or outcome.annotation is None:
-                continue
-            assert outcome.article is not None
-            for event in code_events(
-                outcome.article,
-                outcome.annotation,
-                outcome.actors,
-                quotes=outcome.quotes,
-                decider=decider,
-            ):
-                pairs.append((event.confidence, any(event_matches(g, event) for g in gold.events)))
-    finally:
-        decider.calibration = calibration
-    return pairs
+    found = []
+    for gold, outcome in zip(present, outcomes, strict=True):
+        if not isinstance(outcome, CodedDocument) or outcome.annotation is None:
+            continue
+        assert outcome.article is not None
+        for event in code_events(
+            outcome.article,
+            outcome.annotation,
+            outcome.actors,
+            quotes=outcome.quotes,
+            decider=decider,
+        ):
+            found.append((event, any(event_matches(g, event) for g in gold.events)))
+    return found
 
 
 def platt(pairs: Sequence[tuple[float, bool]]) -> dict[str, float] | None:

@@ -99,7 +99,10 @@ def _decided(
             mode=dyad.entry.mode if same_code else (plover[1] if plover else None),
             modality=dyad.entry.modality if dyad.entry.cameo[:2] == decision.cameo[:2] else None,
         )
-        yield dataclasses.replace(dyad, entry=entry, decided=round(decision.confidence, 2))
+        reported = None if decision.reported is None else round(decision.reported, 2)
+        yield dataclasses.replace(
+            dyad, entry=entry, decided=round(decision.confidence, 2), reported=reported
+        )
 
 
 def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
@@ -177,10 +180,15 @@ def _event(
         start=span[0],
         end=span[1],
         evidence=article.text[span[0] : span[1]],
-        confidence=_confidence(view, dyad) if dyad.decided is None else dyad.decided,
+        confidence=_confidence(view, dyad) if dyad.decided is None else _reported(dyad),
         producer=PRODUCER if dyad.decided is None else LEARNED_PRODUCER,
         trigger=(view.tokens[dyad.trigger].start, view.tokens[dyad.trigger].end),
     )
+
+
+def _reported(dyad: Dyad) -> float:
+    """The learned decision's confidence as reported: its reliability when the model has one."""
+    return dyad.reported if dyad.reported is not None else dyad.decided or 0.0
 
 
 def _after(when: EventDate, day: date | None) -> bool:

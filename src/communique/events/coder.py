@@ -122,6 +122,7 @@ class Dyad:
     target: ActorMention | None
     inherited: bool  # the source was found away from the trigger (lower confidence)
     decided: float | None = None  # the learned decision's confidence, once it coded the dyad
+    reported: float | None = None  # the confidence reported with the event (its reliability)
 
 
 # In proposal mode, a verb the lexicon does not code still proposes a candidate with this

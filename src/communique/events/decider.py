@@ -67,6 +67,7 @@ class Decision:
     probability: float
     confidence: float
     event: float = 1.0  # the probability that the candidate is an event at all (1 - P(none))
+    reported: float | None = None  # the confidence given with the event (see ``reported``)
 
 
 def candidate_features(view: TextView, dyad: Dyad) -> list[str]:
@@ -119,6 +120,16 @@ def candidate_features(view: TextView, dyad: Dyad) -> list[str]:
         if offset and k in sentence:
             found.append(f"w{offset}={view.words[k].lower()}")
     return found
+
+
+RELIABILITY_TERMS = ("a", "b", "dyadic", "specific")
+
+
+def event_kind(source: Any, target: Any) -> tuple[bool, bool]:
+    """(dyadic, specific) of an event's actors: it has a target; every actor's code says more
+    than a country ("USAGOV", "IGOUNO", not "USA" or "GOV")."""
+    codes = [source.code] + ([target.code] if target is not None else [])
+    return target is not None, all(len(code) > 3 for code in codes)
 
 
 def sentence_text(view: TextView, dyad: Dyad) -> str:
@@ -189,6 +200,12 @@ class EventDecider:
         # Platt scaling of the probability: sigmoid(a * logit(p) + b); identity when absent.
         calibration = card.get("calibration") or {}
         self.calibration = (float(calibration.get("a", 1.0)), float(calibration.get("b", 0.0)))
+        # How often events like this one are right (probability, dyadic, specific actors),
+        # fitted on the article dev set's tune half; None: the calibrated probability alone.
+        reliability = card.get("reliability")
+        self.reliability: dict[str, float] | None = (
+            {k: float(reliability[k]) for k in RELIABILITY_TERMS} if reliability else None
+        )
 
     def decide(self, view: TextView, dyads: list[Dyad]) -> list[Decision]:
         """One decision per candidate, in order."""
@@ -219,8 +236,22 @@ class EventDecider:
                 code, probability = dyad.entry.cameo, float(p[self._index[lexicon_root]])
             none = self._index.get(NO_EVENT)
             event = 1.0 - float(p[none]) if none is not None else 1.0
-            decisions.append(Decision(code, probability, self.calibrated(probability), event))
+            confidence = self.calibrated(probability)
+            reported = self.reported(probability, *event_kind(dyad.source, dyad.target))
+            decisions.append(Decision(code, probability, confidence, event, reported))
         return decisions
+
+    def reported(self, probability: float, dyadic: bool, specific: bool) -> float:
+        """The confidence reported with an event: the share of events with this probability,
+        this kind (with a target or not) and this precision of actors (both coded to a sector
+        or an organisation, not a bare country) that were right on the tune half."""
+        if self.reliability is None:
+            return self.calibrated(probability)
+        r = self.reliability
+        clipped = min(max(probability, 1e-6), 1 - 1e-6)
+        z = r["a"] * math.log(clipped / (1 - clipped)) + r["b"]
+        z += r["dyadic"] * dyadic + r["specific"] * specific
+        return 1.0 / (1.0 + math.exp(-z))
 
     def calibrated(self, probability: float) -> float:
         """The reported confidence of an event the model gives ``probability``."""
