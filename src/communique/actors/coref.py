@@ -190,3 +190,50 @@ def _possessive_country(view: TextView, head: int, pronouns: dict[int, Actor]) -
         if owner is not None and owner.country and owner.code == owner.country:
             return owner.country  # a country, not a person or an organisation
     return None
+
+
+# Pronouns that stand for every member of a group named before ("All urged Trump …").
+QUANTIFIERS = {"all": 2, "both": 2}  # the fewest members each needs ("both": exactly two)
+GROUP_CODE = "GRP"  # a group of actors named together, read as its members
+
+
+def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> Actor | None:
+    """ "The leaders of France, Germany and Britain … All urged Trump": a subject "all" or
+    "both" standing alone is the coordinated countries named last, in its sentence or the one
+    before; an actor whose members act apart (``members``), or None."""
+    from communique.actors._found import Actor
+
+    word, token = view.words[i].lower(), view.tokens[i]
+    if word not in QUANTIFIERS or token.pos != "PRON" or token.dep not in {"nsubj", "nsubjpass"}:
+        return None
+    if view.children(i):  # "all of them", "both sides": not alone
+        return None
+    sentence = token.sentence
+    groups: dict[int, list[str]] = {}
+    for f in found:
+        if f.end > i or sentence - view.tokens[f.start].sentence > 1:
+            continue
+        country = f.actor.country or f.actor.code[:3]
+        if not country.isalpha() or f.actor.members:
+            continue
+        root = _coordination_root(view, f.end - 1)
+        if country not in groups.setdefault(root, []):
+            groups[root].append(country)
+    fitting = [
+        (root, members)
+        for root, members in groups.items()
+        if len(members) >= QUANTIFIERS[word] and (word != "both" or len(members) == 2)
+    ]
+    if not fitting:
+        return None
+    _, members = max(fitting)
+    return Actor(f"{GROUP_CODE.lower()}/{'-'.join(members)}", GROUP_CODE, view.words[i],
+                 members=tuple(members))  # fmt: skip
+
+
+def _coordination_root(view: TextView, k: int) -> int:
+    """The first conjunct of the coordination token ``k`` is part of (itself when none)."""
+    hops = 0
+    while view.tokens[k].dep == "conj" and view.tokens[k].head != k and hops < 20:
+        k, hops = view.tokens[k].head, hops + 1
+    return k

@@ -45,6 +45,7 @@ from communique.actors.coref import (
     Antecedent,
     bracketed_after,
     owned_by_country,
+    quantified_group,
     resolve_pronoun,
 )
 from communique.actors.knowledge import (
@@ -528,6 +529,10 @@ class ActorFinder(PeopleReader):
         by_start = {f.start: f for f in self.found}
         for i, token in enumerate(self.view.tokens):
             if token.pos != "PRON" or i in self.pronouns_done:
+                continue
+            group = quantified_group(self.view, i, self.found)
+            if group is not None:  # "All urged Trump …": the countries named together before
+                self.found.append(Found(i, i + 1, group))
                 continue
             inside = bracketed_after(self.view, i)
             bracketed = by_start[inside[0]].actor.key if inside and inside[0] in by_start else None
