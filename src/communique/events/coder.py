@@ -384,6 +384,10 @@ class DependencyCoder:
         targets: list[ActorMention] = []
         for pobj in prepositional_objects(view, noun, (*entry.target_preps, "between")):
             targets += self.actors.of_phrase(pobj)
+        if not targets:  # "a suspension of ferry links with Albania", "withdrawal of troops from"
+            for what in prepositional_objects(view, noun, ("of",)):
+                for pobj in prepositional_objects(view, what, entry.target_preps):
+                    targets += self.actors.of_phrase(pobj)
         if entry.direction == "mutual" and len(targets) > 1 and not self._owned(noun, sources):
             yield from self._mutual_pairs(noun, entry, targets, False)  # "talks between A and B"
             return

@@ -403,3 +403,8 @@ def test_code_events_a_name_parsed_as_a_compound_of_its_verb_still_claims(nlp) -
     assert [(e.source.code, e.attributed_to.code if e.attributed_to else None) for e in events] == [
         ("CHN", "USAGOV")
     ]
+
+
+def test_code_events_an_event_noun_reaches_its_target_through_its_of_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Greece announced a suspension of ferry links with Albania.")
+    assert ("GRC", "ALB") in _pairs(events)
