@@ -66,11 +66,15 @@ def code_events(
         proposed = [
             [d for d in itertools.islice(answers, len(ds)) if d is not None] for ds in proposed
         ]
+    attacker: ActorMention | None = None  # who carried out the latest attack coded so far
     for sentence, dyads in enumerate(proposed):
-        for dyad in _kept(iter(dyads)):
+        for kept in _kept(iter(dyads)):
+            dyad = _on_the_attacker(view, kept, attacker)
             event = _event(article, view, index, ontology, dyad, day, quotes)
             if event is None:
                 continue
+            if event.cameo[:2] in ATTACK_ROOTS or event.cameo == CLAIM_RESPONSIBILITY:
+                attacker = dyad.source  # who attacked, or who says they did
             key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
             events.setdefault(key, event)
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.id)))
@@ -103,6 +107,34 @@ def _decided(
         yield dataclasses.replace(
             dyad, entry=entry, decided=round(decision.confidence, 2), reported=reported
         )
+
+
+# Acts of force whose source "the attack" refers back to, and the reactions that take the
+# attacker as their target when they name only the attack ("Pakistan condemned the attack").
+ATTACK_ROOTS = frozenset({"18", "19", "20"})
+REACTION_ROOTS = frozenset({"11", "12", "13"})
+CLAIM_RESPONSIBILITY = "015"
+ATTACK_WORDS = frozenset(
+    {
+        "attack", "bombing", "strike", "airstrike", "raid", "killing", "assassination",
+        "shooting", "massacre", "assault", "shelling", "ambush", "invasion", "incursion",
+    }
+)  # fmt: skip
+
+
+def _on_the_attacker(view: TextView, dyad: Dyad, attacker: ActorMention | None) -> Dyad:
+    """A reaction with no target whose object is an attack named before ("condemned the
+    attack") acts on whoever carried that attack out, when the article coded it."""
+    if dyad.target is not None or attacker is None or dyad.entry.cameo[:2] not in REACTION_ROOTS:
+        return dyad
+    if attacker.actor_id == dyad.source.actor_id or attacker.code == dyad.source.code:
+        return dyad
+    obj = next((c for c in view.children(dyad.trigger) if view.tokens[c].dep == "dobj"), None)
+    if obj is None or view.lemma(obj) not in ATTACK_WORDS:
+        return dyad
+    if any(view.tokens[c].dep == "poss" or view.lemma(c) == "by" for c in view.children(obj)):
+        return dyad  # "condemned Russia's attack", "the attack by Y": the phrase says whose
+    return dataclasses.replace(dyad, target=attacker)
 
 
 def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:

@@ -8,6 +8,7 @@ from communique.actors import find_actors
 from communique.annotate import annotate_articles
 from communique.events._coding import _kept, code_events
 from communique.events.coder import PROPOSED, Dyad
+from communique.events.decider import load_decider
 from communique.records import ActorMention, Article, Event
 
 pytestmark = pytest.mark.model
@@ -408,3 +409,17 @@ def test_code_events_a_name_parsed_as_a_compound_of_its_verb_still_claims(nlp) -
 def test_code_events_an_event_noun_reaches_its_target_through_its_of_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Greece announced a suspension of ferry links with Albania.")
     assert ("GRC", "ALB") in _pairs(events)
+
+
+def test_code_events_condemning_the_attack_acts_on_who_carried_it_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen stormed a hotel in Gwadar on Saturday. The Baloch Liberation Army claimed "
+        "responsibility for the raid. The Chinese embassy condemned the attack."
+    )
+    article = Article(doc_id="t", text=text, published="2019-05-12")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation)
+    events = code_events(article, annotation, found, decider=load_decider())
+    claimant = next(e.source.code for e in events if e.cameo == "015")
+    condemned = [e for e in events if e.source.code == "CHNGOV" and e.cameo.startswith("11")]
+    assert [e.target.code if e.target else None for e in condemned] == [claimant]
