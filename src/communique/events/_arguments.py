@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from communique.records import ActorMention
+from communique.speech import REPORT_NOUNS
 from communique.textview import TextView, place_inside
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -212,6 +213,10 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
     if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
+        noun = view.tokens[token.head]
+        if view.lemma(token.head) in REPORT_NOUNS and noun.dep == "dobj" and depth < 4:
+            # "Khan issued a statement condemning the attack": the statement's author
+            return subject_of(view, noun.head, depth + 1)
         return token.head  # "troops carrying out raids": a participle with an object of its own
     return None
 

@@ -423,3 +423,8 @@ def test_code_events_condemning_the_attack_acts_on_who_carried_it_out(nlp) -> No
     claimant = next(e.source.code for e in events if e.cameo == "015")
     condemned = [e for e in events if e.source.code == "CHNGOV" and e.cameo.startswith("11")]
     assert [e.target.code if e.target else None for e in condemned] == [claimant]
+
+
+def test_code_events_a_statement_doing_something_is_its_authors_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Russia issued a statement condemning the new sanctions on Iran.")
+    assert "RUS" in {e.source.code for e in events if e.cameo.startswith("11")}
