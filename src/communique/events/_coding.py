@@ -67,14 +67,16 @@ def code_events(
             [d for d in itertools.islice(answers, len(ds)) if d is not None] for ds in proposed
         ]
     attacker: ActorMention | None = None  # who carried out the latest attack coded so far
+    attacked_in = -ATTACK_REACH  # the sentence it was coded in
     for sentence, dyads in enumerate(proposed):
         for kept in _kept(iter(dyads)):
-            dyad = _on_the_attacker(view, kept, attacker)
+            recent = attacker if sentence - attacked_in <= ATTACK_REACH else None
+            dyad = _on_the_attacker(view, kept, recent)
             event = _event(article, view, index, ontology, dyad, day, quotes)
             if event is None:
                 continue
             if event.cameo[:2] in ATTACK_ROOTS or event.cameo == CLAIM_RESPONSIBILITY:
-                attacker = dyad.source  # who attacked, or who says they did
+                attacker, attacked_in = dyad.source, sentence  # who attacked, or says they did
             key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
             events.setdefault(key, event)
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.id)))
@@ -114,6 +116,7 @@ def _decided(
 ATTACK_ROOTS = frozenset({"18", "19", "20"})
 REACTION_ROOTS = frozenset({"11", "12", "13"})
 CLAIM_RESPONSIBILITY = "015"
+ATTACK_REACH = 8  # sentences: an attack coded further back is another story's
 ATTACK_WORDS = frozenset(
     {
         "attack", "bombing", "strike", "airstrike", "raid", "killing", "assassination",
@@ -127,14 +130,22 @@ def _on_the_attacker(view: TextView, dyad: Dyad, attacker: ActorMention | None) 
     attack") acts on whoever carried that attack out, when the article coded it."""
     if dyad.target is not None or attacker is None or dyad.entry.cameo[:2] not in REACTION_ROOTS:
         return dyad
-    if attacker.actor_id == dyad.source.actor_id or attacker.code == dyad.source.code:
-        return dyad
+    codes = {attacker.code, dyad.source.code}
+    if attacker.actor_id == dyad.source.actor_id or _one_country(codes):
+        return dyad  # not on itself, nor a country on its own government (or the reverse)
     obj = next((c for c in view.children(dyad.trigger) if view.tokens[c].dep == "dobj"), None)
     if obj is None or view.lemma(obj) not in ATTACK_WORDS:
         return dyad
     if any(view.tokens[c].dep == "poss" or view.lemma(c) == "by" for c in view.children(obj)):
         return dyad  # "condemned Russia's attack", "the attack by Y": the phrase says whose
     return dataclasses.replace(dyad, target=attacker)
+
+
+def _one_country(codes: set[str]) -> bool:
+    """Whether the codes are one actor, or a country and an actor of that country."""
+    return len(codes) == 1 or (
+        any(len(code) == 3 for code in codes) and len({code[:3] for code in codes}) == 1
+    )
 
 
 def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:

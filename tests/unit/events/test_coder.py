@@ -428,3 +428,9 @@ def test_code_events_condemning_the_attack_acts_on_who_carried_it_out(nlp) -> No
 def test_code_events_a_statement_doing_something_is_its_authors_act(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Russia issued a statement condemning the new sanctions on Iran.")
     assert "RUS" in {e.source.code for e in events if e.cameo.startswith("11")}
+
+
+def test_code_events_a_country_never_reacts_to_its_own_attack_as_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia shelled Ukraine on Monday. The Russian government condemned the attack."
+    condemned = [e for e in _code(nlp, text) if e.cameo.startswith("11")]
+    assert condemned and all(e.target is None for e in condemned)
