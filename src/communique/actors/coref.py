@@ -193,16 +193,13 @@ def _possessive_country(view: TextView, head: int, pronouns: dict[int, Actor]) -
 
 
 # Pronouns that stand for every member of a group named before ("All urged Trump …").
-QUANTIFIERS = {"all": 2, "both": 2}  # the fewest members each needs ("both": exactly two)
-GROUP_CODE = "GRP"  # a group of actors named together, read as its members
+QUANTIFIERS = frozenset({"all", "both"})
 
 
-def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> Actor | None:
+def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
     """ "The leaders of France, Germany and Britain … All urged Trump": a subject "all" or
     "both" standing alone is the coordinated countries named last, in its sentence or the one
-    before; an actor whose members act apart (``members``), or None."""
-    from communique.actors._found import Actor
-
+    before (at least two; "both" exactly two); their ISO3 codes, or None."""
     word, token = view.words[i].lower(), view.tokens[i]
     if word not in QUANTIFIERS or token.pos != "PRON" or token.dep not in {"nsubj", "nsubjpass"}:
         return None
@@ -222,13 +219,9 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> Actor | 
     fitting = [
         (root, members)
         for root, members in groups.items()
-        if len(members) >= QUANTIFIERS[word] and (word != "both" or len(members) == 2)
+        if len(members) >= 2 and (word != "both" or len(members) == 2)
     ]
-    if not fitting:
-        return None
-    _, members = max(fitting)
-    return Actor(f"{GROUP_CODE.lower()}/{'-'.join(members)}", GROUP_CODE, view.words[i],
-                 members=tuple(members))  # fmt: skip
+    return tuple(max(fitting)[1]) if fitting else None
 
 
 def _coordination_root(view: TextView, k: int) -> int:

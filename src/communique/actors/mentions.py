@@ -61,6 +61,8 @@ from communique.actors.roles import (
 )
 from communique.textview import AREA_NOUNS, TextView, dateline_end
 
+GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
+
 
 @dataclass
 class ActorFinder(PeopleReader):
@@ -99,7 +101,9 @@ class ActorFinder(PeopleReader):
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
         matches = self._read_named_organisations(matches)
-        anchors_ending = {m.end: m for m in matches if m.kind in ANCHOR_KINDS or self._owner(m)}
+        anchors_ending = {
+            m.end: m for m in matches if m.kind in ANCHOR_KINDS or self._possessive_officeholder(m)
+        }
         for start, end, known in self._name_spans(matches):
             self._read_person(start, end, known, anchors_ending, matches)
         self._read_groups(matches)
@@ -122,7 +126,7 @@ class ActorFinder(PeopleReader):
             held.update(range(org.start, org.end))
         return [m for m in matches if m.start not in held]
 
-    def _owner(self, match: KBMatch) -> bool:
+    def _possessive_officeholder(self, match: KBMatch) -> bool:
         """A known officeholder with a possessive names whom a title serves ("Trump's former
         national security adviser John Bolton" is American)."""
         following = self.view.words[match.end] if match.end < len(self.view) else ""
@@ -530,8 +534,10 @@ class ActorFinder(PeopleReader):
         for i, token in enumerate(self.view.tokens):
             if token.pos != "PRON" or i in self.pronouns_done:
                 continue
-            group = quantified_group(self.view, i, self.found)
-            if group is not None:  # "All urged Trump …": the countries named together before
+            members = quantified_group(self.view, i, self.found)
+            if members is not None:  # "All urged Trump …": the countries named together before
+                group_key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
+                group = Actor(group_key, GROUP_CODE, self.view.words[i], members=members)
                 self.found.append(Found(i, i + 1, group))
                 continue
             inside = bracketed_after(self.view, i)

@@ -384,12 +384,7 @@ def recalibrate(folder: Path = MODEL_DIR, corpus: Path = DEFAULT_CORPUS) -> dict
     if not corpus.is_file():
         raise InputError("no-corpus", f"the AllSides corpus is not at {corpus}")
     fit_reliability(decider, corpus, decider.card)
-    meta_path = folder / "model.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta["card"] = decider.card
-    meta_path.write_text(
-        json.dumps(meta, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    decider.save_card(folder)
     return decider.card
 
 
@@ -405,27 +400,13 @@ def reliability_rows(decider: EventDecider, corpus: Path) -> list[tuple[float, b
 def logistic(rows: Sequence[tuple[float, bool, bool, bool]]) -> dict[str, float] | None:
     """``sigmoid(a * logit(p) + b + dyadic * [dyadic] + specific * [specific])`` fitted to
     (probability, dyadic, specific, right) rows; None when too few right or wrong to fit."""
-    hits = sum(row[3] for row in rows)
-    if hits < 5 or len(rows) - hits < 5:
-        return None
-    clipped = np.clip(np.array([row[0] for row in rows]), 1e-6, 1 - 1e-6)
-    matrix = np.column_stack(
-        [
-            np.log(clipped / (1 - clipped)),
-            [float(row[1]) for row in rows],
-            [float(row[2]) for row in rows],
-        ]
+    fitted = _fit_right(
+        [row[0] for row in rows], [row[3] for row in rows], [row[1:3] for row in rows]
     )
-    model = LogisticRegression(C=1.0).fit(matrix, np.array([row[3] for row in rows]))
-    a, dyadic, specific = (round(float(c), 6) for c in model.coef_[0])
-    return {
-        "a": a,
-        "b": round(float(model.intercept_[0]), 6),
-        "dyadic": dyadic,
-        "specific": specific,
-        "events": len(rows),
-        "right": int(hits),
-    }
+    if fitted is None:
+        return None
+    (a, dyadic, specific), b = fitted
+    return {"a": a, "b": b, "dyadic": dyadic, "specific": specific, **_counts(rows)}
 
 
 def calibration_pairs(decider: EventDecider, corpus: Path) -> list[tuple[float, bool]]:
@@ -465,18 +446,33 @@ def _tune_events(decider: EventDecider, corpus: Path) -> list[tuple[Event, bool]
 def platt(pairs: Sequence[tuple[float, bool]]) -> dict[str, float] | None:
     """Platt scaling ``sigmoid(a * logit(p) + b)`` fitted to (probability, right) pairs;
     None when there are too few of either kind to fit."""
-    hits = sum(hit for _, hit in pairs)
-    if hits < 5 or len(pairs) - hits < 5:
+    fitted = _fit_right([p for p, _ in pairs], [hit for _, hit in pairs], [() for _ in pairs])
+    if fitted is None:
         return None
-    clipped = np.clip(np.array([p for p, _ in pairs]), 1e-6, 1 - 1e-6)
-    logits = np.log(clipped / (1 - clipped)).reshape(-1, 1)
-    model = LogisticRegression(C=1.0).fit(logits, np.array([hit for _, hit in pairs]))
-    return {
-        "a": round(float(model.coef_[0][0]), 6),
-        "b": round(float(model.intercept_[0]), 6),
-        "events": len(pairs),
-        "right": int(hits),
-    }
+    (a,), b = fitted
+    return {"a": a, "b": b, **_counts(pairs)}
+
+
+def _fit_right(
+    probabilities: Sequence[float], right: Sequence[bool], flags: Sequence[tuple[bool, ...]]
+) -> tuple[tuple[float, ...], float] | None:
+    """A logistic fit of ``right`` on logit(probability) and the 0/1 ``flags``: (one rounded
+    coefficient per column, intercept); None when too few right or wrong events to fit."""
+    hits = sum(right)
+    if hits < 5 or len(right) - hits < 5:
+        return None
+    clipped = np.clip(np.array(probabilities), 1e-6, 1 - 1e-6)
+    matrix = np.column_stack(
+        [np.log(clipped / (1 - clipped)), np.array(flags, dtype=float).reshape(len(right), -1)]
+    )
+    model = LogisticRegression(C=1.0).fit(matrix, np.array(right))
+    coefficients = tuple(round(float(c), 6) for c in model.coef_[0])
+    return coefficients, round(float(model.intercept_[0]), 6)
+
+
+def _counts(rows: Sequence[tuple[Any, ...]]) -> dict[str, int]:
+    """How many events a fit saw, and how many of them were right (the last field)."""
+    return {"events": len(rows), "right": int(sum(row[-1] for row in rows))}
 
 
 def _fit(matrix: Any, labels: np.ndarray, weights: np.ndarray) -> LogisticRegression:

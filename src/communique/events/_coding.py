@@ -15,7 +15,7 @@ from datetime import date
 
 from communique.events._arguments import ActorIndex
 from communique.events.attribution import speaker_of
-from communique.events.coder import DependencyCoder, Dyad
+from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad
 from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
@@ -117,12 +117,9 @@ ATTACK_ROOTS = frozenset({"18", "19", "20"})
 REACTION_ROOTS = frozenset({"11", "12", "13"})
 CLAIM_RESPONSIBILITY = "015"
 ATTACK_REACH = 8  # sentences: an attack coded further back is another story's
-ATTACK_WORDS = frozenset(
-    {
-        "attack", "bombing", "strike", "airstrike", "raid", "killing", "assassination",
-        "shooting", "massacre", "assault", "shelling", "ambush", "invasion", "incursion",
-    }
-)  # fmt: skip
+ATTACK_WORDS = ATTACK_NOUNS | {
+    "killing", "assassination", "shooting", "massacre", "invasion", "incursion"
+}  # fmt: skip
 
 
 def _on_the_attacker(view: TextView, dyad: Dyad, attacker: ActorMention | None) -> Dyad:

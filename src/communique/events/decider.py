@@ -248,17 +248,14 @@ class EventDecider:
         if self.reliability is None:
             return self.calibrated(probability)
         r = self.reliability
-        clipped = min(max(probability, 1e-6), 1 - 1e-6)
-        z = r["a"] * math.log(clipped / (1 - clipped)) + r["b"]
-        z += r["dyadic"] * dyadic + r["specific"] * specific
-        return 1.0 / (1.0 + math.exp(-z))
+        return _sigmoid(
+            r["a"] * _logit(probability) + r["b"] + r["dyadic"] * dyadic + r["specific"] * specific
+        )
 
     def calibrated(self, probability: float) -> float:
         """The reported confidence of an event the model gives ``probability``."""
         a, b = self.calibration
-        clipped = min(max(probability, 1e-6), 1 - 1e-6)
-        logit = math.log(clipped / (1 - clipped))
-        return 1.0 / (1.0 + math.exp(-(a * logit + b)))
+        return _sigmoid(a * _logit(probability) + b)
 
     def leaf(self, root: str, view: TextView, dyad: Dyad) -> str:
         """The full code under ``root``: the lexicon's, the trigger's usual one, the root's."""
@@ -278,6 +275,10 @@ class EventDecider:
             arrays["sentence_weights"] = self.sentence_weights.astype(np.float16)
             arrays["sentence_bias"] = self.sentence_bias.astype(np.float64)
         _write_npz(folder / "model.npz", arrays)
+        self.save_card(folder)
+
+    def save_card(self, folder: Path) -> None:
+        """Write ``model.json`` (classes, leaf table, feature sizes, card) into ``folder``."""
         meta = {
             "classes": self.classes,
             "leaves": self.leaves,
@@ -341,6 +342,15 @@ def _load(folder: Path) -> EventDecider:
         sentence_weights,
         sentence_bias,
     )
+
+
+def _logit(probability: float) -> float:
+    clipped = min(max(probability, 1e-6), 1 - 1e-6)
+    return math.log(clipped / (1 - clipped))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
