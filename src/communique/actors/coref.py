@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from communique.actors.roles import ROLE_HEADS
 from communique.textview import TextView
 
 if TYPE_CHECKING:  # the finder's own records
@@ -27,6 +28,34 @@ GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
 IMPERSONAL_VERBS = frozenset({"come", "seem", "appear", "take", "rain", "matter", "happen"})
+# Singular title heads that name one person when no name follows ("the minister said");
+# "head", "member" and "general" are also other words.
+TITLED_PEOPLE = ROLE_HEADS - {"head", "member", "general", "justice", "chair", "lady"}
+# Verbs whose subject "it" is mostly an expletive even with no other subject in view.
+EXPLETIVE_VERBS = IMPERSONAL_VERBS | frozenset(
+    {
+        "be",
+        "remain",
+        "become",
+        "look",
+        "sound",
+        "make",
+        "cost",
+        "mean",
+        "help",
+        "turn",
+        "follow",
+        "occur",
+        "emerge",
+        "depend",
+        "feel",
+        "begin",
+        "start",
+        "get",
+        "go",
+        "stand",
+    }
+)
 # How far back (in sentences) a pronoun may look for its antecedent.
 MAX_SENTENCES_BACK = 4
 
@@ -39,6 +68,19 @@ class Antecedent:
     end: int
     key: str
     is_person: bool
+    titled: bool = False  # a title with no name: "he" continues it, and "it" its body
+
+
+def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> bool:
+    """Whether the mention ``[start, end)`` names one person: a person of the knowledge base or
+    the text, or a singular title with no name whose country we know ("Iran's foreign
+    minister"), which a later "he" or "she" continues ("… arrived in Moscow. He met Putin").
+    A title with no country ("the president" with no country near) is left to the people
+    named around it."""
+    if actor.key.startswith("person/"):
+        return True
+    head = view.tokens[end - 1]
+    return bool(actor.country) and head.tag == "NN" and view.lemmas[end - 1] in TITLED_PEOPLE
 
 
 def resolve_pronoun(
@@ -65,7 +107,10 @@ def resolve_pronoun(
     if word == "it" and view.tokens[view.tokens[i].head].lemma in IMPERSONAL_VERBS:
         return None
     if word == "it" or (i + 1 < len(view) and view.words[i + 1].lower() == "own"):
-        return _clause_subject(view, i, antecedents, wants_person)
+        subject = _clause_subject(view, i, antecedents, wants_person)
+        if subject is None and word == "it" and _acting_it(view, i):
+            subject = _earlier_subject(view, i, antecedents, wants_person=False)
+        return subject
     if not wants_person:
         return _nearest_before(view, i, antecedents, wants_person, max_back=0)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
@@ -75,21 +120,46 @@ def resolve_pronoun(
     return _nearest_before(view, i, antecedents, wants_person)
 
 
-def _earlier_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+def _earlier_subject(
+    view: TextView, i: int, antecedents: Sequence[Antecedent], wants_person: bool = True
+) -> str | None:
     """A subject "he"/"she" with no person before it in its own sentence continues the
     person who was the subject of the sentence before: "Putin met Kim. He promised …" is
-    Putin. None when that sentence has no person as its subject (the nearest person then)."""
+    Putin. None when that sentence has no person as its subject (the nearest person then).
+    A subject "it" continues a country or body, only from the sentence right before ("North
+    Korea fired two missiles. It also threatened …")."""
     tokens = view.tokens
     sentence = tokens[i].sentence
-    earlier = [a for a in antecedents if a.is_person and a.end <= i]
+    earlier = [a for a in antecedents if a.is_person == wants_person and a.end <= i]
     if not earlier or tokens[earlier[-1].start].sentence == sentence:
         return None
     previous = tokens[earlier[-1].start].sentence
+    if not wants_person and (previous != sentence - 1 or _singular_thing(view, previous)):
+        return None
     for candidate in earlier:
         head = tokens[candidate.end - 1]
         if head.sentence == previous and head.dep in {"nsubj", "nsubjpass"}:
             return candidate.key
     return None
+
+
+def _singular_thing(view: TextView, sentence: int) -> bool:
+    """Whether sentence ``sentence`` has a singular common noun as an object, which a later
+    "it" may mean as well as the subject ("Britain agreed a draft deal. It offers …")."""
+    return any(
+        token.sentence == sentence and token.tag == "NN" and token.dep in {"dobj", "attr"}
+        for token in view.tokens
+    )
+
+
+def _acting_it(view: TextView, i: int) -> bool:
+    """Whether "it" at token ``i`` is the subject of a verb that something does ("It also
+    threatened …"), not an expletive ("It is unclear", "It emerged that", "It takes time")."""
+    token = view.tokens[i]
+    if token.dep != "nsubj":
+        return False
+    verb = view.tokens[token.head]
+    return verb.pos == "VERB" and verb.lemma.lower() not in EXPLETIVE_VERBS
 
 
 def _clause_subject(
@@ -103,7 +173,9 @@ def _clause_subject(
     sentence = view.tokens[i].sentence
     for candidate in reversed(antecedents):
         head = view.tokens[candidate.end - 1]
-        if candidate.end > i or head.sentence != sentence or candidate.is_person != wants_person:
+        if candidate.end > i or head.sentence != sentence:
+            continue
+        if candidate.is_person != wants_person and not candidate.titled:
             continue
         if head.dep in {"nsubj", "nsubjpass"}:
             return candidate.key

@@ -47,6 +47,7 @@ from communique.actors.coref import (
     owned_by_country,
     quantified_group,
     resolve_pronoun,
+    stands_for_person,
 )
 from communique.actors.knowledge import (
     KBMatch,
@@ -526,7 +527,13 @@ class ActorFinder(PeopleReader):
 
     def _read_pronouns(self) -> None:
         antecedents = [
-            Antecedent(f.start, f.end, f.actor.key, f.actor.key.startswith("person/"))
+            Antecedent(
+                f.start,
+                f.end,
+                f.actor.key,
+                person := stands_for_person(self.view, f.start, f.end, f.actor),
+                titled=person and not f.actor.key.startswith("person/"),
+            )
             for f in self.found
         ]
         actors = {f.actor.key: f.actor for f in self.found}

@@ -158,6 +158,60 @@ def test_find_actors_subject_pronoun_continues_the_last_subject(nlp) -> None:  #
     assert found["He"].actor_id == found["Gabriel Boric"].actor_id
 
 
+def test_find_actors_subject_pronoun_continues_an_unnamed_officeholder(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru's foreign minister landed in Quito on Monday. "
+        "He met Ecuadorian President Daniel Noboa and urged him to reopen the border."
+    )
+    found = _by_text(text, _find(nlp, text, "2024-05-06"))
+    assert found["He"].code == "PERGOV"
+    assert found["him"].name == "Daniel Noboa"
+
+
+def test_find_actors_officeholder_without_a_country_leaves_he_to_a_named_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Viktor Orban spoke on Monday. The president is not what he appears to be."
+    found = _by_text(text, _find(nlp, text))
+    assert "president" not in found or found["president"].country is None
+    assert found["he"].actor_id == found["Viktor Orban"].actor_id  # not the uncoded title
+
+
+def test_find_actors_subject_it_continues_the_country_of_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Belarus moved two brigades to its border on Tuesday. "
+        "It also threatened to expel Polish diplomats."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert found["It"].code == "BLR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an expletive subject
+        "Serbia recalled its envoys on Friday. It is unclear whether Kosovo will respond.",
+        # a singular thing in the sentence before may be what "it" means
+        "Chile signed a trade agreement on Friday. It lowers tariffs on copper.",
+        # two sentences back is too far
+        "Chile signed on Friday. Markets rose. It lowers tariffs on copper.",
+    ],
+)
+def test_find_actors_subject_it_is_left_alone_when_unclear(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_text(text, _find(nlp, text))
+    assert "It" not in found
+
+
+def test_find_actors_it_after_an_officeholder_is_the_officeholders_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hungary's prime minister says it will veto the next sanctions package."
+    found = _by_text(text, _find(nlp, text))
+    assert found["it"].country == "HUN"
+
+
+def test_find_actors_names_a_chief_executive_of_hong_kong_on_the_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Carrie Lam met student leaders on Tuesday."
+    assert _by_text(text, _find(nlp, text, "2019-07-02"))["Carrie Lam"].code == "HKGGOV"
+    assert _by_text(text, _find(nlp, text, "2023-07-02"))["Carrie Lam"].code == "HKGELI"
+
+
 def test_find_actors_fronted_possessive_points_forward(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Austrian Chancellor Karl Nehammer welcomed the guests. "
