@@ -35,9 +35,11 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
 
 
-# Sectors an article's focus country anchors: its institutions and its people.
+# Sectors an article's focus country anchors: its institutions and its people, and armed men
+# nobody has named (ICEWS too codes "Unidentified Gunmen" by the country they act in).
 FOCUS_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
+    | {"UAF"}
 )
 # Words that make a newspaper, agency or broadcaster the state's: CAMEO codes state media as
 # the government's (GOVMED).
@@ -89,8 +91,12 @@ BACKERS = frozenset(
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
 # Sectors of people who live or are held in a place: "protesters in Hong Kong" are Hong Kong's,
-# "prisoners in Syria" Syria's.
-RESIDENT_SECTORS = frozenset({"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM"})
+# "prisoners in Syria" Syria's, "police in Karachi" Pakistan's.
+RESIDENT_SECTORS = frozenset(
+    {"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM", "COP"}
+)
+# Sectors of armed groups outside a state's forces, whose fighters a group's name may precede.
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
 # Sectors of people a country sends: "officials from the U.S.", "lawmakers from Japan".
 SENT_FROM_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "ELI"})
 # Weapons whose acts are their country's military's: "Israeli helicopters shelled".

@@ -24,6 +24,7 @@ from functools import cached_property
 from communique.actors._found import Actor, Found
 from communique.actors._people import PeopleReader
 from communique.actors._words import (
+    ARMED_SECTORS,
     BACKERS,
     ENVOYS,
     EQUIPMENT,
@@ -416,6 +417,13 @@ class ActorFinder(PeopleReader):
                 return None, nxt.end
             if m.end < len(words) and words[m.end].lower() in ENVOYS:
                 return None, m.end + 1
+            if (  # "Taliban attackers", "Hamas militants": the group's own fighters
+                nxt is not None
+                and (m.code[3:6] in ARMED_SECTORS or m.code.startswith("IMG"))
+                and nxt.sector in ARMED_SECTORS | {"MIL"}
+                and self.view.tokens[nxt.end - 1].dep not in {"compound", "amod"}
+            ):
+                return None, nxt.end
             return None, m.end
         if m.form == "people":
             return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians

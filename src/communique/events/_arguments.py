@@ -207,9 +207,16 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     ):
         return controller  # "urged both sides to agree": the sides agree, not the urger
     if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
+        head = view.tokens[token.head]
+        if token.dep == "conj" and head.pos in {"NOUN", "PROPN"} and head.dep in {"dobj", "obj"}:
+            # "killing one guard and battling security forces": the parser hung the second
+            # verb on the first one's object; it shares that verb's subject
+            return subject_of(view, head.head, depth + 1)
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
         return token.head
+    if token.dep == "pcomp" and view.lemma(token.head) == "for":
+        return _blamed(view, view.tokens[token.head].head)
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
     if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
@@ -219,6 +226,19 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
             return subject_of(view, noun.head, depth + 1)
         return token.head  # "troops carrying out raids": a participle with an object of its own
     return None
+
+
+def _blamed(view: TextView, verb: int) -> int | None:
+    """Who does what "for" + a gerund names: the one the verb acts on ("sanctioned Russia for
+    annexing Crimea", "vowed revenge on the U.S. for killing …"), or a passive's subject
+    ("Russia was condemned for annexing …"). None when the verb acts on no one."""
+    if view.tokens[verb].pos not in {"VERB", "AUX"}:
+        return None
+    obj = child_with(view, verb, {"dobj"})
+    if obj is not None:
+        aimed = prepositional_objects(view, obj, ("on", "against"))
+        return aimed[0] if aimed else obj
+    return child_with(view, verb, {"nsubjpass"})
 
 
 def object_of(view: TextView, verb: int) -> int | None:

@@ -596,3 +596,31 @@ def test_find_actors_all_or_both_stands_for_the_countries_named_together(nlp) ->
     assert _by_text(two, _find(nlp, two))["Both"].members == ("RUS", "CHN")
     three = "Russia, China and Iran met in Moscow. Both condemned the sanctions."
     assert "Both" not in _by_text(three, _find(nlp, three))  # "both" needs exactly two
+
+
+def test_find_actors_police_in_a_city_are_its_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Kandahar arrested three men after a police officer in Tal Afar was shot."
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation, places=_places)
+    assert [m.code for m in found if m.sector == "COP"] == ["AFGCOP", "IRQCOP"]
+
+
+def test_find_actors_unnamed_gunmen_take_the_country_they_act_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Attackers stormed a checkpoint in Niger's Tillaberi region, and gunmen burned a school."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Attackers"].code == "NERUAF" and found["gunmen"].code == "NERUAF"
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "code"),
+    [
+        ("Hezbollah fighters fired rockets at Israel.", "Hezbollah fighters", "LBNREBHEZ"),
+        ("Al-Shabaab gunmen attacked a hotel in Mogadishu.", "Al-Shabaab gunmen", "SOMREBSHB"),
+    ],
+)
+def test_find_actors_an_armed_groups_fighters_are_the_group(
+    nlp, text: str, group: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = _by_text(text, _find(nlp, text))
+    assert found[group].code == code

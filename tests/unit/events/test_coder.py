@@ -434,3 +434,26 @@ def test_code_events_a_country_never_reacts_to_its_own_attack_as_its_target(nlp)
     text = "Russia shelled Ukraine on Monday. The Russian government condemned the attack."
     condemned = [e for e in _code(nlp, text) if e.cameo.startswith("11")]
     assert condemned and all(e.target is None for e in condemned)
+
+
+def test_code_events_verb_hung_on_an_object_shares_the_first_verbs_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "battling" a conjunct of "guard"; it is the gunmen who battle
+    text = (
+        "Gunmen stormed a hotel in Mali's capital Bamako on Friday, killing a guard and "
+        "battling security forces inside, officials said."
+    )
+    events = _code(nlp, text)
+    assert ("MLIUAF", "MLICOP") in _pairs(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Canada sanctioned Belarus for jailing opposition activists.", ("BLR", "HRI")),
+        ("Serbia was condemned for shelling Kosovo.", ("SRB", "XKX")),
+        ("Egypt vowed revenge on Libya for killing Egyptian workers.", ("LBY", "EGYLAB")),
+    ],
+)
+def test_code_events_for_and_a_gerund_is_done_by_whom_the_verb_blames(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, text, "2023-03-01")
+    assert any((e.source.code[:3], e.target.code if e.target else None) == pair for e in events)
