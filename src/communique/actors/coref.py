@@ -114,10 +114,28 @@ def resolve_pronoun(
     if not wants_person:
         return _nearest_before(view, i, antecedents, wants_person, max_back=0)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
-        subject = _earlier_subject(view, i, antecedents)
+        subject = _governing_subject(view, i, antecedents) or _earlier_subject(view, i, antecedents)
         if subject is not None:
             return subject
     return _nearest_before(view, i, antecedents, wants_person)
+
+
+def _governing_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+    """A subject "he"/"she" in a clause under a verb whose subject is a person is that person,
+    not whoever was named between: "May failed to convince Macron that she had a plan" is May,
+    "Trump told Abe that he would visit" is Trump. A relative clause is its noun's ("thanked
+    Putin, who said he would help")."""
+    tokens = view.tokens
+    heads = {a.end - 1: a.key for a in antecedents if a.is_person and a.end <= i}
+    verb, seen = tokens[i].head, 0
+    while tokens[verb].head != verb and tokens[verb].dep not in {"relcl", "acl"} and seen < 6:
+        verb, seen = tokens[verb].head, seen + 1
+        subject = next(
+            (c for c in view.children(verb) if tokens[c].dep == "nsubj" and c in heads), None
+        )
+        if subject is not None:
+            return heads[subject]
+    return None
 
 
 def _earlier_subject(

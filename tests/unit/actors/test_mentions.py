@@ -212,6 +212,20 @@ def test_find_actors_names_a_chief_executive_of_hong_kong_on_the_day(nlp) -> Non
     assert _by_text(text, _find(nlp, text, "2023-07-02"))["Carrie Lam"].code == "HKGELI"
 
 
+def test_find_actors_subject_pronoun_under_a_persons_verb_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean President Gabriel Boric told Javier Milei that he would reopen the pass."
+    found = _by_text(text, _find(nlp, text, "2024-05-02"))
+    assert found["he"].actor_id == found["Gabriel Boric"].actor_id
+
+
+def test_find_actors_subject_pronoun_in_a_relative_clause_is_its_nouns(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric thanked Javier Milei, who said he would reopen the pass."
+    )
+    found = _by_text(text, _find(nlp, text, "2024-05-02"))
+    assert found["he"].actor_id == found["Javier Milei"].actor_id
+
+
 def test_find_actors_fronted_possessive_points_forward(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Austrian Chancellor Karl Nehammer welcomed the guests. "
