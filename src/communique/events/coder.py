@@ -101,6 +101,9 @@ FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
      "evacuate", "transfer", "return", "mobilize", "mobilise", "position"}
 )  # fmt: skip
+# Participles whose passive with "to" is a state of the subject, not an act done to it: "Israel
+# is opposed to French mediation" is Israel's act on the mediation's owner.
+STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 # Sectors of a country's armed and security forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Acts whose "by" names who did them, when a passive's victim fell in one ("was killed in an
@@ -193,6 +196,12 @@ class DependencyCoder:
             if not self.propose:
                 return
             entry = PROPOSED
+        stative = self._stative_subject(verb, patient)
+        if stative is not None:  # "Israel is opposed to French mediation"
+            aimed = prepositional_objects(view, verb, {"to"})
+            targets = [m for a in aimed for m in self.actors.of_phrase(a)]
+            yield from self._pairs(verb, entry, self.actors.of_phrase(stative), targets, False)
+            return
         if patient is not None:
             agents = prepositional_objects(view, verb, {"by"}) or self._attackers(verb)
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
@@ -229,6 +238,22 @@ class DependencyCoder:
                 break
             subjects = self.actors.of_phrase(other)  # a title the parser split off the name
         yield from self._directed(verb, entry, subjects, obj, inherited)
+
+    def _stative_subject(self, verb: int, patient: int | None) -> int | None:
+        """The subject of a stative passive ("is opposed to"), which the parser hangs on the
+        verb or on its "is"; None when the verb is no such passive or has a "by" agent."""
+        view = self.view
+        auxiliary = child_with(view, verb, {"auxpass"})
+        if (
+            auxiliary is None
+            or view.lemma(verb) not in STATIVE_PASSIVES
+            or prepositional_objects(view, verb, {"by"})
+        ):
+            return None
+        for subject in (patient, child_with(view, verb, {"nsubj"})):
+            if subject is not None:
+                return subject
+        return child_with(view, auxiliary, {"nsubj"})
 
     def _directed(
         self,

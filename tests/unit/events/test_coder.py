@@ -457,3 +457,9 @@ def test_code_events_verb_hung_on_an_object_shares_the_first_verbs_subject(nlp) 
 def test_code_events_for_and_a_gerund_is_done_by_whom_the_verb_blames(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, text, "2023-03-01")
     assert any((e.source.code[:3], e.target.code if e.target else None) == pair for e in events)
+
+
+def test_code_events_stative_passive_with_to_is_the_subjects_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "is opposed to" is a state of Chile's, not something done to Chile
+    events = _code(nlp, "Chile is opposed to Bolivia's plan for a new port.")
+    assert ("CHL", "BOL") in {(s, t) for s, t, _ in _dyads(events)}
