@@ -196,6 +196,9 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     if subject is not None:
         if view.lemma(subject) in RELATIVE_PRONOUNS and token.dep == "relcl":
             return token.head
+        own = child_with(view, subject, {"nsubj"})
+        if view.tokens[subject].tag in {"VBG", "VBN"} and own is not None:
+            return own  # "The Red Cross operating in Iraq said": the parser made a clause of it
         return subject
     compound = child_with(view, verb, {"compound"})
     if compound is not None and compound < verb and token.pos == "VERB":

@@ -407,7 +407,17 @@ class DependencyCoder:
             return
         sources, inherited = self._noun_sources(noun)
         targets: list[ActorMention] = []
-        for pobj in prepositional_objects(view, noun, (*entry.target_preps, "between")):
+        heads = [noun]
+        head = token.head
+        if token.dep == "compound" and view.tokens[head].pos == "NOUN":
+            if view.lemma(head) in self.nouns:
+                return  # "trade talks with China": the head noun codes the event
+            heads.append(head)  # "a mediation mission between A and B"
+        for pobj in (
+            p
+            for h in heads
+            for p in prepositional_objects(view, h, (*entry.target_preps, "between"))
+        ):
             targets += self.actors.of_phrase(pobj)
         if not targets:  # "a suspension of ferry links with Albania", "withdrawal of troops from"
             for what in prepositional_objects(view, noun, ("of",)):

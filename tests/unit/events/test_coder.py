@@ -463,3 +463,20 @@ def test_code_events_stative_passive_with_to_is_the_subjects_act(nlp) -> None:  
     # "is opposed to" is a state of Chile's, not something done to Chile
     events = _code(nlp, "Chile is opposed to Bolivia's plan for a new port.")
     assert ("CHL", "BOL") in {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_event_noun_before_a_generic_head_reads_the_heads_targets(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Qatar began a mediation mission between Sudan and Chad.", "2023-03-01")
+    assert {("QAT", "SDN"), ("QAT", "TCD")} <= {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_event_noun_before_an_event_noun_leaves_it_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Japan held trade talks with Vietnam on Monday.", "2023-03-01")
+    assert {e.cameo[:2] for e in events} == {"04"}  # the talks, not a trade act
+
+
+def test_code_events_participle_parsed_as_the_subject_gives_its_own_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "operating in Iraq" the subject of "said", with the Red Cross under it
+    text = "The Red Cross operating in Iraq said Turkey must open the border crossing."
+    events = _code(nlp, text, "2003-04-01")
+    assert ("NGO", "TUR") in {(s, t) for s, t, _ in _dyads(events)}
