@@ -60,6 +60,14 @@ COLLECTIVE_NOUNS = frozenset(
 # Links through which a verb without a subject shares its governor's: "promised to deepen",
 # "met and agreed", "is willing to provide" (through the adjective: acomp).
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp"})
+# A gerund after these is done by whom the governing verb acts on ("sanctioned Russia for
+# annexing", "accused Iran of arming", "stopped Serbia from joining").
+BLAMING_PREPOSITIONS = frozenset({"for", "of", "against", "from"})
+# A gerund after these is done by the governing verb's subject ("helped Africa by donating",
+# "attacked after massing troops", "insisted on enriching uranium").
+MEANS_PREPOSITIONS = frozenset(
+    {"by", "after", "before", "while", "without", "despite", "since", "upon", "through", "on"}
+)
 
 
 class ActorIndex:
@@ -218,8 +226,12 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
         return token.head
-    if token.dep == "pcomp" and view.lemma(token.head) == "for":
+    if token.dep == "pcomp" and view.lemma(token.head) in BLAMING_PREPOSITIONS:
         return _blamed(view, view.tokens[token.head].head)
+    if token.dep == "pcomp" and view.lemma(token.head) in MEANS_PREPOSITIONS and depth < 4:
+        governor = view.tokens[token.head].head  # "China helped Africa by donating supplies"
+        if view.tokens[governor].pos == "VERB":
+            return subject_of(view, governor, depth + 1)
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
     if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
@@ -232,9 +244,10 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
 
 
 def _blamed(view: TextView, verb: int) -> int | None:
-    """Who does what "for" + a gerund names: the one the verb acts on ("sanctioned Russia for
-    annexing Crimea", "vowed revenge on the U.S. for killing …"), or a passive's subject
-    ("Russia was condemned for annexing …"). None when the verb acts on no one."""
+    """Who does what "for", "of", "against" or "from" + a gerund names: the one the verb acts on
+    ("sanctioned Russia for annexing Crimea", "vowed revenge on the U.S. for killing …",
+    "accused Iran of arming"), or a passive's subject ("Russia was condemned for annexing …").
+    None when the verb acts on no one ("warned against attacking Iran")."""
     if view.tokens[verb].pos not in {"VERB", "AUX"}:
         return None
     obj = child_with(view, verb, {"dobj"})

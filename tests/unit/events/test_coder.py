@@ -452,6 +452,7 @@ def test_code_events_verb_hung_on_an_object_shares_the_first_verbs_subject(nlp) 
         ("Canada sanctioned Belarus for jailing opposition activists.", ("BLR", "HRI")),
         ("Serbia was condemned for shelling Kosovo.", ("SRB", "XKX")),
         ("Egypt vowed revenge on Libya for killing Egyptian workers.", ("LBY", "EGYLAB")),
+        ("Ukraine accused Belarus of training Russian troops.", ("BLR", "RUSMIL")),
     ],
 )
 def test_code_events_for_and_a_gerund_is_done_by_whom_the_verb_blames(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
@@ -480,3 +481,9 @@ def test_code_events_participle_parsed_as_the_subject_gives_its_own_subject(nlp)
     text = "The Red Cross operating in Iraq said Turkey must open the border crossing."
     events = _code(nlp, text, "2003-04-01")
     assert ("NGO", "TUR") in {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_by_and_a_gerund_is_done_by_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Japan answered the appeal by sending rescue teams to Turkey."
+    events = _code(nlp, text, "2023-02-08")
+    assert any(e.source.code[:3] == "JPN" and e.target and e.target.code == "TUR" for e in events)
