@@ -61,8 +61,9 @@ COLLECTIVE_NOUNS = frozenset(
 # "met and agreed", "is willing to provide" (through the adjective: acomp).
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp"})
 # A gerund after these is done by whom the governing verb acts on ("sanctioned Russia for
-# annexing", "accused Iran of arming", "stopped Serbia from joining").
-BLAMING_PREPOSITIONS = frozenset({"for", "of", "against", "from"})
+# annexing", "accused Iran of arming"). Not "against" or "from": "warned Assad against using"
+# and "stopped Serbia from joining" name acts that did not happen.
+BLAMING_PREPOSITIONS = frozenset({"for", "of"})
 # A gerund after these is done by the governing verb's subject ("helped Africa by donating",
 # "attacked after massing troops", "insisted on enriching uranium").
 MEANS_PREPOSITIONS = frozenset(
@@ -244,10 +245,10 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
 
 
 def _blamed(view: TextView, verb: int) -> int | None:
-    """Who does what "for", "of", "against" or "from" + a gerund names: the one the verb acts on
+    """Who does what "for" or "of" + a gerund names: the one the verb acts on
     ("sanctioned Russia for annexing Crimea", "vowed revenge on the U.S. for killing …",
     "accused Iran of arming"), or a passive's subject ("Russia was condemned for annexing …").
-    None when the verb acts on no one ("warned against attacking Iran")."""
+    None when the verb acts on no one ("paid for building")."""
     if view.tokens[verb].pos not in {"VERB", "AUX"}:
         return None
     obj = child_with(view, verb, {"dobj"})
