@@ -122,3 +122,7 @@ EQUIPMENT = frozenset(
 )
 # "X-based", "X-born": the place X locates something; it acts for no one.
 PLACE_COMPOUNDS = frozenset({"based", "born", "headquartered", "registered", "bound"})
+# Where a body is based gives its country ("a Beirut-based newspaper", "a charity based in
+# London"); only for bodies that are where they are based, not for a state's own organs.
+BASED = frozenset({"based", "headquartered", "registered"})
+BASED_SECTORS = frozenset({"MED", "NGO", "BUS", "EDU", "HRI", "LAB", "REL", "HLH", "PTY", "OPP"})

@@ -26,6 +26,8 @@ from communique.actors._people import PeopleReader
 from communique.actors._words import (
     ARMED_SECTORS,
     BACKERS,
+    BASED,
+    BASED_SECTORS,
     ENVOYS,
     EQUIPMENT,
     FLEEING,
@@ -83,14 +85,17 @@ class ActorFinder(PeopleReader):
     countries_by_sentence: dict[int, set[str]] = field(default_factory=dict)
     titles_after: set[int] = field(default_factory=set)  # "X, the president of Y": title words
     places: PlaceCode | None = None  # towns, provinces, regions: the gazetteer's codes
+    based: dict[int, str] = field(default_factory=dict)  # "a Beirut-based newspaper": by noun
 
     def run(self) -> list[Found]:
         """Return every actor mention of the article, in text order."""
-        matches = [
-            m
-            for m in self.kb.match(self.view.words, on=self.on)
-            if not self._located(m) and not self._inside_a_longer_name(m)
-        ]
+        matches = []
+        for m in self.kb.match(self.view.words, on=self.on):
+            if self._located(m):
+                if m.kind in {"country", "capital", "metonym"} and m.end + 2 < len(self.view):
+                    self.based[m.end + 2] = m.country or m.code[:3]
+            elif not self._inside_a_longer_name(m):
+                matches.append(m)
         places = [
             (m.start, m.country or m.code[:3])
             for m in matches
@@ -340,6 +345,12 @@ class ActorFinder(PeopleReader):
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
                 continue
+            if m.sector in BASED_SECTORS and (country := self._based_in(m, by_start)):
+                country, end = country
+                code = country + m.sector
+                actor = Actor(code, code, self._written(m.start, end), country, m.sector)
+                self.found.append(Found(m.start, end, actor))
+                continue
             if m.end >= len(words):
                 continue
             preposition = words[m.end].lower()
@@ -368,6 +379,24 @@ class ActorFinder(PeopleReader):
             for other in self._coordinated(anchor, by_start):  # "leaders of France and Britain"
                 self.found.append(Found(other.start, other.end, self._group_actor(other, m.sector)))
                 self.consumed.add(other.start)
+
+    def _based_in(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str, int] | None:
+        """The country where the body at sector noun ``m`` is based, and the phrase's end: "a
+        Beirut-based newspaper", "a charity based in London", "headquartered in east Beirut"."""
+        if m.start in self.based:
+            return self.based[m.start], m.end
+        words = self.view.words
+        if not (
+            m.end + 1 < len(words)
+            and words[m.end].lower() in BASED
+            and words[m.end + 1].lower() == "in"
+        ):
+            return None
+        for k in range(m.end + 2, min(m.end + 6, len(words))):
+            anchor = by_start.get(k)
+            if anchor is not None and anchor.kind in {"country", "capital", "metonym"}:
+                return anchor.country or anchor.code[:3], anchor.end
+        return None
 
     def _town_at(self, k: int) -> tuple[int, str] | None:
         """The end and country of a town, province or region the gazetteer knows whose name

@@ -638,3 +638,21 @@ def test_find_actors_an_armed_groups_fighters_are_the_group(
 ) -> None:  # type: ignore[no-untyped-def]
     found = _by_text(text, _find(nlp, text))
     assert found[group].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("A Nairobi-based news agency reported the clash.", "news agency", "KENMED"),
+        ("A charity based in London sent food to Yemen.", "charity based in London", "GBRNGO"),
+        (
+            "A newspaper headquartered in northern Beirut printed the letter.",
+            "newspaper headquartered in northern Beirut",
+            "LBNMED",
+        ),
+    ],
+)
+def test_find_actors_a_body_is_of_the_country_it_is_based_in(
+    nlp, text: str, phrase: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text))[phrase].code == code
