@@ -8,8 +8,8 @@ One pass per article over the parse:
    the name (:mod:`communique.actors.roles`), which wins over the knowledge base; then the
    corpus memory for people named without a title (read in :mod:`communique.actors._people`);
 3. places and organisations, joined with a following sector word ("Russian troops" →
-   RUSMIL); a capital that is only where something happened ("a meeting in Washington")
-   is a location, not an actor;
+   RUSMIL; read in :mod:`communique.actors._phrases`); a capital that is only where
+   something happened ("a meeting in Washington") is a location, not an actor;
 4. pronouns and bracketed clarifications (:mod:`communique.actors.coref`).
 """
 
@@ -23,19 +23,15 @@ from functools import cached_property
 
 from communique.actors._found import Actor, Found
 from communique.actors._people import PeopleReader
+from communique.actors._phrases import SectorPhrases
 from communique.actors._words import (
-    ARMED_SECTORS,
-    BACKERS,
     BASED,
     BASED_SECTORS,
-    ENVOYS,
-    EQUIPMENT,
     FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
     GROUP_HEADS,
     KOREAN_HALVES,
-    LED_GROUPS,
     LOCATION_PREPOSITIONS,
     PLACE_COMPOUNDS,
     RESIDENT_SECTORS,
@@ -69,7 +65,7 @@ GROUP_CODE = "GRP"  # actors named together and read as their members ("All urge
 
 
 @dataclass
-class ActorFinder(PeopleReader):
+class ActorFinder(PeopleReader, SectorPhrases):
     """Finds the actors of one article; build one per article (it holds per-document state)."""
 
     view: TextView
@@ -345,8 +341,8 @@ class ActorFinder(PeopleReader):
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
                 continue
-            if m.sector in BASED_SECTORS and (country := self._based_in(m, by_start)):
-                country, end = country
+            if m.sector in BASED_SECTORS and (based := self._based_in(m, by_start)):
+                country, end = based
                 code = country + m.sector
                 actor = Actor(code, code, self._written(m.start, end), country, m.sector)
                 self.found.append(Found(m.start, end, actor))
@@ -429,127 +425,6 @@ class ActorFinder(PeopleReader):
                 if other is not None and other.kind in {"country", "capital"}:
                     found.append(other)
         return found
-
-    def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
-        """The sector of the noun phrase a country, demonym or capital modifies, and its end.
-
-        "Israeli army" → MIL; "Belarus's rulers" → GOV; "Israeli army bulldozers demolished"
-        and "British aircraft … killed" → MIL (weapons that act are their military); but
-        "Russian military support" and "found Iranian drones" name only the country.
-        """
-        if m.kind == "organisation":  # "EU leaders", "NATO foreign ministers": the body
-            nxt = by_start.get(m.end)
-            words = self.view.words
-            if m.end in self.role_tokens:
-                return None, m.end  # "NATO Secretary General Jens Stoltenberg": his title
-            if nxt is not None and nxt.kind == "sector" and words[nxt.end - 1].lower() in ENVOYS:
-                return None, nxt.end
-            if m.end < len(words) and words[m.end].lower() in ENVOYS:
-                return None, m.end + 1
-            if (  # "Taliban attackers", "Hamas militants": the group's own fighters
-                nxt is not None
-                and (m.code[3:6] in ARMED_SECTORS or m.code.startswith("IMG"))
-                and nxt.sector in ARMED_SECTORS | {"MIL"}
-                and self.view.tokens[nxt.end - 1].dep not in {"compound", "amod"}
-            ):
-                return None, nxt.end
-            return None, m.end
-        if m.form == "people":
-            return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians
-        words = self.view.words
-        if m.end + 1 < len(words) and words[m.end] == "-" and words[m.end + 1].lower() in BACKERS:
-            return None, m.end  # "Turkish-backed rebels" are not Turkey's: the country alone
-        if (  # "the Saudi-led coalition"
-            m.end + 2 < len(words)
-            and words[m.end] == "-"
-            and words[m.end + 1].lower() == "led"
-            and words[m.end + 2].lower() in LED_GROUPS
-        ):
-            return "MIL", m.end + 3
-        if m.end < len(words) and self.view.lemma(m.end) == "counterpart":
-            return self._counterpart_sector(m.start), m.end + 1  # "her Swedish counterpart"
-        k = m.end + (1 if m.end < len(self.view) and self.view.words[m.end] in POSSESSIVE else 0)
-        nxt = by_start.get(k)
-        if k > m.end and (nxt is None or nxt.kind != "sector"):
-            owned = self._owned_sector(m, by_start)  # "Ankara's Cankaya district administration"
-            if owned is not None:
-                return owned
-        if nxt is None or nxt.kind != "sector" or nxt.sector is None:
-            acting = self._acting_equipment(k, m.end)
-            if acting is not None:
-                return "MIL", acting
-            return self._sector_of_head(m, by_start)
-        head = self.view.tokens[nxt.end - 1]
-        if head.pos not in {"NOUN", "PROPN"}:
-            return m.sector, m.end
-        if head.dep in {"amod", "compound"}:
-            acting = self._acting_equipment(nxt.end, nxt.end)
-            if acting is not None:  # "army bulldozers demolished": the army's
-                return nxt.sector, acting
-            return m.sector, m.end  # "Russian military support": the support is Russian
-        return nxt.sector, nxt.end
-
-    def _owned_sector(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str, int] | None:
-        """The sector of the noun a possessive country owns a few words on, and its end."""
-        head = self.view.tokens[m.end - 1].head
-        if self.view.tokens[m.end - 1].dep != "poss" or not m.end < head <= m.end + 4:
-            return None
-        owned = next(
-            (x for x in by_start.values() if x.kind == "sector" and x.end - 1 == head), None
-        )
-        return (owned.sector, head + 1) if owned is not None and owned.sector else None
-
-    def _sector_of_head(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
-        """A demonym a few words before the people noun it modifies: "Turkish Kurd refugees",
-        "angry French paper workers" → the noun's sector, the phrase to its end."""
-        tokens = self.view.tokens
-        last = tokens[m.end - 1]
-        if last.dep not in {"amod", "compound", "nmod"}:
-            return m.sector, m.end
-        head = last.head
-        while tokens[head].dep in {"compound", "amod"} and head < tokens[head].head <= m.end + 3:
-            head = tokens[head].head  # "Turkish Kurd refugees": Turkish → Kurd → refugees
-        if not m.end < head <= m.end + 3:
-            return m.sector, m.end
-        if any(not m.start <= tokens[i].head <= head for i in range(m.end, head)):
-            return m.sector, m.end  # the words between must belong to the same phrase
-        sector = next(
-            (x for x in by_start.values() if x.kind == "sector" and x.end == head + 1), None
-        )
-        if sector is None or sector.sector is None or sector.start <= m.end - 1:
-            return m.sector, m.end
-        if any(tokens[i].dep in {"cc", "conj"} for i in range(m.end, head)):
-            return sector.sector, m.end  # "US and British forces": US is the forces' too
-        return sector.sector, head + 1
-
-    def _counterpart_sector(self, i: int) -> str:
-        """A counterpart holds the office of the person it is the counterpart of: the sector
-        of the last person named before it in the sentence (a minister's → GOV)."""
-        sentence = self.view.tokens[i].sentence
-        people = [
-            f.actor
-            for f in self.found
-            if f.start < i
-            and f.actor.key.startswith("person/")
-            and self.view.tokens[f.start].sentence == sentence
-        ]
-        return next((a.sector for a in reversed(people) if a.sector), "GOV")
-
-    def _acting_equipment(self, k: int, start: int) -> int | None:
-        """The end of a weapons noun at token ``k`` that heads the phrase from ``start`` and
-        acts (a subject, or the agent after "by"), else None."""
-        if k >= len(self.view):
-            return None
-        token = self.view.tokens[k]
-        if token.lemma.lower() not in EQUIPMENT or token.pos != "NOUN":
-            return None
-        if any(self.view.tokens[i].head != k for i in range(start, k)):
-            return None
-        dep, governor = token.dep, self.view.tokens[token.head]
-        if dep == "conj":  # "helicopters and tanks shelled": the first conjunct's role
-            dep, governor = governor.dep, self.view.tokens[governor.head]
-        acting = dep == "nsubj" or (dep == "pobj" and governor.lemma.lower() == "by")
-        return k + 1 if acting else None
 
     def _is_location(self, m: KBMatch) -> bool:
         token = self.view.tokens[m.end - 1]
