@@ -60,6 +60,8 @@ COLLECTIVE_NOUNS = frozenset(
 # Links through which a verb without a subject shares its governor's: "promised to deepen",
 # "met and agreed", "is willing to provide" (through the adjective: acomp).
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp"})
+# Modifiers before a head noun whose coordinated countries all qualify it ("US and British forces").
+MODIFIER_DEPS = frozenset({"nmod", "amod", "compound"})
 # A gerund after these is done by whom the governing verb acts on ("sanctioned Russia for
 # annexing", "accused Iran of arming"). Not "against" or "from": "warned Assad against using"
 # and "stopped Serbia from joining" name acts that did not happen.
@@ -140,6 +142,12 @@ class ActorIndex:
             if self.at(obj) is mention:
                 others = (self.at(k) for k in self.conjuncts(obj) if k != obj)
                 return [m for m in others if m is not None and m is not mention]
+        for modifier in self.view.children(head):  # "US and British forces": US is theirs too
+            if modifier > head or self.view.tokens[modifier].dep not in MODIFIER_DEPS:
+                continue
+            members = [self.at(k) for k in self.conjuncts(modifier)]
+            if any(m is mention for m in members):
+                return [m for m in members if m is not None and m is not mention]
         return []
 
     def conjuncts(self, i: int) -> list[int]:

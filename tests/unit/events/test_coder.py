@@ -487,3 +487,9 @@ def test_code_events_by_and_a_gerund_is_done_by_the_subject(nlp) -> None:  # typ
     text = "Japan answered the appeal by sending rescue teams to Turkey."
     events = _code(nlp, text, "2023-02-08")
     assert any(e.source.code[:3] == "JPN" and e.target and e.target.code == "TUR" for e in events)
+
+
+def test_code_events_coordinated_country_modifiers_each_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "French and German troops attacked rebel positions in Mali.", "2013-02-01")
+    sources = {e.source.code for e in events}
+    assert {"FRAMIL", "DEUMIL"} <= sources
