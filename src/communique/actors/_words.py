@@ -29,6 +29,12 @@ GROUP_HEADS = frozenset(
         "bloc",
     }
 )
+# Group heads that are people of whatever sector modifies them ("rebel leaders" are rebels,
+# "military officials" the military), unlike a party or bloc, which has its own.
+PEOPLE_OF = frozenset(
+    {"group", "leader", "member", "official", "figure", "supporter", "activist", "fighter",
+     "representative", "spokesman", "spokeswoman"}
+)  # fmt: skip
 # Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A capital after these prepositions is where something happened, not who did it.

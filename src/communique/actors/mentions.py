@@ -33,6 +33,7 @@ from communique.actors._words import (
     GROUP_HEADS,
     KOREAN_HALVES,
     LOCATION_PREPOSITIONS,
+    PEOPLE_OF,
     PLACE_COMPOUNDS,
     RESIDENT_SECTORS,
     SENT_FROM_SECTORS,
@@ -239,6 +240,9 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 covered.update(range(m.start, end))
             elif head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
+            elif head.dep in {"amod", "compound"} and self.view.lemma(head.head) in PEOPLE_OF:
+                end = head.head + 1  # "rebel leaders", "Muslim leaders": the modifier's people
+                covered.update(range(m.start, end))
             if self._titles_a_person(m.end - 1):
                 continue
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
@@ -247,7 +251,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             country = self._fled_from(m.end - 1, matches) or country
-            written = self._written(m.start, m.end)  # "the president", "officials": as written
+            written = self._written(m.start, end)  # "the president", "officials": as written
             if country is not None:
                 code = country + m.sector
                 actor = Actor(code, code, written, country, m.sector)

@@ -656,3 +656,19 @@ def test_find_actors_a_body_is_of_the_country_it_is_based_in(
     nlp, text: str, phrase: str, code: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(text, _find(nlp, text))[phrase].code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Rebel leaders rejected the truce.", "Rebel leaders", "REB"),
+        ("Muslim leaders rejected the charter.", "Muslim leaders", "REL"),
+        ("Opposition figures rejected the truce.", "Opposition figures", "OPP"),
+    ],
+)
+def test_find_actors_people_of_a_sector_are_that_sector(
+    nlp, text: str, phrase: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = _by_text(text, _find(nlp, text))
+    assert found[phrase].code == code
+    assert "leaders" not in found and "figures" not in found  # not also a government
