@@ -662,7 +662,7 @@ def test_find_actors_a_body_is_of_the_country_it_is_based_in(
     ("text", "phrase", "code"),
     [
         ("Rebel leaders rejected the truce.", "Rebel leaders", "REB"),
-        ("Muslim leaders rejected the charter.", "Muslim leaders", "REL"),
+        ("Religious leaders rejected the charter.", "Religious leaders", "REL"),
         ("Opposition figures rejected the truce.", "Opposition figures", "OPP"),
     ],
 )
