@@ -24,8 +24,8 @@ def speaker_of(
     if cue is not None:
         subject = subject_of(view, cue)
         speakers = actors.of_phrase(subject, owners=False) or _behind(view, actors, subject)
-        if speakers and not _same(speakers[0], besides):
-            return speakers[0]
+        if speakers and not any(_same(s, besides) for s in speakers):
+            return speakers[0]  # not when the source is one of them ("A, B and C said …")
     source = according_to(view, view.tokens[trigger].sentence)
     found = actors.of_phrase(source, owners=False) or _behind(view, actors, source)
     return found[0] if found and not _same(found[0], besides) else None

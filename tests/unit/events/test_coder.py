@@ -449,7 +449,7 @@ def test_code_events_verb_hung_on_an_object_shares_the_first_verbs_subject(nlp) 
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Canada sanctioned Belarus for jailing opposition activists.", ("BLR", "HRI")),
+        ("Canada sanctioned Belarus for jailing opposition activists.", ("BLR", "OPP")),
         ("Serbia was condemned for shelling Kosovo.", ("SRB", "XKX")),
         ("Egypt vowed revenge on Libya for killing Egyptian workers.", ("LBY", "EGYLAB")),
         ("Ukraine accused Belarus of training Russian troops.", ("BLR", "RUSMIL")),
@@ -493,3 +493,9 @@ def test_code_events_coordinated_country_modifiers_each_act(nlp) -> None:  # typ
     events = _code(nlp, "French and German troops attacked rebel positions in Mali.", "2013-02-01")
     sources = {e.source.code for e in events}
     assert {"FRAMIL", "DEUMIL"} <= sources
+
+
+def test_code_events_a_source_among_the_speakers_claims_its_own_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The leaders of Peru, Chile and Bolivia said they would reopen the border with Ecuador."
+    events = [e for e in _code(nlp, text, "2023-03-01") if e.target is not None]
+    assert events and all(e.attributed_to is None for e in events)
