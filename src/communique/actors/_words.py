@@ -35,6 +35,13 @@ PEOPLE_OF = frozenset(
     {"group", "leader", "member", "official", "figure", "supporter", "activist", "fighter",
      "representative", "spokesman", "spokeswoman"}
 )  # fmt: skip
+# Ethnic and religious communities whose armed men are no state's forces ("Kurdish forces",
+# "Moslem forces", "Tamil fighters"): rebels, as CAMEO codes them (lower-cased lemmas).
+COMMUNITIES = frozenset(
+    {"kurdish", "moslem", "muslim", "shiite", "shia", "sunni", "tamil", "pashtun", "baloch",
+     "tuareg", "hutu", "tutsi", "druze", "alawite", "christian", "maoist", "islamist",
+     "jihadist", "tribal"}
+)  # fmt: skip
 # Entity labels that may hide a person's name ("Stoltenberg" is often tagged ORG).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A capital after these prepositions is where something happened, not who did it.

@@ -27,6 +27,7 @@ from communique.actors._phrases import SectorPhrases
 from communique.actors._words import (
     BASED,
     BASED_SECTORS,
+    COMMUNITIES,
     FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
@@ -245,19 +246,37 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 covered.update(range(m.start, end))
             if self._titles_a_person(m.end - 1):
                 continue
+            sector, start = m.sector, m.start
+            community = self._community_of(m.end - 1) if sector == "MIL" else None
+            if community is not None:  # "Kurdish forces", "Moslem forces": no state's army
+                sector, start = "REB", min(start, community)
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
             anchor = focus if focus is not None else self._sentence_country(m.end - 1)
-            country = anchor if m.sector in FOCUS_SECTORS and not foreign else None
+            country = anchor if sector in FOCUS_SECTORS and not foreign else None
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             country = self._fled_from(m.end - 1, matches) or country
-            written = self._written(m.start, end)  # "the president", "officials": as written
+            written = self._written(start, end)  # "the president", "officials": as written
             if country is not None:
-                code = country + m.sector
-                actor = Actor(code, code, written, country, m.sector)
+                code = country + sector
+                actor = Actor(code, code, written, country, sector)
             else:
-                actor = Actor(m.sector, m.sector, written, None, m.sector)
-            self.found.append(Found(m.start, end, actor))
+                actor = Actor(sector, sector, written, None, sector)
+            self.found.append(Found(start, end, actor))
+
+    def _community_of(self, i: int) -> int | None:
+        """The ethnic or religious community that qualifies the forces noun at ``i`` ("Kurdish
+        forces", "Moslem fighters"), whose armed men CAMEO codes as rebels; None if none."""
+        return next(
+            (
+                c
+                for c in self.view.children(i)
+                if c < i
+                and self.view.tokens[c].dep in {"amod", "compound"}
+                and self.view.lemma(c) in COMMUNITIES
+            ),
+            None,
+        )
 
     def _fled_from(self, i: int, matches: list[KBMatch]) -> str | None:
         """The country people at ``i`` flee or escape, as CAMEO codes refugees by where they

@@ -672,3 +672,20 @@ def test_find_actors_people_of_a_sector_are_that_sector(
     found = _by_text(text, _find(nlp, text))
     assert found[phrase].code == code
     assert "leaders" not in found and "figures" not in found  # not also a government
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Kurdish forces shelled the town.", "Kurdish forces"),
+        ("Tamil troops ambushed a convoy.", "Tamil troops"),
+    ],
+)
+def test_find_actors_a_communitys_armed_men_are_rebels(nlp, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _by_text(text, _find(nlp, text))[phrase]
+    assert mention.sector == "REB"
+
+
+def test_find_actors_a_states_forces_stay_its_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Syrian forces shelled the town."
+    assert _by_text(text, _find(nlp, text))["Syrian forces"].code == "SYRMIL"
