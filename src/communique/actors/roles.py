@@ -269,10 +269,28 @@ def read_role(
         anchors_ending: Knowledge-base matches that can anchor a title, by end token.
         antecedent: Finds the country or organisation an "its"/"their" before token i means.
     """
-    reading = _title_before(view, name[0], anchors_ending, antecedent) or _title_after(
-        view, name[1], anchors_ending
+    reading = (
+        _title_before(view, name[0], anchors_ending, antecedent)
+        or _title_after(view, name[1], anchors_ending)
+        or _title_apposed_before(view, name, anchors_ending)
     )
     return reading if reading is not None and is_title_phrase(reading.role) else None
+
+
+def _title_apposed_before(
+    view: TextView, name: tuple[int, int], anchors_ending: Mapping[int, KBMatch]
+) -> RoleReading | None:
+    """ "Britain's foreign minister, Jane Porter, said": a title with its country or body
+    before a comma, and the name in apposition to it."""
+    start, end = name
+    if start < 2 or view.words[start - 1] != "," or view.tokens[end - 1].dep != "appos":
+        return None
+    if end < len(view) and view.words[end] not in {",", ")"} and view.tokens[end].pos != "VERB":
+        return None
+    reading = _title_before(view, start - 1, anchors_ending, lambda _: None)
+    if reading is None or reading.anchor is None or reading.via_pronoun:
+        return None
+    return reading
 
 
 def _is_title_word(view: TextView, i: int) -> bool:

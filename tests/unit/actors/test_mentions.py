@@ -689,3 +689,16 @@ def test_find_actors_a_communitys_armed_men_are_rebels(nlp, text: str, phrase: s
 def test_find_actors_a_states_forces_stay_its_military(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Syrian forces shelled the town."
     assert _by_text(text, _find(nlp, text))["Syrian forces"].code == "SYRMIL"
+
+
+def test_find_actors_a_title_before_a_name_in_apposition_is_the_persons_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru's foreign minister, Marta Quispe, met reporters. Quispe said little."
+    found = _find(nlp, text)
+    person = next(m for m in found if m.name == "Marta Quispe")
+    assert (person.code, person.role) == ("PERGOV", "foreign minister")
+    assert sum(m.actor_id == person.actor_id for m in found) == 2  # the surname later too
+
+
+def test_find_actors_an_apposed_title_with_no_country_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The president's lawyer, Marta Quispe, met reporters."
+    assert all(m.name != "Marta Quispe" for m in _find(nlp, text))
