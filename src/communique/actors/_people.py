@@ -103,7 +103,7 @@ class PeopleReader:
             last = tokens[end - 1]
             if last.dep != "appos" or last.pos != "PROPN" or (end - 1) in taken:
                 continue
-            if words[tokens[end - 1].head].lower() not in TITLE_WORDS:
+            if words[last.head].lower() not in TITLE_WORDS:
                 continue
             start = end - 1
             while start > 0 and tokens[start - 1].pos == "PROPN" and (start - 1) not in taken:

@@ -135,6 +135,8 @@ EQUIPMENT = frozenset(
 )
 # "X-based", "X-born": the place X locates something; it acts for no one.
 PLACE_COMPOUNDS = frozenset({"based", "born", "headquartered", "registered", "bound"})
+# Knowledge-base matches that name a place a body can be based in or located at.
+PLACE_KINDS = frozenset({"country", "capital", "metonym"})
 # Where a body is based gives its country ("a Beirut-based newspaper", "a charity based in
 # London"); only for bodies that are where they are based, not for a state's own organs.
 BASED = frozenset({"based", "headquartered", "registered"})

@@ -68,7 +68,11 @@ class Antecedent:
     end: int
     key: str
     is_person: bool
-    titled: bool = False  # a title with no name: "he" continues it, and "it" its body
+
+    @property
+    def titled(self) -> bool:
+        """A person named only by a title: "he" continues it, and "it" its body."""
+        return self.is_person and not self.key.startswith("person/")
 
 
 def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> bool:
@@ -165,8 +169,8 @@ def _singular_thing(view: TextView, sentence: int) -> bool:
     """Whether sentence ``sentence`` has a singular common noun as an object, which a later
     "it" may mean as well as the subject ("Britain agreed a draft deal. It offers …")."""
     return any(
-        token.sentence == sentence and token.tag == "NN" and token.dep in {"dobj", "attr"}
-        for token in view.tokens
+        view.tokens[k].tag == "NN" and view.tokens[k].dep in {"dobj", "attr"}
+        for k in view.sentence_range(sentence)
     )
 
 

@@ -36,6 +36,7 @@ from communique.actors._words import (
     LOCATION_PREPOSITIONS,
     PEOPLE_OF,
     PLACE_COMPOUNDS,
+    PLACE_KINDS,
     RESIDENT_SECTORS,
     SENT_FROM_SECTORS,
     SPEAKS_FOR_OWNER,
@@ -90,7 +91,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         matches = []
         for m in self.kb.match(self.view.words, on=self.on):
             if self._located(m):
-                if m.kind in {"country", "capital", "metonym"} and m.end + 2 < len(self.view):
+                if m.kind in PLACE_KINDS and m.end + 2 < len(self.view):
                     self.based[m.end + 2] = m.country or m.code[:3]
             elif not self._inside_a_longer_name(m):
                 matches.append(m)
@@ -156,7 +157,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         if self.view.tokens[match.start].start < self._dateline_end:
             return True
         return (
-            match.kind in {"country", "capital", "metonym"}
+            match.kind in PLACE_KINDS
             and match.end + 1 < len(words)
             and words[match.end] == "-"
             and words[match.end + 1].lower() in PLACE_COMPOUNDS
@@ -242,7 +243,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             elif head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
                 continue
             elif head.dep in {"amod", "compound"} and self.view.lemma(head.head) in PEOPLE_OF:
-                end = head.head + 1  # "rebel leaders", "Muslim leaders": the modifier's people
+                end = head.head + 1  # "rebel leaders", "military officials": the modifier's people
                 covered.update(range(m.start, end))
             if self._titles_a_person(m.end - 1):
                 continue
@@ -256,17 +257,19 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             country = self._fled_from(m.end - 1, matches) or country
-            written = self._written(start, end)  # "the president", "officials": as written
-            if country is not None:
-                code = country + sector
-                actor = Actor(code, code, written, country, sector)
-            else:
-                actor = Actor(sector, sector, written, None, sector)
-            self.found.append(Found(start, end, actor))
+            self._add_sector_actor(start, end, country, sector)  # "the president", as written
+
+    def _add_sector_actor(self, start: int, end: int, country: str | None, sector: str) -> None:
+        """Record the phrase ``[start, end)`` as written, coded country + sector (the sector
+        alone, CAMEO's blank country, when no country is known)."""
+        code = (country or "") + sector
+        self.found.append(
+            Found(start, end, Actor(code, code, self._written(start, end), country, sector))
+        )
 
     def _community_of(self, i: int) -> int | None:
         """The ethnic or religious community that qualifies the forces noun at ``i`` ("Kurdish
-        forces", "Moslem fighters"), whose armed men CAMEO codes as rebels; None if none."""
+        forces", "Moslem troops"), whose armed men CAMEO codes as rebels; None if none."""
         return next(
             (
                 c
@@ -366,9 +369,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             if m.sector in BASED_SECTORS and (based := self._based_in(m, by_start)):
                 country, end = based
-                code = country + m.sector
-                actor = Actor(code, code, self._written(m.start, end), country, m.sector)
-                self.found.append(Found(m.start, end, actor))
+                self._add_sector_actor(m.start, end, country, m.sector)
                 continue
             if m.end >= len(words):
                 continue
@@ -382,9 +383,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             anchor = by_start.get(k)
             if anchor is None and (town := self._town_at(k)) is not None:
                 end, country = town  # "the government of Sindh province" → PAKGOV
-                code = country + m.sector
-                actor = Actor(code, code, self._written(m.start, end), country, m.sector)
-                self.found.append(Found(m.start, end, actor))
+                self._add_sector_actor(m.start, end, country, m.sector)
                 continue
             if anchor is None or anchor.kind not in {"country", "capital", "demonym"}:
                 continue
@@ -413,7 +412,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             return None
         for k in range(m.end + 2, min(m.end + 6, len(words))):
             anchor = by_start.get(k)
-            if anchor is not None and anchor.kind in {"country", "capital", "metonym"}:
+            if anchor is not None and anchor.kind in PLACE_KINDS:
                 return anchor.country or anchor.code[:3], anchor.end
         return None
 
@@ -463,11 +462,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
     def _read_pronouns(self) -> None:
         antecedents = [
             Antecedent(
-                f.start,
-                f.end,
-                f.actor.key,
-                person := stands_for_person(self.view, f.start, f.end, f.actor),
-                titled=person and not f.actor.key.startswith("person/"),
+                f.start, f.end, f.actor.key, stands_for_person(self.view, f.start, f.end, f.actor)
             )
             for f in self.found
         ]

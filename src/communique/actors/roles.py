@@ -288,9 +288,7 @@ def _title_apposed_before(
     if end < len(view) and view.words[end] not in {",", ")"} and view.tokens[end].pos != "VERB":
         return None
     reading = _title_before(view, start - 1, anchors_ending, lambda _: None)
-    if reading is None or reading.anchor is None or reading.via_pronoun:
-        return None
-    return reading
+    return reading if reading is not None and reading.anchor is not None else None
 
 
 def _is_title_word(view: TextView, i: int) -> bool:
