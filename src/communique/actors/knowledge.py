@@ -283,12 +283,15 @@ class KnowledgeBase:
             The person's entry for that term, or ``None`` when we do not know.
         """
         wanted = self._canonical_role(role)
-        for person in self.people:
-            if country_or_org_code not in (person.country, person.code):
-                continue
-            if person.holds_on(on) and self._canonical_role(person.role) == wanted:
-                return person
-        return None
+        holders = {
+            person.name: person
+            for person in self.people
+            if country_or_org_code in (person.country, person.code)
+            and person.holds_on(on)
+            and self._canonical_role(person.role) == wanted
+        }
+        # An office of many members ("the senator") names no one in particular.
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def person_by_title(self, role: str, surname: str, on: date) -> PersonEntry | None:
         """Return the one person with this surname who held ``role`` on a day, if exactly one

@@ -229,6 +229,9 @@ def test_match_person_resolves_role_by_date(kb: KnowledgeBase) -> None:
         ("Defence Minister", "KOR", date(2024, 6, 19), "Shin Won-sik"),
         ("Prime Minister", "GBR", date(2022, 10, 1), "Liz Truss"),
         ("Premier", "CHN", date(2024, 1, 1), "Li Qiang"),
+        ("Treasury Secretary", "USA", date(2018, 6, 1), "Steven Mnuchin"),
+        ("Attorney General", "USA", date(2019, 6, 1), "William Barr"),
+        ("House Speaker", "USA", date(2019, 6, 1), "Nancy Pelosi"),
     ],
 )
 def test_person_for_role_is_date_bounded(
@@ -241,6 +244,23 @@ def test_person_for_role_is_date_bounded(
 def test_person_for_role_unknown_gives_none(kb: KnowledgeBase) -> None:
     assert kb.person_for_role("President", "UKR", date(1990, 1, 1)) is None
     assert kb.person_for_role("Court Jester", "GBR", date(2020, 1, 1)) is None
+
+
+def test_person_for_role_of_many_members_names_no_one(kb: KnowledgeBase) -> None:
+    # "the senator" could be any of them; a title with the surname still finds the one
+    assert kb.person_for_role("Senator", "USA", date(2018, 6, 1)) is None
+    graham = kb.person_by_title("Senator", "Graham", date(2018, 6, 1))
+    assert graham is not None and graham.name == "Lindsey Graham"
+
+
+def test_match_us_officials_by_office_held_that_day(kb: KnowledgeBase) -> None:
+    mueller = ["Robert", "Mueller"]
+    assert kb.match(mueller, on=date(2010, 6, 1))[0].code == "USACOP"  # FBI director
+    assert kb.match(mueller, on=date(2018, 6, 1))[0].code == "USAJUD"  # special counsel
+    assert kb.match(mueller, on=date(2021, 6, 1))[0].code == "USAELI"
+    assert kb.match(["Mnuchin"], on=date(2019, 1, 1))[0].code == "USAGOV"
+    assert kb.match(["Giuliani"], on=date(2019, 1, 1))[0].code == "USAELI"  # private lawyer
+    assert kb.match(["Lindsey", "Graham"], on=date(2019, 1, 1))[0].code == "USALEG"
 
 
 def test_people_named_by_surname_full_name_and_date(kb: KnowledgeBase) -> None:
@@ -301,10 +321,16 @@ def test_every_person_has_a_valid_code(kb: KnowledgeBase) -> None:
         assert person.end is None or person.start < person.end, person
 
 
+# Offices that many people hold at once: each member's term is theirs alone.
+MEMBER_OFFICES = frozenset({"United States Senator", "United States Representative"})
+
+
 def test_terms_in_one_office_do_not_overlap(kb: KnowledgeBase) -> None:
     offices: dict[tuple[str, str], list[tuple[date, date]]] = {}
     for p in kb.people:
         assert p.start is not None
+        if p.role in MEMBER_OFFICES:
+            continue
         offices.setdefault((p.code, p.role), []).append((p.start, p.end or date.max))
     for office, terms in offices.items():
         terms.sort()

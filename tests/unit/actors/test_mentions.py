@@ -589,8 +589,8 @@ def test_find_actors_a_known_officeholders_possessive_anchors_a_title(nlp) -> No
     found = _by_text(text, _find(nlp, text, "2020-06-20"))
     assert found["John Bolton"].code == "USAELI"
     assert found["Ivan Petrov"].code == "RUSGOV"
-    private = "Trump's lawyer Rudy Giuliani went to Kiev."  # a post that names no sector
-    assert "Rudy Giuliani" not in _by_text(private, _find(nlp, private, "2020-06-20"))
+    private = "Trump's lawyer Walter Brandt went to Kiev."  # a post that names no sector
+    assert "Walter Brandt" not in _by_text(private, _find(nlp, private, "2020-06-20"))
 
 
 def test_find_actors_the_focus_anchors_a_bare_title_after_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
