@@ -69,8 +69,19 @@ BLAMING_PREPOSITIONS = frozenset({"for", "of"})
 # A gerund after these is done by the governing verb's subject ("helped Africa by donating",
 # "attacked after massing troops", "insisted on enriching uranium").
 MEANS_PREPOSITIONS = frozenset(
-    {"by", "after", "before", "while", "without", "despite", "since", "upon", "through", "on"}
+    {"by", "after", "before", "while", "without", "despite", "since", "upon", "through", "on", "in"}
 )
+# What a verb's subject meets with for its own act: "faced criticism for congratulating Putin",
+# "won praise for ordering the expulsion" (the subject did it, not the criticism).
+JUDGEMENT_NOUNS = frozenset(
+    {
+        "criticism", "praise", "condemnation", "credit", "blame", "backlash", "flak", "scrutiny",
+        "fire", "heat", "applause", "plaudit", "rebuke", "censure", "outrage", "anger",
+        "accolade", "award", "prize",
+    }
+)
+# Verbs whose subject owns up to the act a gerund after "to" names ("admitted to kidnapping").
+OWNING_VERBS = frozenset({"admit", "confess", "resort"})
 
 
 class ActorIndex:
@@ -235,8 +246,21 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
         return token.head
-    if token.dep == "pcomp" and view.lemma(token.head) in BLAMING_PREPOSITIONS:
-        return _blamed(view, view.tokens[token.head].head)
+    if token.dep == "pcomp" and view.lemma(token.head) in BLAMING_PREPOSITIONS and depth < 4:
+        governor = view.tokens[token.head].head
+        if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
+            governor = view.tokens[governor].head  # the parser hung "for" on the noun
+        judged = child_with(view, governor, {"dobj"})
+        if judged is not None and view.lemma(judged) in JUDGEMENT_NOUNS:
+            return subject_of(view, governor, depth + 1)  # "faced criticism for meeting X"
+        return _blamed(view, governor)
+    if (
+        token.dep == "pcomp"
+        and view.lemma(token.head) == "to"
+        and view.lemma(view.tokens[token.head].head) in OWNING_VERBS
+        and depth < 4
+    ):
+        return subject_of(view, view.tokens[token.head].head, depth + 1)  # "admitted to kidnapping"
     if token.dep == "pcomp" and view.lemma(token.head) in MEANS_PREPOSITIONS and depth < 4:
         governor = view.tokens[token.head].head  # "China helped Africa by donating supplies"
         if view.tokens[governor].pos == "VERB":

@@ -489,6 +489,23 @@ def test_code_events_by_and_a_gerund_is_done_by_the_subject(nlp) -> None:  # typ
     assert any(e.source.code[:3] == "JPN" and e.target and e.target.code == "TUR" for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the subject met the judgement for its own act, not the criticism
+        ("The German chancellor faced sharp criticism for meeting Assad in Damascus.", ("DEU", "SYRGOV")),
+        ("Japan won praise for sending aid to Nepal.", ("JPN", "NPL")),
+        # "in" + a gerund: the subject's act ("joined X in accusing" the both of them)
+        ("France joined Germany in accusing Russia of meddling.", ("FRA", "RUS")),
+        # owning up to an act: the subject did it
+        ("Serbia admitted to shelling Kosovo on Sunday.", ("SRB", "XKX")),
+    ],
+)
+def test_code_events_gerund_done_by_the_subject_of_its_governor(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, text, "2023-03-01")
+    assert any((e.source.code[:3], e.target.code if e.target else None) == pair for e in events)
+
+
 def test_code_events_coordinated_country_modifiers_each_act(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "French and German troops attacked rebel positions in Mali.", "2013-02-01")
     sources = {e.source.code for e in events}
