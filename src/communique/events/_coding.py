@@ -55,7 +55,7 @@ def code_events(
         The events in text order, one per dyad, historical events left out.
     """
     view = TextView(article.text, annotation)
-    index = ActorIndex(view, actors)
+    index = ActorIndex(view, actors + _quoted_first_persons(view, actors, quotes))
     coder = DependencyCoder(view, index, lexicon or load_lexicon(), propose=decider is not None)
     ontology = ontology or load_ontology()
     day = _article_day(article)
@@ -338,6 +338,33 @@ def _ultimatum(view: TextView, trigger: int) -> bool:
         ):
             return True
     return False
+
+
+# Who speaks in a direct quote: "We will never accept sanctions," the minister said.
+FIRST_PERSONS = frozenset({"i", "we", "me", "us"})
+
+
+def _quoted_first_persons(
+    view: TextView, actors: tuple[ActorMention, ...], quotes: tuple[Quote, ...]
+) -> tuple[ActorMention, ...]:
+    """ "I" and "we" inside a direct quote stand for its speaker: one mention of the
+    speaker's actor for each such pronoun ("'We condemn the attack,' Iran's foreign minister
+    said" → IRNGOV condemns)."""
+    by_id = {m.actor_id: m for m in actors}
+    taken = {i for m in actors for i in range(m.start, m.end)}
+    found = []
+    for quote in quotes:
+        speaker = by_id.get(quote.speaker.actor_id or "") if quote.speaker else None
+        if quote.kind != "direct" or speaker is None:
+            continue
+        for k in range(view.token_at(quote.start), len(view)):
+            token = view.tokens[k]
+            if token.start >= quote.end:
+                break
+            if view.words[k].lower() in FIRST_PERSONS and token.start not in taken:
+                end = token.start + len(view.words[k])
+                found.append(dataclasses.replace(speaker, start=token.start, end=end))
+    return tuple(found)
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], char: int) -> ActorRef | None:

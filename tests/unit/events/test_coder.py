@@ -9,7 +9,7 @@ from communique.annotate import annotate_articles
 from communique.events._coding import _kept, code_events
 from communique.events.coder import PROPOSED, Dyad
 from communique.events.decider import load_decider
-from communique.records import ActorMention, Article, Event
+from communique.records import ActorMention, ActorRef, Article, Event, Quote
 
 pytestmark = pytest.mark.model
 
@@ -504,6 +504,23 @@ def test_code_events_by_and_a_gerund_is_done_by_the_subject(nlp) -> None:  # typ
 def test_code_events_gerund_done_by_the_subject_of_its_governor(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, text, "2023-03-01")
     assert any((e.source.code[:3], e.target.code if e.target else None) == pair for e in events)
+
+
+def test_code_events_first_person_in_a_direct_quote_is_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will send troops to Mali," the French defence minister said on Monday.'
+    article = Article(doc_id="t", text=text, published="2013-01-10")
+    (annotation,) = annotate_articles([article], nlp)
+    actors = find_actors(article, annotation)
+    minister = next(m for m in actors if m.code == "FRAGOV")
+    said = text.index("We"), text.index(",") + 2
+    quote = Quote(
+        "t", "q", text[said[0] : said[1]], "direct",
+        ActorRef(minister.code, minister.name, minister.actor_id), "said", *said,
+    )  # fmt: skip
+    without = code_events(article, annotation, actors)
+    events = code_events(article, annotation, actors, quotes=(quote,))
+    assert ("FRAGOV", "MLI") not in _pairs(without)
+    assert ("FRAGOV", "MLI") in _pairs(events)
 
 
 def test_code_events_coordinated_country_modifiers_each_act(nlp) -> None:  # type: ignore[no-untyped-def]
