@@ -29,6 +29,9 @@ GROUP_HEADS = frozenset(
         "bloc",
     }
 )
+# Government nouns a leader's name can qualify: "the Trump administration", "the Assad
+# regime", "the Maduro government" are the leader's country's government.
+LED_BODIES = frozenset({"administration", "government", "regime", "cabinet", "junta"})
 # Group heads that are people of whatever sector modifies them ("rebel leaders" are rebels,
 # "military officials" the military), unlike a party or bloc, which has its own.
 PEOPLE_OF = frozenset(

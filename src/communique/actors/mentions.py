@@ -33,6 +33,7 @@ from communique.actors._words import (
     FOREIGN_FACING,
     GROUP_HEADS,
     KOREAN_HALVES,
+    LED_BODIES,
     LOCATION_PREPOSITIONS,
     PEOPLE_OF,
     PLACE_COMPOUNDS,
@@ -257,6 +258,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             country = self._fled_from(m.end - 1, matches) or country
+            leader = self._led_by(m.end - 1) if sector == "GOV" else None
+            if leader is not None:  # "the Trump administration", "the Assad regime"
+                self.found.remove(leader)  # the name only says whose government it is
+                start, country = min(start, leader.start), leader.actor.country
             self._add_sector_actor(start, end, country, sector)  # "the president", as written
 
     def _add_sector_actor(self, start: int, end: int, country: str | None, sector: str) -> None:
@@ -266,6 +271,19 @@ class ActorFinder(PeopleReader, SectorPhrases):
         self.found.append(
             Found(start, end, Actor(code, code, self._written(start, end), country, sector))
         )
+
+    def _led_by(self, i: int) -> Found | None:
+        """The leader named before a government noun at ``i`` ("the Trump administration", "the
+        Assad regime"): the leader's mention, with a country; None if none."""
+        if self.view.lemma(i) not in LED_BODIES:
+            return None
+        for c in self.view.children(i):
+            if c > i or self.view.tokens[c].dep != "compound":
+                continue
+            for f in self.found:
+                if f.start <= c < f.end and f.actor.key.startswith("person/") and f.actor.country:
+                    return f
+        return None
 
     def _community_of(self, i: int) -> int | None:
         """The ethnic or religious community that qualifies the forces noun at ``i`` ("Kurdish

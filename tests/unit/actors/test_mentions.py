@@ -702,3 +702,17 @@ def test_find_actors_a_title_before_a_name_in_apposition_is_the_persons_role(nlp
 def test_find_actors_an_apposed_title_with_no_country_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The president's lawyer, Marta Quispe, met reporters."
     assert all(m.name != "Marta Quispe" for m in _find(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Obama administration imposed new sanctions on Russia.", "Obama administration", "USAGOV"),
+        ("The Maduro government expelled Colombia's ambassador.", "Maduro government", "VENGOV"),
+    ],
+)
+def test_find_actors_a_leaders_name_before_a_government_noun_gives_its_country(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str, code: str
+) -> None:
+    found = _by_text(text, _find(nlp, text, "2015-06-01"))
+    assert found[phrase].code == code  # not a bare GOV, though another country is named
