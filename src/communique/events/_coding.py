@@ -195,6 +195,8 @@ def _event(
         )
         if intent[:2] == "13":
             modality = "asserted"  # announcing a coercive act is a threat, and it was made
+    elif modality == "intended" and entry.cameo[:2] == "13":
+        modality = "asserted"  # "said it would respond" read as a threat: the threat was made
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)

@@ -425,6 +425,16 @@ def test_code_events_condemning_the_attack_acts_on_who_carried_it_out(nlp) -> No
     assert [e.target.code if e.target else None for e in condemned] == [claimant]
 
 
+def test_code_events_a_threat_said_with_would_is_made_not_intended(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the statement of a harmful act to come is the threat, and the threat was made
+    text = "Iran's President Hasan Rouhani said his country would respond to the U.S. action."
+    article = Article(doc_id="t", text=text, published="2018-05-09")
+    (annotation,) = annotate_articles([article], nlp)
+    events = code_events(article, annotation, find_actors(article, annotation), decider=load_decider())
+    threats = [e for e in events if e.cameo.startswith("13")]
+    assert threats and all(e.modality == "asserted" for e in threats)
+
+
 def test_code_events_a_statement_doing_something_is_its_authors_act(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Russia issued a statement condemning the new sanctions on Iran.")
     assert "RUS" in {e.source.code for e in events if e.cameo.startswith("11")}
