@@ -75,9 +75,25 @@ MEANS_PREPOSITIONS = frozenset(
 # "won praise for ordering the expulsion" (the subject did it, not the criticism).
 JUDGEMENT_NOUNS = frozenset(
     {
-        "criticism", "praise", "condemnation", "credit", "blame", "backlash", "flak", "scrutiny",
-        "fire", "heat", "applause", "plaudit", "rebuke", "censure", "outrage", "anger",
-        "accolade", "award", "prize",
+        "criticism",
+        "praise",
+        "condemnation",
+        "credit",
+        "blame",
+        "backlash",
+        "flak",
+        "scrutiny",
+        "fire",
+        "heat",
+        "applause",
+        "plaudit",
+        "rebuke",
+        "censure",
+        "outrage",
+        "anger",
+        "accolade",
+        "award",
+        "prize",
     }
 )
 # Verbs whose subject owns up to the act a gerund after "to" names ("admitted to kidnapping").

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from communique.events._arguments import ActorIndex
+from communique.events._content import content_leaf
 from communique.events.attribution import speaker_of
 from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad
 from communique.events.dates import EventDate, date_of
@@ -72,7 +73,7 @@ def code_events(
         for kept in _kept(iter(dyads)):
             recent = attacker if sentence - attacked_in <= ATTACK_REACH else None
             dyad = _on_the_attacker(view, kept, recent)
-            event = _event(article, view, index, ontology, dyad, day, quotes)
+            event = _event(article, view, index, ontology, dyad, day, quotes, coder.lexicon)
             if event is None:
                 continue
             if event.cameo[:2] in ATTACK_ROOTS or event.cameo == CLAIM_RESPONSIBILITY:
@@ -171,6 +172,7 @@ def _event(
     dyad: Dyad,
     day: date | None,
     quotes: tuple[Quote, ...] = (),
+    lexicon: Lexicon | None = None,
 ) -> Event | None:
     when = date_of(view, dyad.trigger, day)
     if when.is_historical(day):
@@ -197,6 +199,10 @@ def _event(
             modality = "asserted"  # announcing a coercive act is a threat, and it was made
     elif modality == "intended" and entry.cameo[:2] == "13":
         modality = "asserted"  # "said it would respond" read as a threat: the threat was made
+    leaf = content_leaf(view, lexicon, dyad.trigger, entry.cameo) if lexicon else entry.cameo
+    if leaf != entry.cameo:  # "urged Uganda to extradite …": an appeal for judicial help
+        plover = ontology.to_plover(leaf)
+        entry = dataclasses.replace(entry, cameo=leaf, mode=plover[1] if plover else None)
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)

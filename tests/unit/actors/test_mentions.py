@@ -707,7 +707,11 @@ def test_find_actors_an_apposed_title_with_no_country_is_no_role(nlp) -> None:  
 @pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
-        ("The Obama administration imposed new sanctions on Russia.", "Obama administration", "USAGOV"),
+        (
+            "The Obama administration imposed new sanctions on Russia.",
+            "Obama administration",
+            "USAGOV",
+        ),
         ("The Maduro government expelled Colombia's ambassador.", "Maduro government", "VENGOV"),
     ],
 )

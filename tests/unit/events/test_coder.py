@@ -430,9 +430,32 @@ def test_code_events_a_threat_said_with_would_is_made_not_intended(nlp) -> None:
     text = "Iran's President Hasan Rouhani said his country would respond to the U.S. action."
     article = Article(doc_id="t", text=text, published="2018-05-09")
     (annotation,) = annotate_articles([article], nlp)
-    events = code_events(article, annotation, find_actors(article, annotation), decider=load_decider())
+    events = code_events(
+        article, annotation, find_actors(article, annotation), decider=load_decider()
+    )
     threats = [e for e in events if e.cameo.startswith("13")]
     assert threats and all(e.modality == "asserted" for e in threats)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "code"),
+    [
+        ("Turkey urged Greece to extradite the eight officers.", ("TUR", "GRC"), "0213"),
+        ("Mali urged France to withdraw its troops.", ("MLI", "FRA"), "0256"),
+        (
+            "Kenya's opposition demanded the release of the jailed journalists.",
+            ("KENOPP", "MED"),
+            "1053",
+        ),
+    ],
+)
+def test_code_events_an_appeal_or_demand_takes_the_leaf_of_what_it_asks(
+    nlp, text: str, pair, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, text, "2020-03-01")
+    assert code in {
+        e.cameo for e in events if (e.source.code, e.target.code if e.target else None) == pair
+    }
 
 
 def test_code_events_a_statement_doing_something_is_its_authors_act(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -503,7 +526,10 @@ def test_code_events_by_and_a_gerund_is_done_by_the_subject(nlp) -> None:  # typ
     ("text", "pair"),
     [
         # the subject met the judgement for its own act, not the criticism
-        ("The German chancellor faced sharp criticism for meeting Assad in Damascus.", ("DEU", "SYRGOV")),
+        (
+            "The German chancellor faced sharp criticism for meeting Assad in Damascus.",
+            ("DEU", "SYRGOV"),
+        ),
         ("Japan won praise for sending aid to Nepal.", ("JPN", "NPL")),
         # "in" + a gerund: the subject's act ("joined X in accusing" the both of them)
         ("France joined Germany in accusing Russia of meddling.", ("FRA", "RUS")),
