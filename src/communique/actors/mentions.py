@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from communique.actors._attacks import unnamed_attacks
 from communique.actors._found import Actor, Found
 from communique.actors._people import PeopleReader
 from communique.actors._phrases import SectorPhrases
@@ -115,6 +116,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             self._read_person(start, end, known, anchors_ending, matches)
         self._read_groups(matches)
         self._read_places()
+        self._read_unnamed_attacks()
         self.found.sort(key=lambda f: (f.start, f.end))
         self._read_pronouns()
         self.found.sort(key=lambda f: (f.start, f.end))
@@ -202,6 +204,37 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue  # where the story was filed
             key = "place/" + re.sub(r"\W+", "-", name.lower()).strip("-")
             self.found.append(Found(start, end, Actor(key, code, name, country)))
+
+    def _read_unnamed_attacks(self) -> None:
+        """Attacks nobody is named to have carried out, coded as CAMEO codes them: an
+        unidentified armed force of the country where they happened ("A roadside bombing near
+        Samarra killed …" → IRQUAF; with no place, ``UAF``: the article's focus is often the
+        victims' country, not the attack's)."""
+        taken = {i for f in self.found for i in range(f.start, f.end)}
+        for start, end in unnamed_attacks(self.view, taken):
+            self._add_sector_actor(start, end, self._place_country(end - 1), "UAF")
+
+    def _place_country(self, i: int) -> str | None:
+        """The country of the place where the attack at token ``i`` happened: the first known
+        place its sentence names that is no actor already ("near the town of Samarra", not
+        the "U.S." of "killed a U.S. soldier")."""
+        if self.places is None:
+            return None
+        sentence = self.view.tokens[i].sentence
+        # a name inside a longer actor ("U.S. soldier", "American troops") says whose the
+        # victims are, not where the attack was; a place read as an actor on its own still is
+        taken = {k for f in self.found if f.end - f.start > 1 for k in range(f.start, f.end)}
+        for entity in self.view.annotation.entities:
+            first = self.view.token_at(entity.start)
+            if (
+                entity.label in {"GPE", "LOC", "FAC", "NORP"}  # the small tagger: "Samarra" NORP
+                and self.view.tokens[first].sentence == sentence
+                and first not in taken
+            ):
+                place = self.places(self.view.text[entity.start : entity.end])
+                if place is not None and place[1]:
+                    return place[1]
+        return None
 
     def _state_run(self, i: int) -> bool:
         """Whether the media noun at ``i`` is marked as the state's ("official", "state-run",

@@ -70,7 +70,7 @@ def code_events(
     attacker: ActorMention | None = None  # who carried out the latest attack coded so far
     attacked_in = -ATTACK_REACH  # the sentence it was coded in
     for sentence, dyads in enumerate(proposed):
-        for kept in _kept(iter(dyads)):
+        for kept in _kept(view, iter(dyads)):
             recent = attacker if sentence - attacked_in <= ATTACK_REACH else None
             dyad = _on_the_attacker(view, kept, recent)
             event = _event(article, view, index, ontology, dyad, day, quotes, coder.lexicon)
@@ -146,7 +146,7 @@ def _one_country(codes: set[str]) -> bool:
     )
 
 
-def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
+def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     """Drop self-directed dyads, and untargeted ones where the sentence has a targeted event.
 
     An event with no target ("Denmark accepted the formula") is kept beside the sentence's
@@ -155,8 +155,12 @@ def _kept(dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     another word ("established diplomatic ties with and opened an embassy in Tehran").
     """
     found = [
-        d for d in dyads if d.target is None or d.target.code != d.source.code
-    ]  # "Russia's war … Russian troops": no event between an actor and itself
+        d
+        for d in dyads
+        if (d.target is None or d.target.code != d.source.code)
+        and not d.source.start <= view.tokens[d.trigger].start < d.source.end
+    ]  # "Russia's war … Russian troops": no event between an actor and itself; "a bombing
+    # killed …": the attack, read as its own unnamed author, is not also its own act
     targeted = [d for d in found if d.target is not None]
     if targeted:
         best = max(d.decided or 0.0 for d in targeted)

@@ -720,3 +720,22 @@ def test_find_actors_a_leaders_name_before_a_government_noun_gives_its_country( 
 ) -> None:
     found = _by_text(text, _find(nlp, text, "2015-06-01"))
     assert found[phrase].code == code  # not a bare GOV, though another country is named
+
+
+def test_find_actors_an_attack_nobody_carried_out_is_an_unidentified_force(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bombing near Kandahar killed four Afghan police officers on Monday."
+    article = Article(doc_id="t", text=text, published="2012-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found["car bombing"].code == "AFGUAF"  # where it happened, as CAMEO codes it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Taliban bombing killed four soldiers in Kandahar.",  # its author is named
+        "Rebels attacked a convoy near Gao. The attack killed four soldiers.",  # theirs
+    ],
+)
+def test_find_actors_an_attack_with_an_author_is_no_unidentified_force(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [m for m in _find(nlp, text, "2012-06-01") if m.code.endswith("UAF")]

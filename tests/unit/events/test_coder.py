@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import cast
+
 import pytest
 
 from communique.actors import find_actors
@@ -10,6 +13,7 @@ from communique.events._coding import _kept, code_events
 from communique.events.coder import PROPOSED, Dyad
 from communique.events.decider import load_decider
 from communique.records import ActorMention, ActorRef, Article, Event, Quote
+from communique.textview import TextView
 
 pytestmark = pytest.mark.model
 
@@ -301,18 +305,19 @@ def test_code_events_a_threatened_attack_is_an_asserted_threat(nlp) -> None:  # 
 
 def _dyad(source: str, target: str | None, decided: float | None) -> Dyad:
     def mention(code: str) -> ActorMention:
-        return ActorMention("t", code, 0, 1, code, code)
+        return ActorMention("t", code, 10, 11, code, code)  # away from the trigger at 0
 
     return Dyad(0, PROPOSED, mention(source), mention(target) if target else None, False, decided)
 
 
 def test_kept_a_one_sided_event_stays_only_when_surer_than_every_targeted_one() -> None:
+    view = cast(TextView, SimpleNamespace(tokens=[SimpleNamespace(start=0)]))  # the trigger
     weak = [_dyad("LKA", None, 0.6), _dyad("LKA", "GOV", 0.2)]
-    assert [d.target is None for d in _kept(iter(weak))] == [True, False]
+    assert [d.target is None for d in _kept(view, iter(weak))] == [True, False]
     strong = [_dyad("LKA", None, 0.3), _dyad("LKA", "GOV", 0.5)]
-    assert [d.target is None for d in _kept(iter(strong))] == [False]
+    assert [d.target is None for d in _kept(view, iter(strong))] == [False]
     rules = [_dyad("LKA", None, None), _dyad("LKA", "IRN", None)]  # the rules alone: targeted
-    assert [d.target is None for d in _kept(iter(rules))] == [False]
+    assert [d.target is None for d in _kept(view, iter(rules))] == [False]
 
 
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -569,3 +574,11 @@ def test_code_events_a_source_among_the_speakers_claims_its_own_act(nlp) -> None
     text = "The leaders of Peru, Chile and Bolivia said they would reopen the border with Ecuador."
     events = [e for e in _code(nlp, text, "2023-03-01") if e.target is not None]
     assert events and all(e.attributed_to is None for e in events)
+
+
+def test_code_events_an_unnamed_attack_acts_but_is_not_its_own_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A roadside bombing killed two Kenyan soldiers on Sunday."
+    events = _code(nlp, text, "2012-06-01")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("UAF", "KENMIL")
+    ]

@@ -1,0 +1,70 @@
+"""Attacks whose authors nobody names: "A roadside bombing near Samarra killed a U.S. soldier".
+
+CAMEO and PLOVER code the attack itself as its source, an unidentified armed force (``UAF``)
+of the country where it happened (the PLOVER gold codes "a roadside bombing near the town of
+Samarra" as IRQ UAF), as ICEWS codes "Unidentified Attackers (Iraq)". The reader here finds
+such nouns for the actor finder: an attack word that is the subject of a verb of harm, with
+no actor before it or after "by" who carried it out ("a Taliban bombing", "an Israeli
+airstrike", "a bombing by the rebels" are theirs).
+"""
+
+from __future__ import annotations
+
+from communique.textview import TextView
+
+# Attacks that happen without a named author in the sentence.
+UNNAMED_ATTACKS = frozenset(
+    {
+        "bombing", "bomb", "explosion", "blast", "attack", "ambush", "shelling", "landmine",
+        "mine", "rocket", "mortar", "grenade", "ied", "airstrike", "strike", "raid",
+        "shooting", "gunfire", "assault",
+    }
+)  # fmt: skip
+# What such an attack does to its victims.
+HARM_VERBS = frozenset(
+    {
+        "kill", "wound", "injure", "hurt", "maim", "hit", "destroy", "damage", "target",
+        "strike", "claim", "leave", "rock", "tear", "devastate",
+    }
+)  # fmt: skip
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod"})
+# "The attack killed twelve" after "Taliban fighters stormed a base" is theirs: only an attack
+# told as new (no article, or "a", "an") is nobody's.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def unnamed_attacks(view: TextView, taken: set[int]) -> list[tuple[int, int]]:
+    """Token spans ``[start, end)`` of the attacks of the text that harm someone and that no
+    actor is named to have carried out ("A suicide car bombing killed …": the whole phrase
+    without its article). ``taken``: tokens already read as actors."""
+    found = []
+    for i, token in enumerate(view.tokens):
+        if view.lemma(i).lower() not in UNNAMED_ATTACKS or token.pos != "NOUN":
+            continue
+        if token.dep != "nsubj" or view.lemma(token.head) not in HARM_VERBS:
+            continue
+        modifiers = [c for c in view.children(i) if c < i and view.tokens[c].dep in MODIFIER_DEPS]
+        if any(view.words[c].lower() in DEFINITE for c in modifiers):
+            continue
+        start = min((_leftmost(view, c) for c in modifiers), default=i)
+        while start < i and view.tokens[start].dep == "det":
+            start += 1
+        phrase = set(range(start, i + 1))
+        if phrase & taken or _has_agent(view, i, taken):
+            continue  # "a Taliban bombing", "an attack by the rebels": the author is named
+        found.append((start, i + 1))
+    return found
+
+
+def _leftmost(view: TextView, i: int) -> int:
+    return min(view.subtree(i))
+
+
+def _has_agent(view: TextView, i: int, taken: set[int]) -> bool:
+    """Whether "by X" or "of X" after the attack names its author among the actors."""
+    return any(
+        view.tokens[child].dep == "prep"
+        and view.words[child].lower() in {"by", "of"}
+        and taken.intersection(view.subtree(child))
+        for child in view.children(i)
+    )
