@@ -143,13 +143,23 @@ class ActorFinder(PeopleReader, SectorPhrases):
 
     def _inside_a_longer_name(self, match: KBMatch) -> bool:
         """A one-word person alias followed by another name ("Burhan" in "Burhan Ghalioun")
-        is someone else's first name, not the known person."""
-        if match.kind != "person" or match.end - match.start != 1:
+        is someone else's first name, not the known person; a capitalised title word after a
+        first name is a surname ("King" in "Angus King", "Bishop" in "Julie Bishop")."""
+        if match.end - match.start != 1 or match.kind not in {"person", "sector"}:
             return False
         for entity in self.view.annotation.entities:
             start, end = self.view.entity_tokens(entity)
-            if entity.label == "PERSON" and start == match.start and end > match.end:
+            if entity.label != "PERSON":
+                continue
+            if match.kind == "person" and start == match.start and end > match.end:
                 return self.view.tokens[match.end].pos == "PROPN"
+            if (
+                match.kind == "sector"
+                and start < match.start < end
+                and self.view.is_capitalised(match.start)
+                and self.view.tokens[match.start - 1].pos == "PROPN"
+            ):
+                return True
         return False
 
     def _located(self, match: KBMatch) -> bool:

@@ -739,3 +739,10 @@ def test_find_actors_an_attack_nobody_carried_out_is_an_unidentified_force(nlp) 
 )
 def test_find_actors_an_attack_with_an_author_is_no_unidentified_force(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [m for m in _find(nlp, text, "2012-06-01") if m.code.endswith("UAF")]
+
+
+def test_find_actors_a_title_word_after_a_first_name_is_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sen. Walter King said the strike was justified."
+    found = _by_text(text, _find(nlp, text, "2018-06-01"))
+    assert "King" not in found  # not a monarch: the senator's surname
+    assert found["Walter King"].sector == "LEG"
