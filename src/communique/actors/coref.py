@@ -318,6 +318,44 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[st
     return tuple(max(fitting)[1]) if fitting else None
 
 
+# Nouns that, as "the two …" or "both …", stand for the pair of actors named just before:
+# "Putin met Erdogan in Sochi. The two leaders agreed …", "Both sides agreed to a ceasefire".
+PAIR_NOUNS = frozenset(
+    {
+        "country", "nation", "side", "leader", "government", "state", "president",
+        "neighbour", "neighbor", "ally", "rival", "capital", "foe", "adversary", "party",
+    }
+)  # fmt: skip
+
+
+def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
+    """ "The two leaders", "both sides", "the two countries": the two countries of the actors
+    named in the nearest sentence before that names any (for a subject its own sentence first,
+    then the one before), when exactly two are; their ISO3 codes in order, or None."""
+    token = view.tokens[i]
+    if token.pos != "NOUN" or token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS:
+        return None
+    children = view.children(i)
+    two = any(view.words[c].lower() == "two" and view.tokens[c].dep == "nummod" for c in children)
+    both = any(view.words[c].lower() == "both" for c in children)
+    if not (two or both) or any(view.tokens[c].dep == "prep" for c in children):
+        return None  # "two of its neighbours", "both sides of the border" are something else
+    sentence = token.sentence
+    # as an object, the pair is not who acts on it in its own sentence ("Chile and Peru urged
+    # both sides to agree"): only a subject takes its pair from its own sentence
+    for back in (0, 1) if token.dep in {"nsubj", "nsubjpass"} else (1,):
+        countries: list[str] = []
+        for f in found:
+            if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
+                continue
+            country = f.actor.country or f.actor.code[:3]
+            if country.isalpha() and not f.actor.members and country not in countries:
+                countries.append(country)
+        if countries:
+            return tuple(countries) if len(countries) == 2 else None
+    return None
+
+
 def _coordination_root(view: TextView, k: int) -> int:
     """The first conjunct of the coordination token ``k`` is part of (itself when none)."""
     hops = 0

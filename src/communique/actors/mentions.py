@@ -49,6 +49,7 @@ from communique.actors.coref import (
     Antecedent,
     bracketed_after,
     owned_by_country,
+    pair_group,
     quantified_group,
     resolve_pronoun,
     stands_for_person,
@@ -118,6 +119,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         self._read_places()
         self._read_unnamed_attacks()
         self.found.sort(key=lambda f: (f.start, f.end))
+        self._read_pairs()
         self._read_pronouns()
         self.found.sort(key=lambda f: (f.start, f.end))
         self.found = owned_by_country(self.view, self.found)
@@ -214,6 +216,22 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue  # where the story was filed
             key = "place/" + re.sub(r"\W+", "-", name.lower()).strip("-")
             self.found.append(Found(start, end, Actor(key, code, name, country)))
+
+    def _read_pairs(self) -> None:
+        """"Putin met Erdogan. The two leaders agreed …": "the two leaders", "both sides" are
+        the two countries named just before, read as their members (one event each)."""
+        for i, token in enumerate(self.view.tokens):
+            members = pair_group(self.view, i, self.found)
+            if members is None:
+                continue
+            start = min(self.view.subtree(i))
+            while start < i and self.view.tokens[start].dep == "det" and start + 1 < i:
+                start += 1  # "the two leaders" as "two leaders"
+            self.found = [f for f in self.found if not (start <= f.start and f.end <= i + 1)]
+            key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
+            group = Actor(key, GROUP_CODE, self._written(start, i + 1), members=members)
+            self.found.append(Found(start, i + 1, group))
+        self.found.sort(key=lambda f: (f.start, f.end))
 
     def _read_unnamed_attacks(self) -> None:
         """Attacks nobody is named to have carried out, coded as CAMEO codes them: an
