@@ -218,9 +218,9 @@ class ActorFinder(PeopleReader, SectorPhrases):
             self.found.append(Found(start, end, Actor(key, code, name, country)))
 
     def _read_pairs(self) -> None:
-        """"Putin met Erdogan. The two leaders agreed …": "the two leaders", "both sides" are
+        """ "Putin met Erdogan. The two leaders agreed …": "the two leaders", "both sides" are
         the two countries named just before, read as their members (one event each)."""
-        for i, token in enumerate(self.view.tokens):
+        for i in range(len(self.view.tokens)):
             members = pair_group(self.view, i, self.found)
             if members is None:
                 continue
