@@ -590,3 +590,8 @@ def test_code_events_the_two_leaders_are_the_pair_named_before(nlp) -> None:  # 
     assert ("ARG", "BRA") in pairs or ("BRA", "ARG") in pairs
     agreed = [e for e in _code(nlp, text, "2019-06-01") if e.cameo.startswith("03")]
     assert agreed and all(e.target is not None for e in agreed)
+
+
+def test_code_events_the_two_koreas_act_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_code(nlp, "The two Koreas agreed to reopen a liaison office.", "2018-09-14"))
+    assert ("PRK", "KOR") in pairs or ("KOR", "PRK") in pairs
