@@ -10,6 +10,10 @@ airstrike", "a bombing by the rebels" are theirs).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from communique.actors._found import Found
+from communique.actors.places import PlaceCode
 from communique.textview import TextView
 
 # Attacks that happen without a named author in the sentence.
@@ -68,3 +72,26 @@ def _has_agent(view: TextView, i: int, taken: set[int]) -> bool:
         and taken.intersection(view.subtree(child))
         for child in view.children(i)
     )
+
+
+def attack_country(
+    view: TextView, i: int, found: Sequence[Found], places: PlaceCode | None
+) -> str | None:
+    """The country of the place where the attack at token ``i`` happened: the first known
+    place its sentence names that is no part of a longer actor ("near the town of Samarra",
+    not the "U.S." of "killed a U.S. soldier", which says whose the victims are)."""
+    if places is None:
+        return None
+    sentence = view.tokens[i].sentence
+    taken = {k for f in found if f.end - f.start > 1 for k in range(f.start, f.end)}
+    for entity in view.annotation.entities:
+        first = view.token_at(entity.start)
+        if (
+            entity.label in {"GPE", "LOC", "FAC", "NORP"}  # the small tagger: "Samarra" NORP
+            and view.tokens[first].sentence == sentence
+            and first not in taken
+        ):
+            place = places(view.text[entity.start : entity.end])
+            if place is not None and place[1]:
+                return place[1]
+    return None

@@ -356,6 +356,15 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
     return None
 
 
+def pair_start(view: TextView, i: int) -> int:
+    """The first token of the pair phrase headed by ``i``, without its article ("two leaders"
+    of "the two leaders")."""
+    start = min(view.subtree(i))
+    while start + 1 < i and view.tokens[start].dep == "det":
+        start += 1
+    return start
+
+
 def _coordination_root(view: TextView, k: int) -> int:
     """The first conjunct of the coordination token ``k`` is part of (itself when none)."""
     hops = 0

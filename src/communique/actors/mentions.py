@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from communique.actors._attacks import unnamed_attacks
+from communique.actors._attacks import attack_country, unnamed_attacks
 from communique.actors._found import Actor, Found
 from communique.actors._people import PeopleReader
 from communique.actors._phrases import SectorPhrases
@@ -50,6 +50,7 @@ from communique.actors.coref import (
     bracketed_after,
     owned_by_country,
     pair_group,
+    pair_start,
     quantified_group,
     resolve_pronoun,
     stands_for_person,
@@ -226,9 +227,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             members = pair_group(self.view, i, self.found)
             if members is None:
                 continue
-            start = min(self.view.subtree(i))
-            while start < i and self.view.tokens[start].dep == "det" and start + 1 < i:
-                start += 1  # "the two leaders" as "two leaders"
+            start = pair_start(self.view, i)
             self.found = [f for f in self.found if not (start <= f.start and f.end <= i + 1)]
             key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
             group = Actor(key, GROUP_CODE, self._written(start, i + 1), members=members)
@@ -242,29 +241,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
         victims' country, not the attack's)."""
         taken = {i for f in self.found for i in range(f.start, f.end)}
         for start, end in unnamed_attacks(self.view, taken):
-            self._add_sector_actor(start, end, self._place_country(end - 1), "UAF")
-
-    def _place_country(self, i: int) -> str | None:
-        """The country of the place where the attack at token ``i`` happened: the first known
-        place its sentence names that is no actor already ("near the town of Samarra", not
-        the "U.S." of "killed a U.S. soldier")."""
-        if self.places is None:
-            return None
-        sentence = self.view.tokens[i].sentence
-        # a name inside a longer actor ("U.S. soldier", "American troops") says whose the
-        # victims are, not where the attack was; a place read as an actor on its own still is
-        taken = {k for f in self.found if f.end - f.start > 1 for k in range(f.start, f.end)}
-        for entity in self.view.annotation.entities:
-            first = self.view.token_at(entity.start)
-            if (
-                entity.label in {"GPE", "LOC", "FAC", "NORP"}  # the small tagger: "Samarra" NORP
-                and self.view.tokens[first].sentence == sentence
-                and first not in taken
-            ):
-                place = self.places(self.view.text[entity.start : entity.end])
-                if place is not None and place[1]:
-                    return place[1]
-        return None
+            country = attack_country(self.view, end - 1, self.found, self.places)
+            self._add_sector_actor(start, end, country, "UAF")
 
     def _state_run(self, i: int) -> bool:
         """Whether the media noun at ``i`` is marked as the state's ("official", "state-run",
