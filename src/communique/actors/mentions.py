@@ -86,7 +86,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
     role_tokens: set[int] = field(default_factory=set)  # titles read as a person's role
     focus: str | None = None  # the country the article is about (see _focus_country)
     countries_by_sentence: dict[int, set[str]] = field(default_factory=dict)
-    country_tokens: list[tuple[int, str]] = field(default_factory=list)  # (first token, ISO3)
     titles_after: set[int] = field(default_factory=set)  # "X, the president of Y": title words
     places: PlaceCode | None = None  # towns, provinces, regions: the gazetteer's codes
     based: dict[int, str] = field(default_factory=dict)  # "a Beirut-based newspaper": by noun
@@ -109,7 +108,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
             and (m.kind != "person" or m.country)
         ]
         self.focus = _focus_country(places)
-        self.country_tokens = places
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
         matches = self._read_named_organisations(matches)
@@ -367,32 +365,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         if self.view.lemma(i) in UNANCHORED_SPEAKERS or self._described(i):
             return None
         named = self.countries_by_sentence.get(self.view.tokens[i].sentence, set())
-        if len(named) != 1:
-            return None
-        acted_on = self._acted_on(i)
-        country = next(iter(named))
-        if any(c == country and k in acted_on for k, c in self.country_tokens):
-            return None  # "a grand jury indicted 13 Russians": whom it acts on, not its own
-        return country
-
-    def _acted_on(self, i: int) -> set[int]:
-        """The tokens of whom the verb whose subject is token ``i`` acts on: its objects with
-        their modifiers, not the places hung on them ("attacked an army base near the border
-        with Chad": Chad is where, and still anchors the rebels)."""
-        view = self.view
-        token = view.tokens[i]
-        if token.dep not in {"nsubj", "nsubjpass"}:
-            return set()
-        heads = [c for c in view.children(token.head) if view.tokens[c].dep in {"dobj", "dative"}]
-        for c in view.children(token.head):
-            if view.tokens[c].dep == "prep":
-                heads += [o for o in view.children(c) if view.tokens[o].dep == "pobj"]
-        found, stack = set(), list(heads)
-        while stack:  # each object's own words, not the phrases hung on it with a preposition
-            k = stack.pop()
-            found.add(k)
-            stack += [c for c in view.children(k) if view.tokens[c].dep not in {"prep", "relcl"}]
-        return found
+        return next(iter(named)) if len(named) == 1 else None
 
     def _described(self, i: int) -> bool:
         """Whether a name we do not know describes the noun at ``i`` ("Kurdish fighters",

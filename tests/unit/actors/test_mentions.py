@@ -746,9 +746,3 @@ def test_find_actors_a_title_word_after_a_first_name_is_a_surname(nlp) -> None: 
     found = _by_text(text, _find(nlp, text, "2018-06-01"))
     assert "King" not in found  # not a monarch: the senator's surname
     assert found["Walter King"].sector == "LEG"
-
-
-def test_find_actors_whom_an_institution_acts_on_is_not_its_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "A federal grand jury indicted 13 Georgians on Friday."
-    found = _by_text(text, _find(nlp, text, "2018-03-01"))
-    assert found["grand jury"].code == "JUD"  # not GEOJUD: the Georgians are who it charged
