@@ -226,7 +226,7 @@ def _event(
         quad_class=code.quad_class,
         goldstein=code.goldstein,
         modality=modality,
-        attributed_to=speaker if speaker and speaker.actor_id != source.actor_id else None,
+        attributed_to=speaker if _claims(speaker, source) else None,
         date=when.iso(),
         sentence=sentence,
         start=span[0],
@@ -236,6 +236,25 @@ def _event(
         producer=PRODUCER if dyad.decided is None else LEARNED_PRODUCER,
         trigger=(view.tokens[dyad.trigger].start, view.tokens[dyad.trigger].end),
     )
+
+
+# Codes of a sector with no country or organisation: "officials said", "reporters said".
+BARE_SECTORS = frozenset(
+    {
+        "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY", "MED", "BUS",
+        "CVL", "REF", "HRI", "ELI", "EDU", "HLH", "LAB", "UAF", "CRM", "REL", "SOC", "AGR",
+        "ENV", "DEV", "IGO", "NGO",
+    }
+)  # fmt: skip
+
+
+def _claims(speaker: ActorRef | None, source: ActorRef) -> bool:
+    """Whether ``speaker`` is someone who claims the source's act: another actor, coded with
+    a country or as an organisation (an unresolved "officials said" names no claimer), and not
+    one coded like the source itself (its own government telling of its own act)."""
+    if speaker is None or speaker.actor_id == source.actor_id or speaker.code == source.code:
+        return False
+    return speaker.code not in BARE_SECTORS
 
 
 def _reported(dyad: Dyad) -> float:

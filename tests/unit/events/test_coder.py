@@ -595,3 +595,11 @@ def test_code_events_the_two_leaders_are_the_pair_named_before(nlp) -> None:  # 
 def test_code_events_the_two_koreas_act_together(nlp) -> None:  # type: ignore[no-untyped-def]
     pairs = _pairs(_code(nlp, "The two Koreas agreed to reopen a liaison office.", "2018-09-14"))
     assert ("PRK", "KOR") in pairs or ("KOR", "PRK") in pairs
+
+
+def test_code_events_an_unresolved_speaker_claims_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "officials" of no known country are no claimer; a named state is
+    vague = _code(nlp, "Officials said Chad had closed its border with Sudan.", "2023-06-01")
+    named = _code(nlp, "Sudan said Chad had closed its border with Sudan.", "2023-06-01")
+    assert vague and all(e.attributed_to is None for e in vague)
+    assert named and any(e.attributed_to is not None for e in named)
