@@ -31,44 +31,24 @@ CONTENT_KINDS = {
     "04": "meet",
 }  # fmt: skip
 
-# The leaf each communicative root takes for a kind of content (CAMEO's parallel branches).
-LEAVES = {
-    "02": {
-        "material": "021", "economic": "0211", "military": "0212", "judicial": "0213",
-        "intelligence": "0214", "diplomatic": "022", "aid": "023", "economic aid": "0231",
-        "military aid": "0232", "humanitarian aid": "0233", "protection": "0234",
-        "reform": "024", "leadership": "0241", "policy": "0242", "rights": "0243",
-        "institutions": "0244", "yield": "025", "ease sanctions": "0251",
-        "ease dissent": "0252", "release": "0253", "ease embargo": "0254",
-        "involvement": "0255", "de-escalate": "0256", "meet": "026",
-    },
-    "03": {
-        "material": "031", "economic": "0311", "military": "0312", "judicial": "0313",
-        "intelligence": "0314", "diplomatic": "032", "aid": "033", "economic aid": "0331",
-        "military aid": "0332", "humanitarian aid": "0333", "protection": "0334",
-        "reform": "034", "leadership": "0341", "policy": "0342", "rights": "0343",
-        "institutions": "0344", "yield": "035", "ease sanctions": "0351",
-        "ease dissent": "0352", "release": "0353", "ease embargo": "0354",
-        "involvement": "0355", "de-escalate": "0356", "meet": "036",
-    },
-    "10": {
-        "material": "101", "economic": "1011", "military": "1012", "judicial": "1013",
-        "intelligence": "1014", "diplomatic": "102", "aid": "103", "economic aid": "1031",
-        "military aid": "1032", "humanitarian aid": "1033", "protection": "1034",
-        "reform": "104", "leadership": "1041", "policy": "1042", "rights": "1043",
-        "institutions": "1044", "yield": "105", "ease sanctions": "1051",
-        "ease dissent": "1052", "release": "1053", "ease embargo": "1054",
-        "involvement": "1055", "de-escalate": "1056", "meet": "106",
-    },
-    "12": {
-        "material": "121", "economic": "1211", "military": "1212", "judicial": "1213",
-        "aid": "122", "economic aid": "1221", "military aid": "1222",
-        "humanitarian aid": "1223", "protection": "1224", "reform": "123",
-        "leadership": "1231", "policy": "1232", "rights": "1233", "institutions": "1234",
-        "yield": "124", "ease sanctions": "1241", "ease dissent": "1242", "release": "1243",
-        "ease embargo": "1244", "involvement": "1245", "de-escalate": "1246", "meet": "125",
-    },
+# Where each kind of content sits under the communicative roots (CAMEO's parallel branches):
+# "appeal for economic cooperation" is 0211, "demand" it 1011, "intend" it 0311.
+BRANCHES = {
+    "material": "1", "economic": "11", "military": "12", "judicial": "13",
+    "intelligence": "14", "diplomatic": "2", "aid": "3", "economic aid": "31",
+    "military aid": "32", "humanitarian aid": "33", "protection": "34", "reform": "4",
+    "leadership": "41", "policy": "42", "rights": "43", "institutions": "44", "yield": "5",
+    "ease sanctions": "51", "ease dissent": "52", "release": "53", "ease embargo": "54",
+    "involvement": "55", "de-escalate": "56", "meet": "6",
 }  # fmt: skip
+LEAVES = {root: {kind: root + at for kind, at in BRANCHES.items()} for root in ("02", "03", "10")}
+# REJECT has no branch for diplomatic cooperation nor intelligence: its branches after
+# material cooperation come one place earlier (122 aid, 123 reform, 124 yield, 125 meet).
+LEAVES["12"] = {
+    kind: "12" + (at if at[0] == "1" else str(int(at[0]) - 1) + at[1:])
+    for kind, at in BRANCHES.items()
+    if kind not in {"diplomatic", "intelligence"}
+}
 GENERIC_CODES = frozenset({f"{root}{tail}" for root in LEAVES for tail in ("", "0")})
 # How the content hangs on the trigger: "urged X to extradite", "demanded that X release",
 # "rejected a request to interrogate", "called for the release of", "appealed for aid".
