@@ -328,32 +328,55 @@ PAIR_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Plurals that, with "the" alone, stand for a pair named in the sentence before.
+DEFINITE_PAIRS = frozenset({"country", "nation", "side"})
+
+
 def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
-    """ "The two leaders", "both sides", "the two countries": the two countries of the actors
-    named in the nearest sentence before that names any (for a subject its own sentence first,
-    then the one before), when exactly two are; their ISO3 codes in order, or None."""
+    """ "The two leaders", "both sides", "the two countries", "the two", and as a subject "the
+    countries" or "the sides": the two countries of the actors named in the nearest sentence
+    before that names any (for a subject with "two" or "both" its own sentence first, then the
+    one before), when exactly two are; their ISO3 codes in order, or None."""
     token = view.tokens[i]
-    if token.pos != "NOUN" or token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS:
-        return None
     children = view.children(i)
-    two = any(view.words[c].lower() == "two" and view.tokens[c].dep == "nummod" for c in children)
-    both = any(view.words[c].lower() == "both" for c in children)
-    if not (two or both) or any(view.tokens[c].dep == "prep" for c in children):
+    words = {view.words[c].lower() for c in children}
+    subject = token.dep in {"nsubj", "nsubjpass"}
+    if view.words[i].lower() == "two" and token.tag == "CD" and subject and "the" in words:
+        backs: tuple[int, ...] = (0, 1)  # "The two met in Hanoi"
+    elif token.pos != "NOUN" or token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS:
+        return None
+    elif any(view.tokens[c].dep == "prep" for c in children):
         return None  # "two of its neighbours", "both sides of the border" are something else
+    elif "two" in words or "both" in words:
+        # as an object, the pair is not who acts on it in its own sentence ("Chile and Peru
+        # urged both sides to agree"): only a subject takes its pair from its own sentence
+        backs = (0, 1) if subject else (1,)
+    elif subject and words == {"the"} and view.lemma(i).lower() in DEFINITE_PAIRS:
+        backs = (1,)  # "Russia and China signed a deal. The countries also agreed …"
+    else:
+        return None
     sentence = token.sentence
-    # as an object, the pair is not who acts on it in its own sentence ("Chile and Peru urged
-    # both sides to agree"): only a subject takes its pair from its own sentence
-    for back in (0, 1) if token.dep in {"nsubj", "nsubjpass"} else (1,):
+    for back in backs:
         countries: list[str] = []
         for f in found:
             if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
                 continue
             country = f.actor.country or f.actor.code[:3]
-            if country.isalpha() and not f.actor.members and country not in countries:
+            if _where(view, f.end - 1) or f.actor.members or not country.isalpha():
+                continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
+            if country not in countries:
                 countries.append(country)
         if countries:
             return tuple(countries) if len(countries) == 2 else None
     return None
+
+
+def _where(view: TextView, k: int) -> bool:
+    """Whether token ``k`` names where something happens ("in Hanoi", "to Beijing")."""
+    token = view.tokens[k]
+    return token.dep == "pobj" and view.words[token.head].lower() in {
+        "in", "at", "to", "from", "near", "inside", "across",
+    }  # fmt: skip
 
 
 def pair_start(view: TextView, i: int) -> int:

@@ -603,3 +603,17 @@ def test_code_events_an_unresolved_speaker_claims_nothing(nlp) -> None:  # type:
     named = _code(nlp, "Sudan said Chad had closed its border with Sudan.", "2023-06-01")
     assert vague and all(e.attributed_to is None for e in vague)
     assert named and any(e.attributed_to is not None for e in named)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula arrived in Lima on Tuesday to meet Boluarte. The two met for dinner on Wednesday.",
+        "Brazil and Peru signed a border deal. The countries also agreed to hold talks.",
+    ],
+)
+def test_code_events_the_two_and_the_countries_are_the_pair_named_before(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    second = text.index(". ") + 2  # the events of the second sentence: the pair acts there
+    events = [e for e in _code(nlp, text, "2023-06-01") if e.start >= second]
+    pairs = {(e.source.code[:3], e.target.code[:3] if e.target else None) for e in events}
+    assert ("BRA", "PER") in pairs or ("PER", "BRA") in pairs
