@@ -304,8 +304,8 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[st
     for f in found:
         if f.end > i or sentence - view.tokens[f.start].sentence > 1:
             continue
-        country = f.actor.country or f.actor.code[:3]
-        if not country.isalpha() or f.actor.members:
+        country = _member_country(f)
+        if country is None:
             continue
         root = _coordination_root(view, f.end - 1)
         if country not in groups.setdefault(root, []):
@@ -338,10 +338,13 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
     before that names any (for a subject with "two" or "both" its own sentence first, then the
     one before), when exactly two are; their ISO3 codes in order, or None."""
     token = view.tokens[i]
+    two = view.words[i].lower() == "two" and token.tag == "CD"
+    if not two and (token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS):
+        return None  # most tokens: checked before their children are read
     children = view.children(i)
     words = {view.words[c].lower() for c in children}
     subject = token.dep in {"nsubj", "nsubjpass"}
-    if view.words[i].lower() == "two" and token.tag == "CD" and subject and "the" in words:
+    if two and subject and "the" in words:
         backs: tuple[int, ...] = (0, 1)  # "The two met in Hanoi"
     elif token.pos != "NOUN" or token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS:
         return None
@@ -361,14 +364,21 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
         for f in found:
             if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
                 continue
-            country = f.actor.country or f.actor.code[:3]
-            if _where(view, f.end - 1) or f.actor.members or not country.isalpha():
+            country = _member_country(f)
+            if country is None or _where(view, f.end - 1):
                 continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
             if country not in countries:
                 countries.append(country)
         if countries:
             return tuple(countries) if len(countries) == 2 else None
     return None
+
+
+def _member_country(found: Found) -> str | None:
+    """The country a mention can stand for in a group of countries: its own, or its code's
+    first letters; None for a group itself or a code with no country ("GOV")."""
+    country = found.actor.country or found.actor.code[:3]
+    return None if found.actor.members or not country.isalpha() else country
 
 
 def _where(view: TextView, k: int) -> bool:

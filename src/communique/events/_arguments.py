@@ -262,25 +262,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
         return token.head
-    if token.dep == "pcomp" and view.lemma(token.head) in BLAMING_PREPOSITIONS and depth < 4:
-        governor = view.tokens[token.head].head
-        if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
-            governor = view.tokens[governor].head  # the parser hung "for" on the noun
-        judged = child_with(view, governor, {"dobj"})
-        if judged is not None and view.lemma(judged) in JUDGEMENT_NOUNS:
-            return subject_of(view, governor, depth + 1)  # "faced criticism for meeting X"
-        return _blamed(view, governor)
-    if (
-        token.dep == "pcomp"
-        and view.lemma(token.head) == "to"
-        and view.lemma(view.tokens[token.head].head) in OWNING_VERBS
-        and depth < 4
-    ):
-        return subject_of(view, view.tokens[token.head].head, depth + 1)  # "admitted to kidnapping"
-    if token.dep == "pcomp" and view.lemma(token.head) in MEANS_PREPOSITIONS and depth < 4:
-        governor = view.tokens[token.head].head  # "China helped Africa by donating supplies"
-        if view.tokens[governor].pos == "VERB":
-            return subject_of(view, governor, depth + 1)
+    if token.dep == "pcomp":
+        return _gerund_doer(view, verb, depth) if depth < 4 else None
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
     if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
@@ -289,6 +272,28 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
             # "Khan issued a statement condemning the attack": the statement's author
             return subject_of(view, noun.head, depth + 1)
         return token.head  # "troops carrying out raids": a participle with an object of its own
+    return None
+
+
+def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
+    """Who does what a gerund after a preposition names: whom the governing verb blames
+    ("sanctioned Russia for annexing"), its subject when the object is a judgement of that
+    subject's act ("faced criticism for meeting X") or it owns up to it ("admitted to
+    kidnapping"), and the subject too after a preposition of means or time ("helped Africa by
+    donating supplies"); None for any other preposition."""
+    preposition = view.tokens[gerund].head
+    word, governor = view.lemma(preposition), view.tokens[preposition].head
+    if word in BLAMING_PREPOSITIONS:
+        if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
+            governor = view.tokens[governor].head  # the parser hung "for" on the noun
+        judged = child_with(view, governor, {"dobj"})
+        if judged is not None and view.lemma(judged) in JUDGEMENT_NOUNS:
+            return subject_of(view, governor, depth + 1)  # "faced criticism for meeting X"
+        return _blamed(view, governor)
+    if word == "to" and view.lemma(governor) in OWNING_VERBS:
+        return subject_of(view, governor, depth + 1)  # "admitted to kidnapping"
+    if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
+        return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
     return None
 
 

@@ -175,8 +175,8 @@ def _event(
     ontology: Ontology,
     dyad: Dyad,
     day: date | None,
-    quotes: tuple[Quote, ...] = (),
-    lexicon: Lexicon | None = None,
+    quotes: tuple[Quote, ...],
+    lexicon: Lexicon,
 ) -> Event | None:
     when = date_of(view, dyad.trigger, day)
     if when.is_historical(day):
@@ -203,7 +203,7 @@ def _event(
             modality = "asserted"  # announcing a coercive act is a threat, and it was made
     elif modality == "intended" and entry.cameo[:2] == "13":
         modality = "asserted"  # "said it would respond" read as a threat: the threat was made
-    leaf = content_leaf(view, lexicon, dyad.trigger, entry.cameo) if lexicon else entry.cameo
+    leaf = content_leaf(view, lexicon, dyad.trigger, entry.cameo)
     if leaf != entry.cameo:  # "urged Uganda to extradite …": an appeal for judicial help
         plover = ontology.to_plover(leaf)
         entry = dataclasses.replace(entry, cameo=leaf, mode=plover[1] if plover else None)
