@@ -77,6 +77,11 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Clause links that carry modality up to the trigger ("promised [to deepen]").
 # Not through prepositions: "following Putin's visit", "in talks with" keep their own modality.
 GOVERNING_DEPS = frozenset({"xcomp", "conj", "relcl", "acl", "dobj", "nsubjpass", "pcomp", "ccomp"})
+# Verbs that say whether an event noun, their subject, takes place: "if the summit happens",
+# "the talks will not take place", "the talks resume next week" carry their modality to it.
+OCCURRENCE_VERBS = frozenset(
+    {"happen", "occur", "take", "proceed", "resume", "go", "start", "begin", "materialize"}
+)
 
 
 def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Modality:
@@ -103,7 +108,7 @@ def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Mod
 def _governing_chain(view: TextView, trigger: int) -> list[int]:
     """The trigger and the words that govern it, stopping at a verb of saying."""
     chain, k = [trigger], trigger
-    while view.tokens[k].dep in GOVERNING_DEPS and view.tokens[k].head != k and len(chain) < 8:
+    while _governed(view, k) and len(chain) < 8:
         k = view.tokens[k].head
         if view.lemma(k) in CUE_VERBS:
             if view.lemma(k) in NEGATING_VERBS:
@@ -111,6 +116,28 @@ def _governing_chain(view: TextView, trigger: int) -> list[int]:
             break
         chain.append(k)
     return chain
+
+
+def _governed(view: TextView, k: int) -> bool:
+    """Whether token ``k``'s head governs its modality: a clause link, or an occurrence verb
+    whose subject is the event noun ``k``."""
+    token = view.tokens[k]
+    if token.head == k:
+        return False
+    if token.dep in GOVERNING_DEPS:
+        return True
+    return (
+        token.dep == "nsubj"
+        and token.pos == "NOUN"
+        and view.lemma(token.head) in OCCURRENCE_VERBS
+        and _completes(view, token.head)
+    )
+
+
+def _completes(view: TextView, verb: int) -> bool:
+    """ "take" and "go" say it only as "take place" and "go ahead"."""
+    needed = {"take": "place", "go": "ahead"}.get(view.lemma(verb))
+    return needed is None or any(view.words[c].lower() == needed for c in view.children(verb))
 
 
 def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
@@ -140,7 +167,8 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
 
 def _still_to_come(view: TextView, trigger: int) -> bool:
     """ "is to meet"; or a time still to come on the trigger, or on the verb whose object it
-    is ("announced a trip … next week", "the upcoming visit")."""
+    is ("announced a trip … next week", "the upcoming visit"), or whose subject it is ("talks
+    resume next week")."""
     token = view.tokens[trigger]
     if (
         token.dep == "xcomp"
@@ -150,7 +178,8 @@ def _still_to_come(view: TextView, trigger: int) -> bool:
         )
     ):
         return True
-    anchors = [trigger] + ([token.head] if token.dep == "dobj" else [])
+    on_head = token.dep == "dobj" or (token.dep == "nsubj" and _governed(view, trigger))
+    anchors = [trigger] + ([token.head] if on_head else [])
     for anchor in anchors:
         for child in view.children(anchor):
             dep = view.tokens[child].dep

@@ -115,6 +115,18 @@ def test_code_events_modality_conditional(nlp) -> None:  # type: ignore[no-untyp
     assert events and {e.modality for e in events} == {"conditional"}
 
 
+def test_code_events_modality_of_an_event_noun_from_its_occurrence_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "If the summit between Chile and Peru happens, it will be the first.": "conditional",
+        "The meeting between the Chilean and Peruvian presidents did not take place.": "negated",
+        "Talks between Serbia and Kosovo resume next week.": "intended",
+        "Talks between Serbia and Kosovo resumed last week.": "asserted",
+    }
+    for text, modality in cases.items():
+        events = [e for e in _code(nlp, text) if e.target is not None]
+        assert events and {e.modality for e in events} == {modality}, text
+
+
 def test_code_events_modality_denial_negates(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Rwanda denied supplying weapons to rebels in Congo.")
     assert all(e.modality == "negated" for e in events)
