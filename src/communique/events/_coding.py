@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from communique.events._arguments import ActorIndex
-from communique.events._content import content_leaf
+from communique.events._content import content_leaf, planned_threat, threat_of, threatened
 from communique.events.attribution import speaker_of
 from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad
 from communique.events.dates import EventDate, date_of
@@ -146,13 +146,22 @@ def _one_country(codes: set[str]) -> bool:
     )
 
 
+# Links from a word to the act it announces ("threatened to sever", "a threat to impose"), and
+# the roots under which the act, once coded, carries the announcement (a threat, an intent).
+CARRYING_DEPS = frozenset({"xcomp", "ccomp", "acl"})
+CARRIED_ROOTS = frozenset({"03", "13"})
+
+
 def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     """Drop self-directed dyads, and untargeted ones where the sentence has a targeted event.
 
     An event with no target ("Denmark accepted the formula") is kept beside the sentence's
     targeted events only when the learned decision is surer of it than of any of them: beside
     a dyad it is mostly a half-read duplicate, but not when the dyad is a weak reading of
-    another word ("established diplomatic ties with and opened an embassy in Tehran").
+    another word ("established diplomatic ties with and opened an embassy in Tehran"), and
+    never when it is the verb that announces a targeted act below it coded as the same
+    threat or intent ("threatened to sever ties with Bahrain" is one threat, coded on the act;
+    "refused to meet" keeps its refusal beside whatever is read below it).
     """
     found = [
         d
@@ -164,8 +173,29 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     targeted = [d for d in found if d.target is not None]
     if targeted:
         best = max(d.decided or 0.0 for d in targeted)
-        found = [d for d in found if d.target is not None or (d.decided or 0.0) > best]
+        carried = {  # "Iran threatened [to sever ties with Bahrain]": the act carries the threat
+            (view.tokens[d.trigger].head, d.source.code, root)
+            for d in targeted
+            if view.tokens[d.trigger].dep in CARRYING_DEPS
+            and (root := _final_root(view, d)) in CARRIED_ROOTS
+        }
+        found = [
+            d
+            for d in found
+            if d.target is not None
+            or (
+                (d.decided or 0.0) > best
+                and (d.trigger, d.source.code, d.entry.cameo[:2]) not in carried
+            )
+        ]
     yield from found
+
+
+def _final_root(view: TextView, dyad: Dyad) -> str:
+    """The root a dyad is coded under once a threatened act is made the threat of it."""
+    if threatened(view, dyad.trigger) and threat_of(dyad.entry.cameo) is not None:
+        return "13"
+    return dyad.entry.cameo[:2]
 
 
 def _event(
@@ -291,49 +321,12 @@ INTENT_CODES = {
 }
 
 
-# CAMEO codes a coercive act announced or planned as the threat of it (root 13): "plans to
-# impose restrictions" is 132, "will extend the curfew" 1323; the threat itself is asserted.
-PLANNED_THREATS = {
-    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "131", "166": "131",
-    "17": "132", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
-    "175": "137", "18": "1383", "19": "1384", "191": "1381", "192": "1382", "20": "1385",
-}  # fmt: skip
-
-
 def _intent_code(cameo: str) -> str | None:
     """The code of an act still to come: the intent of a cooperative act, the threat of a
     coercive one; None when CAMEO codes it as it is."""
     if cameo in INTENT_CODES:
         return INTENT_CODES[cameo]
-    return (
-        PLANNED_THREATS.get(cameo)
-        or PLANNED_THREATS.get(cameo[:3])
-        or PLANNED_THREATS.get(cameo[:2])
-    )
-
-
-# A material act threatened is coded, as CAMEO codes it, as the threat of it: "threatened to
-# attack" is 1384, "warned it would impose sanctions" 131; the threat itself is asserted.
-THREAT_CODES = {
-    "14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385",
-}  # fmt: skip
-THREAT_VERBS = frozenset({"threaten", "warn"})
-FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
-
-
-def _threatened(view: TextView, trigger: int) -> bool:
-    """Whether the act at ``trigger`` is what a threat threatens: "threatened to attack",
-    "threatened military action", "warned (that) it would strike"."""
-    token = view.tokens[trigger]
-    head = token.head
-    if head == trigger or view.lemma(head) not in THREAT_VERBS:
-        return False
-    if token.dep in {"xcomp", "dobj"}:
-        return True
-    return token.dep == "ccomp" and any(
-        view.tokens[c].dep == "aux" and view.words[c].lower() in FUTURE_AUXILIARIES
-        for c in view.children(trigger)
-    )
+    return planned_threat(cameo)
 
 
 # "X will not end the strike until Y …": a refusal held until a condition is met is an
@@ -346,8 +339,8 @@ def _threat_made(view: TextView, trigger: int, cameo: str, modality: str) -> str
     """The threat code of an act that is threatened rather than done, else None."""
     if modality in {"negated", "intended"} and _ultimatum(view, trigger):
         return ULTIMATUM
-    threat = THREAT_CODES.get(cameo[:2])
-    return threat if threat is not None and _threatened(view, trigger) else None
+    threat = threat_of(cameo)
+    return threat if threat is not None and threatened(view, trigger) else None
 
 
 def _ultimatum(view: TextView, trigger: int) -> bool:

@@ -129,3 +129,56 @@ def _kind(code: str | None) -> str | None:
         if kind is not None:
             return kind
     return None
+
+
+# A coercive act announced or planned is, as CAMEO codes it, the threat of it, at the most
+# specific level CAMEO has one for: "plans to impose sanctions" 1312, "will cut aid" 1311.
+PLANNED_THREATS = {
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135",
+    "166": "136", "17": "132", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323",
+    "1724": "1324", "173": "137", "175": "137", "18": "1383", "19": "1384", "191": "1381",
+    "192": "1382", "20": "1385",
+}  # fmt: skip
+
+# A material act threatened is coded, as CAMEO codes it, as the threat of it: "threatened to
+# attack" is 1384, "warned it would impose sanctions" 1312; the threat itself is asserted.
+THREAT_CODES = {
+    "14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385",
+}  # fmt: skip
+
+
+def planned_threat(cameo: str) -> str | None:
+    """The threat of the coercive act coded ``cameo`` when it is announced or planned."""
+    return (
+        PLANNED_THREATS.get(cameo)
+        or PLANNED_THREATS.get(cameo[:3])
+        or PLANNED_THREATS.get(cameo[:2])
+    )
+
+
+def threat_of(cameo: str) -> str | None:
+    """The code of a threat to do the material act coded ``cameo`` ("threatened to sever ties"
+    1313, to attack 1384, a show of force 138); None for an act CAMEO has no threat of."""
+    specific = PLANNED_THREATS.get(cameo) or PLANNED_THREATS.get(cameo[:3])
+    return specific or THREAT_CODES.get(cameo[:2])
+
+
+THREAT_VERBS = frozenset({"threaten", "warn"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
+
+
+def threatened(view: TextView, trigger: int) -> bool:
+    """Whether the act at ``trigger`` is what a threat threatens: "threatened to attack",
+    "threatened military action", "warned (that) it would strike", "a threat to impose"."""
+    token = view.tokens[trigger]
+    head = token.head
+    if head != trigger and token.dep == "acl" and view.lemma(head) == "threat":
+        return True
+    if head == trigger or view.lemma(head) not in THREAT_VERBS:
+        return False
+    if token.dep in {"xcomp", "dobj"}:
+        return True
+    return token.dep == "ccomp" and any(
+        view.tokens[c].dep == "aux" and view.words[c].lower() in FUTURE_AUXILIARIES
+        for c in view.children(trigger)
+    )

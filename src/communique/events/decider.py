@@ -33,6 +33,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from communique.errors import ConfigError
 from communique.events._arguments import object_of, particles_of
+from communique.events._content import threat_of, threatened
 from communique.events.coder import Dyad
 from communique.textview import TextView
 
@@ -258,9 +259,14 @@ class EventDecider:
         return _sigmoid(a * _logit(probability) + b)
 
     def leaf(self, root: str, view: TextView, dyad: Dyad) -> str:
-        """The full code under ``root``: the lexicon's, the trigger's usual one, the root's."""
+        """The full code under ``root``: the lexicon's, the threat of the lexicon's act when
+        the trigger is what a threat threatens, the trigger's usual one, the root's."""
         if dyad.entry.cameo[:2] == root:
             return dyad.entry.cameo
+        if root == "13" and threatened(view, dyad.trigger):
+            threat = threat_of(dyad.entry.cameo)  # "threatened to sever ties": 1313
+            if threat is not None:
+                return threat
         by_lemma = self.leaves.get(root, {})
         return by_lemma.get(view.lemma(dyad.trigger)) or self.defaults.get(root) or root
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from types import SimpleNamespace
 from typing import cast
 
@@ -315,21 +316,62 @@ def test_code_events_a_threatened_attack_is_an_asserted_threat(nlp) -> None:  # 
     ] == [("RUS", "1384", "UKR", "asserted")]
 
 
-def _dyad(source: str, target: str | None, decided: float | None) -> Dyad:
-    def mention(code: str) -> ActorMention:
-        return ActorMention("t", code, 10, 11, code, code)  # away from the trigger at 0
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Ecuador threatened to sever diplomatic ties with Colombia.", "1313"),
+        ("Norway threatened to cut off aid to Tanzania.", "1311"),
+        ("The European Union threatened to impose sanctions on Belarus.", "1312"),
+    ],
+)
+def test_code_events_a_threatened_act_gives_the_threat_its_leaf_once(
+    nlp, text: str, cameo: str
+) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, text)
+    assert [(e.cameo, e.target is not None, e.modality) for e in events] == [
+        (cameo, True, "asserted")
+    ]  # one threat, on the act: no second, untargeted one on "threatened"
 
-    return Dyad(0, PROPOSED, mention(source), mention(target) if target else None, False, decided)
+
+def _dyad(
+    source: str, target: str | None, decided: float | None, trigger: int = 0, cameo: str = ""
+) -> Dyad:
+    def mention(code: str) -> ActorMention:
+        return ActorMention("t", code, 10, 11, code, code)  # away from the triggers at 0 and 1
+
+    entry = dataclasses.replace(PROPOSED, cameo=cameo)
+    return Dyad(
+        trigger, entry, mention(source), mention(target) if target else None, False, decided
+    )
 
 
 def test_kept_a_one_sided_event_stays_only_when_surer_than_every_targeted_one() -> None:
-    view = cast(TextView, SimpleNamespace(tokens=[SimpleNamespace(start=0)]))  # the trigger
+    view = cast(TextView, SimpleNamespace(tokens=[SimpleNamespace(start=0, dep="ROOT", head=0)]))
     weak = [_dyad("LKA", None, 0.6), _dyad("LKA", "GOV", 0.2)]
     assert [d.target is None for d in _kept(view, iter(weak))] == [True, False]
     strong = [_dyad("LKA", None, 0.3), _dyad("LKA", "GOV", 0.5)]
     assert [d.target is None for d in _kept(view, iter(strong))] == [False]
     rules = [_dyad("LKA", None, None), _dyad("LKA", "IRN", None)]  # the rules alone: targeted
     assert [d.target is None for d in _kept(view, iter(rules))] == [False]
+
+
+def test_kept_drops_the_announcing_verb_of_a_threat_or_intent_coded_on_the_act() -> None:
+    def view_of(lemmas: list[str]) -> TextView:  # the act (token 1) is the xcomp of token 0
+        tokens = [
+            SimpleNamespace(start=0, dep="ROOT", head=0),
+            SimpleNamespace(start=5, dep="xcomp", head=0),
+        ]
+        return cast(TextView, SimpleNamespace(tokens=tokens, lemma=lemmas.__getitem__))
+
+    # "threatened [to sever ties with X]": the severing, decided 161, becomes the threat 1313
+    threat = [_dyad("ECU", None, 0.9, 0, "130"), _dyad("ECU", "COL", 0.6, 1, "161")]
+    assert [d.trigger for d in _kept(view_of(["threaten", "sever"]), iter(threat))] == [1]
+    # "pledged [to send aid to X]": the intent is coded on the sending
+    intent = [_dyad("ECU", None, 0.9, 0, "030"), _dyad("ECU", "COL", 0.6, 1, "033")]
+    assert [d.trigger for d in _kept(view_of(["pledge", "send"]), iter(intent))] == [1]
+    # "refused [to meet X]": the refusal is its own event
+    refusal = [_dyad("ECU", None, 0.9, 0, "125"), _dyad("ECU", "COL", 0.6, 1, "040")]
+    assert [d.trigger for d in _kept(view_of(["refuse", "meet"]), iter(refusal))] == [0, 1]
 
 
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
