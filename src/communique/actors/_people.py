@@ -241,8 +241,8 @@ class PeopleReader:
         matched alias counts too (the base lists "General Michel Aoun" as a spelling)."""
         if known.country is None or not known.code.endswith("ELI"):
             return None
-        if reading is not None:
-            sector: str | None = self._role_sector(reading.role)
+        if reading is not None:  # a title that names no sector ("attorney") names no office
+            sector: str | None = self._stated_sector(reading.role)
         else:
             first = self.view.words[known.start]
             name = known.entry.name if isinstance(known.entry, PersonEntry) else ""

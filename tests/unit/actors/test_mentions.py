@@ -401,6 +401,9 @@ def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: 
     general = "A newspaper defied a ban by General Michel Aoun."  # the base's alias holds the title
     aoun = _by_text(general, _find(nlp, general, "1990-05-01"))["General Michel Aoun"]
     assert (aoun.code, aoun.role) == ("LBNMIL", "General")
+    # a title that names no sector names no office: a private lawyer stays as the base has him
+    lawyer = "The Russian ambassador met Trump lawyer Michael Cohen in New York."
+    assert _by_text(lawyer, _find(nlp, lawyer, "2017-06-01"))["Michael Cohen"].code == "USAELI"
 
 
 def test_find_actors_coordinated_demonyms_share_their_noun(nlp) -> None:  # type: ignore[no-untyped-def]
