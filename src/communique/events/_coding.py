@@ -150,6 +150,7 @@ def _one_country(codes: set[str]) -> bool:
 # the roots under which the act, once coded, carries the announcement (a threat, an intent).
 CARRYING_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 CARRIED_ROOTS = frozenset({"03", "13"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 
 
 def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
@@ -168,8 +169,10 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
         for d in dyads
         if (d.target is None or d.target.code != d.source.code)
         and not d.source.start <= view.tokens[d.trigger].start < d.source.end
-    ]  # "Russia's war … Russian troops": no event between an actor and itself; "a bombing
-    # killed …": the attack, read as its own unnamed author, is not also its own act
+        and (d.target is None or view.text[d.target.start : d.target.end].lower() not in REFLEXIVES)
+    ]  # "Russia's war … Russian troops": no event between an actor and itself ("pardoning
+    # himself" is one too, whoever the pronoun was read as); "a bombing killed …": the attack,
+    # read as its own unnamed author, is not also its own act
     targeted = [d for d in found if d.target is not None]
     if targeted:
         best = max(d.decided or 0.0 for d in targeted)

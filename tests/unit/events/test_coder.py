@@ -346,7 +346,8 @@ def _dyad(
 
 
 def test_kept_a_one_sided_event_stays_only_when_surer_than_every_targeted_one() -> None:
-    view = cast(TextView, SimpleNamespace(tokens=[SimpleNamespace(start=0, dep="ROOT", head=0)]))
+    tokens = [SimpleNamespace(start=0, dep="ROOT", head=0)]  # the trigger
+    view = cast(TextView, SimpleNamespace(text=" " * 20, tokens=tokens))
     weak = [_dyad("LKA", None, 0.6), _dyad("LKA", "GOV", 0.2)]
     assert [d.target is None for d in _kept(view, iter(weak))] == [True, False]
     strong = [_dyad("LKA", None, 0.3), _dyad("LKA", "GOV", 0.5)]
@@ -361,7 +362,9 @@ def test_kept_drops_the_announcing_verb_of_a_threat_or_intent_coded_on_the_act()
             SimpleNamespace(start=0, dep="ROOT", head=0),
             SimpleNamespace(start=5, dep="xcomp", head=0),
         ]
-        return cast(TextView, SimpleNamespace(tokens=tokens, lemma=lemmas.__getitem__))
+        return cast(
+            TextView, SimpleNamespace(text=" " * 20, tokens=tokens, lemma=lemmas.__getitem__)
+        )
 
     # "threatened [to sever ties with X]": the severing, decided 161, becomes the threat 1313
     threat = [_dyad("ECU", None, 0.9, 0, "130"), _dyad("ECU", "COL", 0.6, 1, "161")]
@@ -372,6 +375,20 @@ def test_kept_drops_the_announcing_verb_of_a_threat_or_intent_coded_on_the_act()
     # "refused [to meet X]": the refusal is its own event
     refusal = [_dyad("ECU", None, 0.9, 0, "125"), _dyad("ECU", "COL", 0.6, 1, "040")]
     assert [d.trigger for d in _kept(view_of(["refuse", "meet"]), iter(refusal))] == [0, 1]
+
+
+def test_kept_an_act_on_oneself_is_no_dyad() -> None:
+    # "pardoning himself": whoever the pronoun was read as, the act is on its own doer
+    text = "pardoning himself"
+    view = cast(
+        TextView,
+        SimpleNamespace(text=text, tokens=[SimpleNamespace(start=0, dep="ROOT", head=0)]),
+    )
+    himself = Dyad(0, PROPOSED, ActorMention("t", "USAGOV", 10, 11, "x", "x"), None, False, 0.5)
+    himself = dataclasses.replace(himself, target=ActorMention("t", "USAELI", 10, 17, "y", "y"))
+    assert list(_kept(view, iter([himself]))) == []
+    other = dataclasses.replace(himself, target=ActorMention("t", "USAELI", 0, 9, "y", "y"))
+    assert list(_kept(view, iter([other]))) == [other]
 
 
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
