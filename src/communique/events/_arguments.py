@@ -247,6 +247,9 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     compound = child_with(view, verb, {"compound"})
     if compound is not None and compound < verb and token.pos == "VERB":
         return compound  # "Bolton details how …": the small parser made the name a compound
+    acronym = child_with(view, verb, {"advmod", "npadvmod"})
+    if acronym is not None and acronym < verb and _is_acronym(view.words[acronym]):
+        return acronym  # "USAID provided tents …": the small parser made the name an adverb
     if (
         depth == 0
         and token.dep == "xcomp"
@@ -273,6 +276,12 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
             return subject_of(view, noun.head, depth + 1)
         return token.head  # "troops carrying out raids": a participle with an object of its own
     return None
+
+
+def _is_acronym(word: str) -> bool:
+    """ "USAID", "NATO", "IAEA": two capitals or more, all letters capital (no adverb is)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:

@@ -391,6 +391,12 @@ def test_kept_an_act_on_oneself_is_no_dyad() -> None:
     assert list(_kept(view, iter([other]))) == [other]
 
 
+def test_code_events_an_acronym_parsed_as_an_adverb_is_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the small parser tags "USAID" at the start of a sentence as an adverb
+    events = _code(nlp, "USAID sent food to Malawi.")
+    assert ("USA", "MWI", "AID") in _dyads(events)
+
+
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Critics attacked Britain's decision to impose sanctions on Belarus.")
     assert ("GBR", "BLR", "COERCE") in _dyads(events)
