@@ -749,3 +749,11 @@ def test_find_actors_a_title_word_after_a_first_name_is_a_surname(nlp) -> None: 
     found = _by_text(text, _find(nlp, text, "2018-06-01"))
     assert "King" not in found  # not a monarch: the senator's surname
     assert found["Walter King"].sector == "LEG"
+
+
+def test_find_actors_leaders_of_a_faith_are_religious(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lebanese Maronite bishops and Nigerian Muslim leaders met in Rome."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Nigerian Muslim leaders"].code == "NGAREL"  # not the government's leaders
+    other = "Chadian Christian leaders condemned the attack in N'Djamena."
+    assert _by_text(other, _find(nlp, other))["Chadian Christian leaders"].code == "TCDREL"
