@@ -64,7 +64,8 @@ REPORT_NOUNS = frozenset(
         "report", "investigation", "inquiry", "probe", "statement", "filing", "study",
         "document", "review", "audit", "assessment", "analysis", "memo", "letter",
         "complaint", "indictment", "lawsuit", "ruling", "communique", "announcement",
-        "cable", "transcript", "record", "records", "dossier",
+        "cable", "transcript", "record", "records", "dossier", "resolution", "declaration",
+        "motion",
     }
 )  # fmt: skip
 # Light verbs that report speech with a noun or adjective: "drew attention to", "made clear".

@@ -543,6 +543,8 @@ def test_code_events_an_appeal_or_demand_takes_the_leaf_of_what_it_asks(
 def test_code_events_a_statement_doing_something_is_its_authors_act(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Russia issued a statement condemning the new sanctions on Iran.")
     assert "RUS" in {e.source.code for e in events if e.cameo.startswith("11")}
+    passed = _code(nlp, "The Senegalese parliament adopted a resolution condemning Gambia.")
+    assert ("SEN", "GMB", "ACCUSE") in _dyads(passed)  # a resolution is its authors' act
 
 
 def test_code_events_a_country_never_reacts_to_its_own_attack_as_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
