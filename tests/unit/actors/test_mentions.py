@@ -757,3 +757,9 @@ def test_find_actors_leaders_of_a_faith_are_religious(nlp) -> None:  # type: ign
     assert found["Nigerian Muslim leaders"].code == "NGAREL"  # not the government's leaders
     other = "Chadian Christian leaders condemned the attack in N'Djamena."
     assert _by_text(other, _find(nlp, other))["Chadian Christian leaders"].code == "TCDREL"
+
+
+def test_find_actors_homes_and_villages_are_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Azerbaijani artillery shelled Armenian villages and Armenian homes near the border."
+    found = _by_text(text, _find(nlp, text))
+    assert (found["Armenian villages"].code, found["Armenian homes"].code) == ("ARMCVL", "ARMCVL")
