@@ -43,21 +43,12 @@ NO_EVENT = "none"
 STATEMENT_ROOTS = frozenset({"01", "02"})
 
 
-# ConfliBERT's classes part from GDELT's quad classes on three roots: investigations (09) and
-# reductions of relations (16: sanctions, aid cut, expulsions) are its verbal conflict, and
-# protests (14) its material conflict (on its tune half, of the sentences our strongest event
-# codes with the root: 09 8 of 8, 16 37 of 42, 14 9 of 12 so labelled).
-VERBAL_CONFLICT_ROOTS = frozenset({"09", "10", "11", "12", "13", "16"})
-
-
 def penta_of_root(root: str) -> int:
     """The 5-way class of a CAMEO root (``none``: 0, as a statement)."""
     if root == NO_EVENT or root in STATEMENT_ROOTS:
         return 0
-    if root in VERBAL_CONFLICT_ROOTS:
-        return 3
     number = int(root)
-    return 1 if number <= 5 else 2 if number <= 8 else 4
+    return 1 if number <= 5 else 2 if number <= 8 else 3 if number <= 13 else 4
 
 
 MODEL_DIR = Path(__file__).parent / "data" / "decider"

@@ -239,7 +239,6 @@ def test_score_plover_type_dyad_and_mode() -> None:
         (event("A", "B", "CONSULT", "040", quad_class=0), 0),
         (event("A", "B", "SANCTION", "163", quad_class=4), 3),  # ConfliBERT: verbal conflict
         (event("A", "B", "ACCUSE", "090", quad_class=2), 3),  # investigation
-        (event("A", "B", "PROTEST", "141", quad_class=3), 4),  # ConfliBERT: material conflict
     ],
 )
 def test_penta_class_maps_quad_class_and_statements(coded: Event | None, expected: int) -> None:
