@@ -397,6 +397,13 @@ def test_code_events_an_acronym_parsed_as_an_adverb_is_the_subject(nlp) -> None:
     assert ("USA", "MWI", "AID") in _dyads(events)
 
 
+def test_code_events_opposing_talks_or_mediation_rejects_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    stative = _code(nlp, "Armenia is opposed to Russian mediation.")
+    assert ("ARM", "RUS", "126") in {(s, t, e.cameo) for e in stative for s, t, _ in _dyads((e,))}
+    active = _code(nlp, "The Malian junta opposed talks with the Tuareg rebels.")
+    assert "125" in {e.cameo for e in active}
+
+
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Critics attacked Britain's decision to impose sanctions on Belarus.")
     assert ("GBR", "BLR", "COERCE") in _dyads(events)
