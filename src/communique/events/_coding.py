@@ -227,6 +227,14 @@ def _event(
             entry, cameo=threat, plover=plover[0] if plover else None, mode=None
         )
         modality = "asserted"
+    if threat is None and _considered(view, dyad.trigger):
+        # "Japan is considering sending aid to Haiti": CAMEO codes the consideration (014),
+        # a statement that was made, not an intent to send
+        plover = ontology.to_plover(CONSIDER_POLICY)
+        entry = dataclasses.replace(
+            entry, cameo=CONSIDER_POLICY, plover=plover[0] if plover else None, mode=None
+        )
+        modality = "asserted"
     if modality == "intended" and (intent := _intent_code(entry.cameo)) is not None:
         plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
         entry = dataclasses.replace(
@@ -322,6 +330,21 @@ INTENT_CODES = {
     "086": "0355",
     **dict.fromkeys(["087", "0871", "0872", "0873", "0874"], "0356"),
 }
+
+
+# Verbs that weigh an act without committing to it: "is considering sending aid".
+CONSIDER_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
+CONSIDER_POLICY = "014"
+
+
+def _considered(view: TextView, trigger: int) -> bool:
+    """Whether the act at ``trigger`` is one its doer is weighing ("considering sending")."""
+    token = view.tokens[trigger]
+    return (
+        token.head != trigger
+        and token.dep in {"xcomp", "ccomp", "dobj", "pcomp"}
+        and view.lemma(token.head) in CONSIDER_VERBS
+    )
 
 
 def _intent_code(cameo: str) -> str | None:

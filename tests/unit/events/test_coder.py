@@ -404,6 +404,17 @@ def test_code_events_opposing_talks_or_mediation_rejects_them(nlp) -> None:  # t
     assert "125" in {e.cameo for e in active}
 
 
+def test_code_events_an_act_being_weighed_is_a_policy_considered(nlp) -> None:  # type: ignore[no-untyped-def]
+    weighed = _code(nlp, "Norway is considering sending aid to Haiti after the storm.")
+    assert [
+        (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in weighed
+    ] == [
+        ("NOR", "HTI", "014", "asserted")
+    ]  # CAMEO's "consider policy option", not an intent to send
+    sent = _code(nlp, "Norway sent aid to Haiti after the storm.")
+    assert [e.cameo[:2] for e in sent] == ["07"]
+
+
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Critics attacked Britain's decision to impose sanctions on Belarus.")
     assert ("GBR", "BLR", "COERCE") in _dyads(events)
