@@ -150,12 +150,17 @@ def _one_country(codes: set[str]) -> bool:
 # the roots under which the act, once coded, carries the announcement (a threat, an intent).
 CARRYING_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 CARRIED_ROOTS = frozenset({"03", "13"})
+# Appeals and demands, whose content (the act asked for, not done) is no event of its own.
+ASKING_ROOTS = frozenset({"02", "10"})
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 
 
 def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
-    """Drop self-directed dyads, and untargeted ones where the sentence has a targeted event.
+    """Drop self-directed dyads, acts asked for, and untargeted dyads where the sentence has a
+    targeted event.
 
+    An act an appeal or demand coded on the verb above it asks for is dropped: it has not
+    happened, and the appeal's code already names it ("urged Russia to withdraw" is 0256).
     An event with no target ("Denmark accepted the formula") is kept beside the sentence's
     targeted events only when the learned decision is surer of it than of any of them: beside
     a dyad it is mostly a half-read duplicate, but not when the dyad is a weak reading of
@@ -173,6 +178,16 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     ]  # "Russia's war … Russian troops": no event between an actor and itself ("pardoning
     # himself" is one too, whoever the pronoun was read as); "a bombing killed …": the attack,
     # read as its own unnamed author, is not also its own act
+    asked = {d.trigger for d in found if d.entry.cameo[:2] in ASKING_ROOTS}
+    found = [  # "urged Russia [to withdraw]": what is asked for is the appeal's content
+        d
+        for d in found
+        if not (
+            view.tokens[d.trigger].dep in CARRYING_DEPS
+            and view.tokens[d.trigger].head in asked
+            and d.entry.cameo[:2] not in ASKING_ROOTS
+        )
+    ]
     targeted = [d for d in found if d.target is not None]
     if targeted:
         best = max(d.decided or 0.0 for d in targeted)

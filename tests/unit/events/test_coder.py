@@ -415,6 +415,13 @@ def test_code_events_an_act_being_weighed_is_a_policy_considered(nlp) -> None:  
     assert [e.cameo[:2] for e in sent] == ["07"]
 
 
+def test_code_events_an_act_asked_for_is_no_event_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Germany urged Russia to withdraw its troops from Ukraine.")
+    assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events] == [
+        ("DEU", "RUS", "0256")
+    ]  # the withdrawal has not happened: the appeal's leaf names it
+
+
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Critics attacked Britain's decision to impose sanctions on Belarus.")
     assert ("GBR", "BLR", "COERCE") in _dyads(events)
