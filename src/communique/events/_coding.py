@@ -16,7 +16,7 @@ from datetime import date
 from communique.events._arguments import ActorIndex
 from communique.events._content import content_leaf, planned_threat, threat_of, threatened
 from communique.events.attribution import speaker_of
-from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad
+from communique.events.coder import ATTACK_NOUNS, OBLIGATION_AUXILIARIES, DependencyCoder, Dyad
 from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
@@ -160,7 +160,8 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     targeted event.
 
     An act an appeal or demand coded on the verb above it asks for is dropped: it has not
-    happened, and the appeal's code already names it ("urged Russia to withdraw" is 0256).
+    happened, and the appeal's code already names it ("urged Russia to withdraw" is 0256);
+    so is an act someone must or should do ("the government must provide …").
     An event with no target ("Denmark accepted the formula") is kept beside the sentence's
     targeted events only when the learned decision is surer of it than of any of them: beside
     a dyad it is mostly a half-read duplicate, but not when the dyad is a weak reading of
@@ -182,10 +183,10 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     found = [  # "urged Russia [to withdraw]": what is asked for is the appeal's content
         d
         for d in found
-        if not (
-            view.tokens[d.trigger].dep in CARRYING_DEPS
-            and view.tokens[d.trigger].head in asked
-            and d.entry.cameo[:2] not in ASKING_ROOTS
+        if d.entry.cameo[:2] in ASKING_ROOTS
+        or not (
+            (view.tokens[d.trigger].dep in CARRYING_DEPS and view.tokens[d.trigger].head in asked)
+            or _obliged(view, d.trigger)  # "the government must provide …": asked, not done
         )
     ]
     targeted = [d for d in found if d.target is not None]
@@ -207,6 +208,19 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
             )
         ]
     yield from found
+
+
+def _obliged(view: TextView, trigger: int) -> bool:
+    """Whether the act at ``trigger`` is one someone must or should do ("Y must withdraw",
+    "must ensure security and provide aid")."""
+    verbs = [trigger]
+    if view.tokens[trigger].dep == "conj":
+        verbs.append(view.tokens[trigger].head)
+    return any(
+        view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
+        for verb in verbs
+        for c in view.children(verb)
+    )
 
 
 def _final_root(view: TextView, dyad: Dyad) -> str:

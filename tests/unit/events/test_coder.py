@@ -333,6 +333,10 @@ def test_code_events_a_threatened_act_gives_the_threat_its_leaf_once(
     ]  # one threat, on the act: no second, untargeted one on "threatened"
 
 
+def _no_children(token: int) -> tuple[int, ...]:
+    return ()
+
+
 def _dyad(
     source: str, target: str | None, decided: float | None, trigger: int = 0, cameo: str = ""
 ) -> Dyad:
@@ -347,7 +351,7 @@ def _dyad(
 
 def test_kept_a_one_sided_event_stays_only_when_surer_than_every_targeted_one() -> None:
     tokens = [SimpleNamespace(start=0, dep="ROOT", head=0)]  # the trigger
-    view = cast(TextView, SimpleNamespace(text=" " * 20, tokens=tokens))
+    view = cast(TextView, SimpleNamespace(text=" " * 20, tokens=tokens, children=_no_children))
     weak = [_dyad("LKA", None, 0.6), _dyad("LKA", "GOV", 0.2)]
     assert [d.target is None for d in _kept(view, iter(weak))] == [True, False]
     strong = [_dyad("LKA", None, 0.3), _dyad("LKA", "GOV", 0.5)]
@@ -363,7 +367,10 @@ def test_kept_drops_the_announcing_verb_of_a_threat_or_intent_coded_on_the_act()
             SimpleNamespace(start=5, dep="xcomp", head=0),
         ]
         return cast(
-            TextView, SimpleNamespace(text=" " * 20, tokens=tokens, lemma=lemmas.__getitem__)
+            TextView,
+            SimpleNamespace(
+                text=" " * 20, tokens=tokens, lemma=lemmas.__getitem__, children=_no_children
+            ),
         )
 
     # "threatened [to sever ties with X]": the severing, decided 161, becomes the threat 1313
@@ -382,7 +389,9 @@ def test_kept_an_act_on_oneself_is_no_dyad() -> None:
     text = "pardoning himself"
     view = cast(
         TextView,
-        SimpleNamespace(text=text, tokens=[SimpleNamespace(start=0, dep="ROOT", head=0)]),
+        SimpleNamespace(
+            text=text, tokens=[SimpleNamespace(start=0, dep="ROOT", head=0)], children=_no_children
+        ),
     )
     himself = Dyad(0, PROPOSED, ActorMention("t", "USAGOV", 10, 11, "x", "x"), None, False, 0.5)
     himself = dataclasses.replace(himself, target=ActorMention("t", "USAELI", 10, 17, "y", "y"))
@@ -420,6 +429,8 @@ def test_code_events_an_act_asked_for_is_no_event_of_its_own(nlp) -> None:  # ty
     assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in events] == [
         ("DEU", "RUS", "0256")
     ]  # the withdrawal has not happened: the appeal's leaf names it
+    obliged = _code(nlp, "Ghana should expel the Togolese ambassador and recall its envoy.")
+    assert obliged == ()  # what someone should do has not happened
 
 
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
