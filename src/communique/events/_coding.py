@@ -152,6 +152,7 @@ CARRYING_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 CARRIED_ROOTS = frozenset({"03", "13"})
 # Appeals and demands, whose content (the act asked for, not done) is no event of its own.
 ASKING_ROOTS = frozenset({"02", "10"})
+REJECT_ROOT = "12"  # "rejected calls [to release the tanker]" read as the rejection itself
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 
 
@@ -187,6 +188,7 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
         or not (
             (view.tokens[d.trigger].dep in CARRYING_DEPS and view.tokens[d.trigger].head in asked)
             or _obliged(view, d.trigger)  # "the government must provide …": asked, not done
+            or (_asked_by_noun(view, d.trigger) and d.entry.cameo[:2] != REJECT_ROOT)
         )
     ]
     targeted = [d for d in found if d.target is not None]
@@ -208,6 +210,28 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
             )
         ]
     yield from found
+
+
+# Nouns of asking whose infinitive names an act asked for, not done ("calls to release").
+ASKING_NOUNS = frozenset(
+    {"call", "appeal", "request", "demand", "plea", "suggestion", "pressure", "urging",
+     "ultimatum"}
+)  # fmt: skip
+
+
+def _asked_by_noun(view: TextView, trigger: int) -> bool:
+    """Whether the act at ``trigger`` is what a call, appeal or request asks for ("rejected
+    calls to release", also when the parser hangs the infinitive on the verb)."""
+    token = view.tokens[trigger]
+    if token.head == trigger:
+        return False
+    if token.dep == "acl":
+        return view.lemma(token.head) in ASKING_NOUNS
+    return token.dep in {"advcl", "xcomp"} and any(
+        view.tokens[c].dep == "dobj" and view.lemma(c) in ASKING_NOUNS
+        for c in view.children(token.head)
+        if c < trigger
+    )
 
 
 def _obliged(view: TextView, trigger: int) -> bool:

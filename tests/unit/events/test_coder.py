@@ -431,6 +431,8 @@ def test_code_events_an_act_asked_for_is_no_event_of_its_own(nlp) -> None:  # ty
     ]  # the withdrawal has not happened: the appeal's leaf names it
     obliged = _code(nlp, "Ghana should expel the Togolese ambassador and recall its envoy.")
     assert obliged == ()  # what someone should do has not happened
+    called = _code(nlp, "Uganda rejected calls to free the Kenyan activists.")
+    assert "0841" not in {e.cameo for e in called}  # the release was asked for, not made
 
 
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
