@@ -321,8 +321,12 @@ def _blamed(view: TextView, verb: int) -> int | None:
 
 
 def object_of(view: TextView, verb: int) -> int | None:
-    """The direct object; a relative pronoun stands for the noun the clause modifies."""
+    """The direct object; a relative pronoun stands for the noun the clause modifies. A name
+    the parser reads as an object predicate is the object when there is no other ("Macron
+    called Putin on Friday" parsed like "called him a liar")."""
     obj = child_with(view, verb, {"dobj", "obj"})
+    if obj is None and (predicate := child_with(view, verb, {"oprd"})) is not None:
+        obj = predicate if view.tokens[predicate].pos == "PROPN" else None
     if (
         obj is not None
         and view.lemma(obj) in RELATIVE_PRONOUNS

@@ -435,6 +435,11 @@ def test_code_events_an_act_asked_for_is_no_event_of_its_own(nlp) -> None:  # ty
     assert "0841" not in {e.cameo for e in called}  # the release was asked for, not made
 
 
+def test_code_events_a_name_parsed_as_an_object_predicate_is_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Macron called Putin on Friday to discuss the war.")
+    assert ("FRA", "RUS", "CONSULT") in _dyads(events)
+
+
 def test_code_events_the_owner_of_a_decision_does_what_it_decides(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Critics attacked Britain's decision to impose sanctions on Belarus.")
     assert ("GBR", "BLR", "COERCE") in _dyads(events)
