@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from communique.events._arguments import ActorIndex
@@ -153,16 +153,54 @@ CARRIED_ROOTS = frozenset({"03", "13"})
 # Appeals and demands, whose content (the act asked for, not done) is no event of its own.
 ASKING_ROOTS = frozenset({"02", "10"})
 REJECT_ROOT = "12"  # "rejected calls [to release the tanker]" read as the rejection itself
+# Nouns of asking whose infinitive names an act asked for, not done ("calls to release").
+ASKING_NOUNS = frozenset(
+    {"call", "appeal", "request", "demand", "plea", "suggestion", "pressure", "urging",
+     "ultimatum"}
+)  # fmt: skip
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
 
 
 def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     """Drop self-directed dyads, acts asked for, and untargeted dyads where the sentence has a
-    targeted event.
+    targeted event (``_between_two``, ``_done``, ``_one_sided``)."""
+    yield from _one_sided(view, _done(view, _between_two(view, dyads)))
 
-    An act an appeal or demand coded on the verb above it asks for is dropped: it has not
-    happened, and the appeal's code already names it ("urged Russia to withdraw" is 0256);
-    so is an act someone must or should do ("the government must provide …").
+
+def _between_two(view: TextView, dyads: Iterable[Dyad]) -> list[Dyad]:
+    """Dyads between an actor and another one: "Russia's war … Russian troops" is no event
+    between an actor and itself, nor is "pardoning himself" (whoever the pronoun was read
+    as); "a bombing killed …": the attack, read as its own unnamed author, is not its act."""
+    return [
+        d
+        for d in dyads
+        if (d.target is None or d.target.code != d.source.code)
+        and not d.source.start <= view.tokens[d.trigger].start < d.source.end
+        and (d.target is None or view.text[d.target.start : d.target.end].lower() not in REFLEXIVES)
+    ]
+
+
+def _done(view: TextView, found: list[Dyad]) -> list[Dyad]:
+    """Drop the acts only asked for: what an appeal or demand coded on the verb above asks for
+    (it has not happened, and the appeal's code already names it: "urged Russia to withdraw"
+    is 0256), what someone must or should do ("the government must provide …"), and what a
+    call, appeal or request asks for ("rejected appeals to release …")."""
+    asked = {d.trigger for d in found if d.entry.cameo[:2] in ASKING_ROOTS}
+    return [
+        d
+        for d in found
+        if d.entry.cameo[:2] in ASKING_ROOTS
+        or not (
+            (view.tokens[d.trigger].dep in CARRYING_DEPS and view.tokens[d.trigger].head in asked)
+            or _obliged(view, d.trigger)
+            or (_asked_by_noun(view, d.trigger) and d.entry.cameo[:2] != REJECT_ROOT)
+        )
+    ]
+
+
+def _one_sided(view: TextView, found: list[Dyad]) -> list[Dyad]:
+    """Untargeted dyads where the sentence has targeted ones.
+
     An event with no target ("Denmark accepted the formula") is kept beside the sentence's
     targeted events only when the learned decision is surer of it than of any of them: beside
     a dyad it is mostly a half-read duplicate, but not when the dyad is a weak reading of
@@ -171,52 +209,25 @@ def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
     threat or intent ("threatened to sever ties with Bahrain" is one threat, coded on the act;
     "refused to meet" keeps its refusal beside whatever is read below it).
     """
-    found = [
-        d
-        for d in dyads
-        if (d.target is None or d.target.code != d.source.code)
-        and not d.source.start <= view.tokens[d.trigger].start < d.source.end
-        and (d.target is None or view.text[d.target.start : d.target.end].lower() not in REFLEXIVES)
-    ]  # "Russia's war … Russian troops": no event between an actor and itself ("pardoning
-    # himself" is one too, whoever the pronoun was read as); "a bombing killed …": the attack,
-    # read as its own unnamed author, is not also its own act
-    asked = {d.trigger for d in found if d.entry.cameo[:2] in ASKING_ROOTS}
-    found = [  # "urged Russia [to withdraw]": what is asked for is the appeal's content
+    targeted = [d for d in found if d.target is not None]
+    if not targeted:
+        return found
+    best = max(d.decided or 0.0 for d in targeted)
+    carried = {  # "Iran threatened [to sever ties with Bahrain]": the act carries the threat
+        (view.tokens[d.trigger].head, d.source.code, root)
+        for d in targeted
+        if view.tokens[d.trigger].dep in CARRYING_DEPS
+        and (root := _final_root(view, d)) in CARRIED_ROOTS
+    }
+    return [
         d
         for d in found
-        if d.entry.cameo[:2] in ASKING_ROOTS
-        or not (
-            (view.tokens[d.trigger].dep in CARRYING_DEPS and view.tokens[d.trigger].head in asked)
-            or _obliged(view, d.trigger)  # "the government must provide …": asked, not done
-            or (_asked_by_noun(view, d.trigger) and d.entry.cameo[:2] != REJECT_ROOT)
+        if d.target is not None
+        or (
+            (d.decided or 0.0) > best
+            and (d.trigger, d.source.code, d.entry.cameo[:2]) not in carried
         )
     ]
-    targeted = [d for d in found if d.target is not None]
-    if targeted:
-        best = max(d.decided or 0.0 for d in targeted)
-        carried = {  # "Iran threatened [to sever ties with Bahrain]": the act carries the threat
-            (view.tokens[d.trigger].head, d.source.code, root)
-            for d in targeted
-            if view.tokens[d.trigger].dep in CARRYING_DEPS
-            and (root := _final_root(view, d)) in CARRIED_ROOTS
-        }
-        found = [
-            d
-            for d in found
-            if d.target is not None
-            or (
-                (d.decided or 0.0) > best
-                and (d.trigger, d.source.code, d.entry.cameo[:2]) not in carried
-            )
-        ]
-    yield from found
-
-
-# Nouns of asking whose infinitive names an act asked for, not done ("calls to release").
-ASKING_NOUNS = frozenset(
-    {"call", "appeal", "request", "demand", "plea", "suggestion", "pressure", "urging",
-     "ultimatum"}
-)  # fmt: skip
 
 
 def _asked_by_noun(view: TextView, trigger: int) -> bool:
