@@ -12,7 +12,9 @@ Read from the trigger and the clauses that govern it, up to the first verb of sa
   that itself carries intent (the lexicon's ``modality`` column, e.g. "promise");
 * otherwise ``asserted``.
 
-When several apply, the first in that list wins.
+When several apply, the first in that list wins. An event noun that is the subject of a verb
+saying whether it takes place ("if the summit happens", "the meeting did not take place",
+"talks resume next week") takes that verb's marks as its own.
 """
 
 from __future__ import annotations
