@@ -58,6 +58,7 @@ from communique.actors.coref import (
 from communique.actors.knowledge import (
     KBMatch,
     KnowledgeBase,
+    PersonEntry,
 )
 from communique.actors.memory import RoleRecall
 from communique.actors.named_orgs import named_organisations
@@ -65,6 +66,7 @@ from communique.actors.places import PlaceCode, place_actor_spans
 from communique.actors.roles import (
     ANCHOR_KINDS,
     POSSESSIVE,
+    TITLE_WORDS,
 )
 from communique.textview import AREA_NOUNS, TextView, dateline_end
 
@@ -156,6 +158,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             if match.kind == "person" and start == match.start and end > match.end:
                 return self.view.tokens[match.end].pos == "PROPN"
+            if match.kind == "person" and start < match.start < end:
+                return self._other_first_name(match, start)
             if (
                 match.kind == "sector"
                 and start < match.start < end
@@ -163,6 +167,23 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 and self.view.tokens[match.start - 1].pos == "PROPN"
             ):
                 return True
+        return False
+
+    def _other_first_name(self, match: KBMatch, start: int) -> bool:
+        """A known surname after a written first name that is not the known person's ("John
+        Mbeki" is not Thabo Mbeki); titles and initials are no first name ("President Mbeki",
+        "Vladimir V. Putin")."""
+        entry = match.entry
+        if not isinstance(entry, PersonEntry):
+            return False
+        spelled = {word for name in (entry.name, *entry.aliases) for word in name.split()}
+        for k in range(start, match.start):
+            word = self.view.words[k]
+            if word.lower() in TITLE_WORDS or len(word.rstrip(".")) <= 1:
+                continue
+            if self.view.tokens[k].pos != "PROPN" or not word[:1].isupper():
+                return False
+            return word not in spelled  # the first written name decides
         return False
 
     def _located(self, match: KBMatch) -> bool:

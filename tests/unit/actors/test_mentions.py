@@ -763,3 +763,11 @@ def test_find_actors_homes_and_villages_are_civilians(nlp) -> None:  # type: ign
     text = "Azerbaijani artillery shelled Armenian villages and Armenian homes near the border."
     found = _by_text(text, _find(nlp, text))
     assert (found["Armenian villages"].code, found["Armenian homes"].code) == ("ARMCVL", "ARMCVL")
+
+
+def test_find_actors_a_known_surname_after_another_first_name_is_someone_else(nlp) -> None:  # type: ignore[no-untyped-def]
+    other = "John Mbeki, a farmer, said the rains came late."
+    assert "ZAF" not in {m.code[:3] for m in _find(nlp, other, "2005-01-01")}
+    same = "A spokesman for Vladimir V. Putin and President Mbeki spoke."
+    found = _by_text(same, _find(nlp, same, "2005-01-01"))
+    assert (found["Putin"].code, found["Mbeki"].code) == ("RUSGOV", "ZAFGOV")
