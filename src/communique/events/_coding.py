@@ -16,7 +16,7 @@ from datetime import date
 from communique.events._arguments import ActorIndex
 from communique.events._content import content_leaf, planned_threat, threat_of, threatened
 from communique.events.attribution import speaker_of
-from communique.events.coder import ATTACK_NOUNS, OBLIGATION_AUXILIARIES, DependencyCoder, Dyad
+from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
 from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
@@ -248,21 +248,13 @@ def _asked_by_noun(view: TextView, trigger: int) -> bool:
 def _obliged(view: TextView, trigger: int) -> bool:
     """Whether the act at ``trigger`` is one someone must or should do ("Y must withdraw",
     "must ensure security and provide aid")."""
-    verbs = [trigger]
-    if view.tokens[trigger].dep == "conj":
-        verbs.append(view.tokens[trigger].head)
-    return any(
-        view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
-        for verb in verbs
-        for c in view.children(verb)
-    )
+    token = view.tokens[trigger]
+    return owed(view, trigger) or (token.dep == "conj" and owed(view, token.head))
 
 
 def _final_root(view: TextView, dyad: Dyad) -> str:
     """The root a dyad is coded under once a threatened act is made the threat of it."""
-    if threatened(view, dyad.trigger) and threat_of(dyad.entry.cameo) is not None:
-        return "13"
-    return dyad.entry.cameo[:2]
+    return "13" if _threat_to_act(view, dyad.trigger, dyad.entry.cameo) else dyad.entry.cameo[:2]
 
 
 def _event(
@@ -429,6 +421,12 @@ def _threat_made(view: TextView, trigger: int, cameo: str, modality: str) -> str
     """The threat code of an act that is threatened rather than done, else None."""
     if modality in {"negated", "intended"} and _ultimatum(view, trigger):
         return ULTIMATUM
+    return _threat_to_act(view, trigger, cameo)
+
+
+def _threat_to_act(view: TextView, trigger: int, cameo: str) -> str | None:
+    """The threat code of the act coded ``cameo`` at ``trigger`` when a threat governs it
+    ("threatened to sever ties" → 1313), else None."""
     threat = threat_of(cameo)
     return threat if threat is not None and threatened(view, trigger) else None
 

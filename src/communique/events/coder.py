@@ -340,10 +340,7 @@ class DependencyCoder:
         on Y (CAMEO 10), when Y is an actor other than X."""
         view = self.view
         clause = child_with(view, verb, {"ccomp"})
-        if clause is None or not any(
-            view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
-            for c in view.children(clause)
-        ):
+        if clause is None or not owed(view, clause):
             return None
         entry = self.lexicon.lookup("demand", "verb")
         if entry is None:
@@ -494,6 +491,14 @@ class DependencyCoder:
         for n, source in enumerate(members):
             for target in members[n + 1 :]:
                 yield Dyad(trigger, entry, source, target, inherited)
+
+
+def owed(view: TextView, verb: int) -> bool:
+    """Whether the verb carries "must" or "should": an act owed, not done ("Y must withdraw")."""
+    return any(
+        view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
+        for c in view.children(verb)
+    )
 
 
 def _forces(mention: ActorMention) -> bool:
