@@ -337,11 +337,13 @@ def object_of(view: TextView, verb: int) -> int | None:
 
 
 def prepositional_objects(view: TextView, i: int, preps: Iterable[str]) -> list[int]:
-    """Objects of the prepositions ``preps`` attached to token ``i`` ("to Russia")."""
+    """Objects of the prepositions ``preps`` attached to token ``i`` ("to Russia"); a
+    preposition the parser tags as a particle still has its object ("called on Trump")."""
     wanted = {p.lower() for p in preps}
     found: list[int] = []
     for child in view.children(i):
-        if view.tokens[child].dep in PREPOSITION_DEPS and view.words[child].lower() in wanted:
+        dep = view.tokens[child].dep
+        if (dep in PREPOSITION_DEPS or dep == "prt") and view.words[child].lower() in wanted:
             found.extend(c for c in view.children(child) if view.tokens[c].dep == "pobj")
     return found
 

@@ -90,6 +90,9 @@ TALK_NOUNS = frozenset(
 AWAY = frozenset({"out", "away"})
 # Offices a country opens or closes in another: the host is what the act is about.
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
+# Verbs whose object is what is sent, never the receiver: "North Korea sent its spy chief to
+# lead the delegation" has no target ("sent Iran a letter" still has its dative).
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
 # Measures one actor takes against another, whose owner acts when they are imposed or lifted.
@@ -294,7 +297,8 @@ class DependencyCoder:
         if not found and obj is not None and view.lemma(obj) in HOSTED_OFFICES:
             for pobj in self._preposition_objects(verb, obj, ("in",)):
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
-        found = found or self.actors.of_phrase(obj)
+        if not found and view.lemma(verb) not in SENDING_VERBS:
+            found = self.actors.of_phrase(obj)
         if not found:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:

@@ -771,3 +771,9 @@ def test_find_actors_a_known_surname_after_another_first_name_is_someone_else(nl
     same = "A spokesman for Vladimir V. Putin and President Mbeki spoke."
     found = _by_text(same, _find(nlp, same, "2005-01-01"))
     assert (found["Putin"].code, found["Mbeki"].code) == ("RUSGOV", "ZAFGOV")
+
+
+def test_find_actors_the_europeans_are_the_european_states(nlp) -> None:  # type: ignore[no-untyped-def]
+    # in diplomatic news "the Europeans" are Europe's governments: the region's code
+    text = "Canada will work with the Europeans on a new trade pact."
+    assert _by_text(text, _find(nlp, text))["Europeans"].code == "EUR"

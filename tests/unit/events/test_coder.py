@@ -10,6 +10,7 @@ import pytest
 
 from communique.actors import find_actors
 from communique.annotate import annotate_articles
+from communique.events._arguments import prepositional_objects
 from communique.events._coding import _kept, code_events
 from communique.events.coder import PROPOSED, Dyad
 from communique.events.decider import load_decider
@@ -739,3 +740,25 @@ def test_code_events_the_two_and_the_countries_are_the_pair_named_before(nlp, te
     events = [e for e in _code(nlp, text, "2023-06-01") if e.start >= second]
     pairs = {(e.source.code[:3], e.target.code[:3] if e.target else None) for e in events}
     assert ("BRA", "PER") in pairs or ("PER", "BRA") in pairs
+
+
+def test_prepositional_objects_read_a_preposition_tagged_as_a_particle() -> None:
+    # "had called on Trump on Thursday": the parser may tag the first "on" as a particle
+    # and still hang "Trump" below it; both objects of "on" are found
+    words = ["Britain", "called", "on", "Trump", "on", "Thursday"]
+    deps = [("nsubj", 1), ("ROOT", 1), ("prt", 1), ("pobj", 2), ("prep", 1), ("pobj", 4)]
+    tokens = [SimpleNamespace(dep=dep, head=head) for dep, head in deps]
+    view = SimpleNamespace(
+        words=words,
+        tokens=tokens,
+        children=lambda i: [k for k, t in enumerate(tokens) if t.head == i and k != i],
+    )
+    assert prepositional_objects(cast(TextView, view), 1, ("on",)) == [3, 5]
+
+
+def test_code_events_what_is_sent_is_not_the_receiver(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the envoy a country sends is its own, not whom it visits; the "to" phrase is
+    sent = _code(nlp, "Ghana sent its foreign minister Samuel Ablakwa to lead the talks.", "2025-03-01")
+    assert sent and all(e.target is None or e.target.code[:3] != "GHA" for e in sent)
+    hosted = _code(nlp, "Ghana sent its foreign minister to Togo.", "2025-03-01")
+    assert ("GHA", "TGO") in {(s, t) for s, t, _ in _dyads(hosted)}
