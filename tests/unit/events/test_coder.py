@@ -758,7 +758,8 @@ def test_prepositional_objects_read_a_preposition_tagged_as_a_particle() -> None
 
 def test_code_events_what_is_sent_is_not_the_receiver(nlp) -> None:  # type: ignore[no-untyped-def]
     # the envoy a country sends is its own, not whom it visits; the "to" phrase is
-    sent = _code(nlp, "Ghana sent its foreign minister Samuel Ablakwa to lead the talks.", "2025-03-01")
+    text = "Ghana sent its foreign minister Samuel Ablakwa to lead the talks."
+    sent = _code(nlp, text, "2025-03-01")
     assert sent and all(e.target is None or e.target.code[:3] != "GHA" for e in sent)
     hosted = _code(nlp, "Ghana sent its foreign minister to Togo.", "2025-03-01")
     assert ("GHA", "TGO") in {(s, t) for s, t, _ in _dyads(hosted)}
