@@ -12,6 +12,7 @@ changed none.
 from __future__ import annotations
 
 from communique.errors import InputError
+from communique.extract._cards import drop_name_cards
 from communique.extract.boilerplate import filter_boilerplate
 from communique.extract.html import extract_html
 from communique.extract.language import detect_language
@@ -44,7 +45,7 @@ def extract_article(raw: RawDocument, repeated: frozenset[str] = frozenset()) ->
 
 def _extract_text(raw: RawDocument, repeated: frozenset[str]) -> Article:
     filtered = filter_boilerplate(raw.text, repeated)
-    text = filtered.text
+    text, cards = drop_name_cards(filtered.text)
     if not text.strip() and filtered.title:
         text = filtered.title  # a one-line text: its only line is both title and body
     if not text.strip():
@@ -57,6 +58,6 @@ def _extract_text(raw: RawDocument, repeated: frozenset[str]) -> Article:
         source=raw.source,
         url=raw.url,
         language=detect_language(text),
-        dropped_lines=filtered.dropped,
+        dropped_lines=filtered.dropped + cards,
         producer=PRODUCER_TEXT,
     )

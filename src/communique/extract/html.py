@@ -28,6 +28,7 @@ from trafilatura.settings import Document
 
 from communique.errors import InputError
 from communique.extract import metadata
+from communique.extract._cards import drop_name_cards
 from communique.extract._furniture import drop_furniture
 from communique.extract.language import detect_language
 from communique.records import Article, RawDocument
@@ -83,7 +84,7 @@ def extract_html(raw: RawDocument) -> Article:
             f"characters with a full sentence); found {len(kept)} lines of text, none of "
             "them a paragraph (navigation, link lists or headlines only)",
         )
-    text = "\n\n".join(kept)
+    text, cards = drop_name_cards("\n\n".join(kept))
     return Article(
         doc_id=raw.id,
         text=text,
@@ -94,7 +95,7 @@ def extract_html(raw: RawDocument) -> Article:
         language=metadata.page_language(tree) or detect_language(text),
         author=found.author,
         site_name=found.site_name,
-        dropped_lines=dropped,
+        dropped_lines=dropped + cards,
         producer=PRODUCER,
     )
 
