@@ -150,6 +150,7 @@ def _one_country(codes: set[str]) -> bool:
 # the roots under which the act, once coded, carries the announcement (a threat, an intent).
 CARRYING_DEPS = frozenset({"xcomp", "ccomp", "acl"})
 CARRIED_ROOTS = frozenset({"03", "13"})
+INTENT_ROOT = "03"  # "hoped [to meet Kim]": an intent is carried by any act below it
 # Appeals and demands, whose content (the act asked for, not done) is no event of its own.
 ASKING_ROOTS = frozenset({"02", "10"})
 REJECT_ROOT = "12"  # "rejected calls [to release the tanker]" read as the rejection itself
@@ -214,10 +215,10 @@ def _one_sided(view: TextView, found: list[Dyad]) -> list[Dyad]:
         return found
     best = max(d.decided or 0.0 for d in targeted)
     carried = {  # "Iran threatened [to sever ties with Bahrain]": the act carries the threat
-        (view.tokens[d.trigger].head, d.source.code, root)
+        (head, d.source.code, root)
         for d in targeted
-        if view.tokens[d.trigger].dep in CARRYING_DEPS
-        and (root := _final_root(view, d)) in CARRIED_ROOTS
+        for head in _announcers(view, d.trigger)
+        for root in {_final_root(view, d), INTENT_ROOT} & CARRIED_ROOTS
     }
     return [
         d
@@ -228,6 +229,21 @@ def _one_sided(view: TextView, found: list[Dyad]) -> list[Dyad]:
             and (d.trigger, d.source.code, d.entry.cameo[:2]) not in carried
         )
     ]
+
+
+def _announcers(view: TextView, trigger: int) -> list[int]:
+    """The words that announce the act at ``trigger``: the verb it is the clause of
+    ("threatened [to sever ties]"), also through the verb an event noun is the object of
+    ("wants [to hold talks]")."""
+    token = view.tokens[trigger]
+    if token.head == trigger:
+        return []
+    if token.dep in CARRYING_DEPS:
+        return [token.head]
+    verb = view.tokens[token.head]
+    if token.dep == "dobj" and verb.dep in CARRYING_DEPS and verb.head != token.head:
+        return [verb.head]
+    return []
 
 
 def _asked_by_noun(view: TextView, trigger: int) -> bool:

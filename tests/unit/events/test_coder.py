@@ -763,3 +763,12 @@ def test_code_events_what_is_sent_is_not_the_receiver(nlp) -> None:  # type: ign
     assert sent and all(e.target is None or e.target.code[:3] != "GHA" for e in sent)
     hosted = _code(nlp, "Ghana sent its foreign minister to Togo.", "2025-03-01")
     assert ("GHA", "TGO") in {(s, t) for s, t, _ in _dyads(hosted)}
+
+
+def test_code_events_an_intent_is_carried_by_the_act_it_announces(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "wants" adds no untargeted intent beside the talks it wants, coded as intended
+    events = _code(nlp, "Ethiopia wants to hold talks with Egypt on the dam.", "2024-05-20")
+    assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("ETH", "EGY")
+    ]
+    assert events[0].modality == "intended"
