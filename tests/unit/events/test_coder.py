@@ -767,7 +767,10 @@ def test_code_events_what_is_sent_is_not_the_receiver(nlp) -> None:  # type: ign
 
 def test_code_events_an_intent_is_carried_by_the_act_it_announces(nlp) -> None:  # type: ignore[no-untyped-def]
     # "wants" adds no untargeted intent beside the talks it wants, coded as intended
-    events = _code(nlp, "Ethiopia wants to hold talks with Egypt on the dam.", "2024-05-20")
+    article = Article(doc_id="t", text="Ethiopia wants to hold talks with Egypt on the dam.")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation)
+    events = code_events(article, annotation, found, decider=load_decider())
     assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
         ("ETH", "EGY")
     ]
