@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # the finder's own records
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# Sectors of a state's own offices: an officeholder's "her government", "his army".
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
 # Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
 IMPERSONAL_VERBS = frozenset({"come", "seem", "appear", "take", "rain", "matter", "happen"})
 # Singular title heads that name one person when no name follows ("the minister said");
@@ -260,14 +262,16 @@ def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
 
     ``found`` are the document's mentions in text order, pronouns resolved; a sector noun
     with no country whose owner is "its" or "their" standing for a country takes that
-    country. Everything else is returned unchanged.
+    country, and a state office owned by an officeholder's "his" or "her" takes the
+    officeholder's ("Julie Bishop said her government" → AUSGOV). Everything else is
+    returned unchanged.
     """
     pronouns = {f.start: f.actor for f in found if f.end - f.start == 1}
     result = []
     for mention in found:
         actor = mention.actor
         if actor.country is None and actor.sector is not None and not actor.members:
-            country = _possessive_country(view, mention.end - 1, pronouns)
+            country = _possessive_country(view, mention.end - 1, pronouns, actor.sector)
             if country is not None:
                 code = country + actor.sector
                 actor = replace(actor, key=code, code=code, country=country)
@@ -276,13 +280,20 @@ def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
     return result
 
 
-def _possessive_country(view: TextView, head: int, pronouns: dict[int, Actor]) -> str | None:
+def _possessive_country(
+    view: TextView, head: int, pronouns: dict[int, Actor], sector: str
+) -> str | None:
     for child in view.children(head):
-        if view.tokens[child].dep != "poss" or view.words[child].lower() not in {"its", "their"}:
+        word = view.words[child].lower()
+        if view.tokens[child].dep != "poss" or word not in POSSESSIVE_PRONOUNS:
             continue
         owner = pronouns.get(child)
-        if owner is not None and owner.country and owner.code == owner.country:
+        if owner is None or not owner.country:
+            continue
+        if word in {"its", "their"} and owner.code == owner.country:
             return owner.country  # a country, not a person or an organisation
+        if word in {"his", "her"} and {owner.sector, sector} <= STATE_SECTORS:
+            return owner.country  # "Julie Bishop said her government …": Australia's
     return None
 
 

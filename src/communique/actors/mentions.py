@@ -149,9 +149,13 @@ class ActorFinder(PeopleReader, SectorPhrases):
     def _inside_a_longer_name(self, match: KBMatch) -> bool:
         """A one-word person alias followed by another name ("Burhan" in "Burhan Ghalioun")
         is someone else's first name, not the known person; a capitalised title word after a
-        first name is a surname ("King" in "Angus King", "Bishop" in "Julie Bishop")."""
+        first name is a surname ("King" in "Angus King", "Bishop" in "Julie Bishop"), and so
+        is one alone when the article names that person in full ("Bishop said" after "Julie
+        Bishop")."""
         if match.end - match.start != 1 or match.kind not in {"person", "sector"}:
             return False
+        if match.kind == "sector" and self._named_surname(match.start):
+            return True
         for entity in self.view.annotation.entities:
             start, end = self.view.entity_tokens(entity)
             if entity.label != "PERSON":
@@ -168,6 +172,20 @@ class ActorFinder(PeopleReader, SectorPhrases):
             ):
                 return True
         return False
+
+    def _named_surname(self, i: int) -> bool:
+        """Whether the capitalised word at ``i``, with no name after it, ends the full name
+        of a person the article names."""
+        view = self.view
+        if not view.is_capitalised(i) or (i + 1 < len(view) and view.tokens[i + 1].pos == "PROPN"):
+            return False
+        return any(
+            entity.label == "PERSON"
+            and (span := view.entity_tokens(entity))[1] - span[0] > 1
+            and view.words[span[1] - 1] == view.words[i]
+            and not span[0] <= i < span[1]
+            for entity in view.annotation.entities
+        )
 
     def _other_first_name(self, match: KBMatch, start: int) -> bool:
         """A known surname after a written first name that is not the known person's ("John

@@ -777,3 +777,24 @@ def test_find_actors_the_europeans_are_the_european_states(nlp) -> None:  # type
     # in diplomatic news "the Europeans" are Europe's governments: the region's code
     text = "Canada will work with the Europeans on a new trade pact."
     assert _by_text(text, _find(nlp, text))["Europeans"].code == "EUR"
+
+
+def test_find_actors_an_officeholders_own_government_is_their_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile thanked Peruvian Foreign Minister Ana Cecilia Gervasi, who said her government backed Chile."
+    found = _by_text(text, _find(nlp, text, "2022-09-01"))
+    assert found["government"].code == "PERGOV"
+
+
+def test_find_actors_a_surname_that_is_a_title_word_names_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Bishop" alone after "Julia Bishop" is her surname, not a churchman
+    text = "Fijian envoy Julia Bishop arrived in Suva. Bishop said the talks went well."
+    mentions = _find(nlp, text, "2022-09-01")
+    second = [m for m in mentions if m.start > text.index(". ")]
+    assert [text[m.start : m.end] for m in second] == ["Bishop"]
+    assert second[0].sector != "REL" and second[0].code == mentions[0].code
+
+
+def test_find_actors_central_americans_are_not_americans(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mexico deported thousands of Central Americans last year."
+    codes = {m.code for m in _find(nlp, text)}
+    assert "USACVL" not in codes and "LAM" in codes
