@@ -780,7 +780,10 @@ def test_find_actors_the_europeans_are_the_european_states(nlp) -> None:  # type
 
 
 def test_find_actors_an_officeholders_own_government_is_their_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Chile thanked Peruvian Foreign Minister Ana Cecilia Gervasi, who said her government backed Chile."
+    text = (
+        "Chile thanked Peruvian Foreign Minister Ana Cecilia Gervasi, who said her "
+        "government backed Chile."
+    )
     found = _by_text(text, _find(nlp, text, "2022-09-01"))
     assert found["government"].code == "PERGOV"
 
