@@ -106,10 +106,11 @@ BACKERS = frozenset(
 )  # fmt: skip
 # What "X-led" leads: "the Saudi-led coalition" is Saudi Arabia's military effort.
 LED_GROUPS = frozenset({"coalition", "forces", "alliance", "troops", "operation", "campaign"})
-# Sectors of people who live or are held in a place: "protesters in Hong Kong" are Hong Kong's,
-# "prisoners in Syria" Syria's, "police in Karachi" Pakistan's.
+# Sectors of people who live, are held or sit in a place: "protesters in Hong Kong" are Hong
+# Kong's, "prisoners in Syria" Syria's, "police in Karachi" Pakistan's, "lawmakers in Japan"
+# Japan's (officials and troops in a place are as often another country's).
 RESIDENT_SECTORS = frozenset(
-    {"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM", "COP"}
+    {"CVL", "OPP", "REF", "LAB", "EDU", "HLH", "REL", "AGR", "MED", "CRM", "COP", "LEG", "PTY"}
 )
 # Sectors of armed groups outside a state's forces, whose fighters a group's name may precede.
 ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})

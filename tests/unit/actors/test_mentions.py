@@ -801,3 +801,8 @@ def test_find_actors_central_americans_are_not_americans(nlp) -> None:  # type: 
     text = "Mexico deported thousands of Central Americans last year."
     codes = {m.code for m in _find(nlp, text)}
     assert "USACVL" not in codes and "LAM" in codes
+
+
+def test_find_actors_lawmakers_in_a_country_are_its_lawmakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lawmakers in Ghana criticised the loan deal."
+    assert _by_text(text, _find(nlp, text))["Lawmakers in Ghana"].code == "GHALEG"
