@@ -19,6 +19,7 @@ from communique.quotes._indirect import (
     inverted_reports,
     reported_clauses,
 )
+from communique.quotes._posts import embedded_posts
 from communique.quotes._speakers import (
     ActorLookup,
     AttributedQuote,
@@ -55,7 +56,7 @@ def attribute_quotes(view: TextView, actors: Sequence[ActorMention]) -> tuple[At
     spans = detect_quotes(view.text)
     context = QuoteContext(view, ActorLookup(view, actors), spans, paragraphs(view.text))
     speech = [quote for quote in spans if not embedded(context, quote)]
-    direct = list(attribute_direct(context, speech))
+    direct = [*attribute_direct(context, speech), *embedded_posts(context)]
     indirect = [
         *reported_clauses(context, speech),
         *inverted_reports(context, speech),

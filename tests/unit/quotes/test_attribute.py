@@ -271,3 +271,26 @@ def test_make_speaker_a_named_speaker_keeps_the_name_beside_a_title_s_code(nlp) 
     speaker = make_speaker(view, ActorLookup(view, [title]), head)
     assert speaker.actor is not None
     assert (speaker.actor.code, speaker.actor.name) == ("GOV", "Rosa Pambeli")  # the person
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "{post} pic.twitter.com/x1y2z3 — Ana Brnabic (@anabrnabic) March 3, 2024",
+        "{post}\n\n— Ana Brnabic (@anabrnabic) March 3, 2024",
+    ],
+)
+def test_attribute_quote_an_embedded_post_is_its_owners_direct_quote(nlp, layout: str) -> None:  # type: ignore[no-untyped-def]
+    post = "Serbia will never recognise the independence of Kosovo, whatever Brussels demands."
+    lead = "Serbian Prime Minister Ana Brnabic wrote online on Sunday."
+    text = f"{lead}\n\n{layout.format(post=post)}"
+    (quote,) = [q for q in _quotes(nlp, text) if q.cue is not None and "(@" in q.cue.text]
+    assert (quote.kind, quote.text, _code(quote)) == ("direct", post, "SRBGOV")
+    assert quote.speaker is not None and quote.speaker.text == "Ana Brnabic"
+
+
+def test_attribute_quote_a_long_paragraph_before_a_signature_is_no_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the post itself was lost; the article's own long paragraph is not the owner's words
+    body = "Serbia and Kosovo met in Brussels on Sunday for talks on licence plates. " * 6
+    text = f"{body.strip()}\n\n— Ana Brnabic (@anabrnabic) March 3, 2024"
+    assert not [q for q in _quotes(nlp, text) if q.cue is not None and "(@" in q.cue.text]
