@@ -24,6 +24,7 @@ from communique.actors.knowledge import (
     CountryEntry,
     KBMatch,
     KnowledgeBase,
+    MetonymEntry,
     OrganisationEntry,
     PersonEntry,
     own_sector,
@@ -364,7 +365,10 @@ class PeopleReader:
         if sector is None:
             return self._country_actor(country)
         name = written or f"{self._country_actor(country).name} ({self._sector_label(sector)})"
-        return Actor(country + sector, country + sector, name, country, sector)
+        key = country + sector
+        if isinstance(m.entry, MetonymEntry) and sector == m.entry.sector == "PTY":
+            key = f"{key}/{m.entry.phrases[0]}"  # "Republicans" and "Democrats": two actors
+        return Actor(key, country + sector, name, country, sector)
 
     def _country_actor(self, country: str) -> Actor:
         """A country as an actor, under its name."""

@@ -175,10 +175,16 @@ def _between_two(view: TextView, dyads: Iterable[Dyad]) -> list[Dyad]:
     return [
         d
         for d in dyads
-        if (d.target is None or d.target.code != d.source.code)
+        if (d.target is None or d.target.code != d.source.code or _two_of_a_kind(d))
         and not d.source.start <= view.tokens[d.trigger].start < d.source.end
         and (d.target is None or view.text[d.target.start : d.target.end].lower() not in REFLEXIVES)
     ]
+
+
+def _two_of_a_kind(dyad: Dyad) -> bool:
+    """Whether source and target share a code but are two actors: parties of one country."""
+    assert dyad.target is not None
+    return dyad.source.code[3:6] == "PTY" and dyad.target.actor_id != dyad.source.actor_id
 
 
 def _done(view: TextView, found: list[Dyad]) -> list[Dyad]:

@@ -775,3 +775,10 @@ def test_code_events_an_intent_is_carried_by_the_act_it_announces(nlp) -> None: 
         ("ETH", "EGY")
     ]
     assert events[0].modality == "intended"
+
+
+def test_code_events_two_parties_of_one_country_are_two_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Senate Republicans accused the Democrats of blocking the budget.")
+    assert ("USAPTY", "USAPTY") in _pairs(events)
+    (accusal,) = [e for e in events if e.target is not None]
+    assert accusal.source.actor_id != accusal.target.actor_id
