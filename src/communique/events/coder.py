@@ -90,9 +90,10 @@ TALK_NOUNS = frozenset(
 AWAY = frozenset({"out", "away"})
 # Offices a country opens or closes in another: the host is what the act is about.
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
-# Verbs whose object is what is sent, never the receiver: "North Korea sent its spy chief to
-# lead the delegation" has no target ("sent Iran a letter" still has its dative).
-SENDING_VERBS = frozenset({"send", "dispatch", "deploy"})
+# Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
+# chief to lead the delegation", "Trump pulled the U.S. out of the deal" have no target in
+# their object ("sent Iran a letter" still has its dative).
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "pull"})
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
 # Measures one actor takes against another, whose owner acts when they are imposed or lifted.

@@ -763,6 +763,8 @@ def test_code_events_what_is_sent_is_not_the_receiver(nlp) -> None:  # type: ign
     assert sent and all(e.target is None or e.target.code[:3] != "GHA" for e in sent)
     hosted = _code(nlp, "Ghana sent its foreign minister to Togo.", "2025-03-01")
     assert ("GHA", "TGO") in {(s, t) for s, t, _ in _dyads(hosted)}
+    pulled = _code(nlp, "President Lula pulled Brazil out of the oil pact.", "2024-03-01")
+    assert all(e.target is None or e.target.code != "BRA" for e in pulled)
 
 
 def test_code_events_an_intent_is_carried_by_the_act_it_announces(nlp) -> None:  # type: ignore[no-untyped-def]
