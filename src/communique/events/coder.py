@@ -143,7 +143,7 @@ PROPOSED = LexiconEntry(
     particle=None,
     object_class=None,
     direction="forward",
-    target_preps=("to", "with", "against", "on", "at", "for", "into", "toward", "towards"),
+    target_preps=("to", "with", "against", "on", "at", "for", "into", "toward", "towards", "among"),
     modality=None,
     example="",
 )

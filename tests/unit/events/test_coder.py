@@ -10,10 +10,11 @@ import pytest
 
 from communique.actors import find_actors
 from communique.annotate import annotate_articles
-from communique.events._arguments import prepositional_objects
+from communique.events._arguments import ActorIndex, prepositional_objects
 from communique.events._coding import _kept, code_events
-from communique.events.coder import PROPOSED, Dyad
+from communique.events.coder import PROPOSED, DependencyCoder, Dyad
 from communique.events.decider import load_decider
+from communique.events.lexicon import load_lexicon
 from communique.records import ActorMention, ActorRef, Article, Event, Quote
 from communique.textview import TextView
 
@@ -784,3 +785,15 @@ def test_code_events_two_parties_of_one_country_are_two_actors(nlp) -> None:  # 
     assert ("USAPTY", "USAPTY") in _pairs(events)
     (accusal,) = [e for e in events if e.target is not None]
     assert accusal.source.actor_id != accusal.target.actor_id
+
+
+def test_proposed_candidates_take_whom_an_act_is_among_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a verb the lexicon does not code proposes a candidate whose target may follow "among"
+    text = "The African Union may pause its mediation among Sudan's warring factions."
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    view = TextView(text, annotation)
+    actors = ActorIndex(view, find_actors(article, annotation))
+    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
+    paused = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "pause"]
+    assert [d.target.code[:3] if d.target else None for d in paused] == ["SDN"]
