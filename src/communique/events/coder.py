@@ -90,6 +90,14 @@ TALK_NOUNS = frozenset(
 AWAY = frozenset({"out", "away"})
 # Offices a country opens or closes in another: the host is what the act is about.
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
+# What one actor puts to another: a response to it acts on its author, named after "from" or
+# "by" ("rejected an offer from the Afghan government", "denied charges by the clergy").
+AUTHORED_NOUNS = frozenset(
+    {"offer", "request", "proposal", "demand", "call", "appeal", "plea", "invitation",
+     "suggestion", "bid", "ultimatum", "charge", "accusation", "allegation", "claim",
+     "criticism", "decision", "plan", "initiative", "resolution", "ruling", "order",
+     "warning", "threat"}
+)  # fmt: skip
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
 # chief to lead the delegation", "Trump pulled the U.S. out of the deal" have no target in
 # their object ("sent Iran a letter" still has its dative).
@@ -300,6 +308,9 @@ class DependencyCoder:
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
         if not found and view.lemma(verb) not in SENDING_VERBS:
             found = self.actors.of_phrase(obj)
+        if not found and obj is not None and view.lemma(obj) in AUTHORED_NOUNS:
+            for pobj in prepositional_objects(view, obj, ("from", "by")):
+                found += self.actors.of_phrase(pobj)  # "rejected an offer from the government"
         if not found:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:

@@ -797,3 +797,20 @@ def test_proposed_candidates_take_whom_an_act_is_among_as_target(nlp) -> None:  
     coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
     paused = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "pause"]
     assert [d.target.code[:3] if d.target else None for d in paused] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Serbia rejected an offer from Croatia to reopen the crossing.", ("SRB", "HRV")),
+        ("Chile denied charges by Bolivia that it had diverted the river.", ("CHL", "BOL")),
+    ],
+)
+def test_code_events_a_response_acts_on_the_author_of_what_it_answers(  # type: ignore[no-untyped-def]
+    nlp, text: str, pair: tuple[str, str]
+) -> None:
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation)
+    events = code_events(article, annotation, found, decider=load_decider())
+    assert pair in {(s[:3], t[:3] if t else None) for s, t in _pairs(events)}
