@@ -29,7 +29,9 @@ COUNTRY_PLURALS = frozenset({"country", "nation", "state", "government", "ally",
 HELD_BY_OWNER = frozenset(
     {"position", "base", "camp", "headquarters", "home", "house", "office", "convoy",
      "stronghold", "outpost", "installation", "facility", "property", "asset", "vessel",
-     "ship", "aircraft", "building", "residence", "compound", "hideout", "checkpoint"}
+     "ship", "aircraft", "building", "residence", "compound", "hideout", "checkpoint",
+     "website", "network", "server", "system", "infrastructure", "port", "airport",
+     "pipeline", "plant", "refinery"}
 )  # fmt: skip
 # Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})

@@ -814,3 +814,8 @@ def test_code_events_a_response_acts_on_the_author_of_what_it_answers(  # type: 
     found = find_actors(article, annotation)
     events = code_events(article, annotation, found, decider=load_decider())
     assert pair in {(s[:3], t[:3] if t else None) for s, t in _pairs(events)}
+
+
+def test_code_events_an_attack_on_what_an_actor_holds_acts_on_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Russia launched cyber attacks on the government websites of Estonia.")
+    assert ("RUS", "EST") in {(s, t) for s, t, _ in _dyads(events)}
