@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from communique.events._arguments import (
+    COLLECTIVE_NOUNS,
     ActorIndex,
     argument_lemmas,
     child_with,
@@ -396,10 +397,15 @@ class DependencyCoder:
         return []
 
     def _preposition_objects(self, verb: int, obj: int | None, preps: tuple[str, ...]) -> list[int]:
-        """Objects of ``preps`` on the verb or on its object ("received aid from France")."""
-        found = prepositional_objects(self.view, verb, preps)
+        """Objects of ``preps`` on the verb or on its object ("received aid from France"), or
+        on what a quantity object counts ("returned dozens of artifacts to El Salvador")."""
+        view = self.view
+        found = prepositional_objects(view, verb, preps)
         if obj is not None:
-            found += prepositional_objects(self.view, obj, preps)
+            found += prepositional_objects(view, obj, preps)
+            if view.lemma(obj) in COLLECTIVE_NOUNS or view.tokens[obj].pos == "NUM":
+                for counted in prepositional_objects(view, obj, ("of",)):
+                    found += prepositional_objects(view, counted, preps)
         return found
 
     # -- nouns --------------------------------------------------------------------------

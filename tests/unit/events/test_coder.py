@@ -819,3 +819,10 @@ def test_code_events_a_response_acts_on_the_author_of_what_it_answers(  # type: 
 def test_code_events_an_attack_on_what_an_actor_holds_acts_on_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Russia launched cyber attacks on the government websites of Estonia.")
     assert ("RUS", "EST") in {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_a_quantity_object_passes_on_the_preposition_of_what_it_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(
+        nlp, "The Dutch government returned dozens of looted bronzes to the Embassy of Nigeria."
+    )
+    assert ("NLD", "NGA") in {(s, t) for s, t, _ in _dyads(events)}
