@@ -214,6 +214,12 @@ class ActorIndex:
             for child in self.view.children(i):
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
                     return mention
+        for child in self.view.children(i):  # "a US Army base": the base's owner is American
+            if self.view.tokens[child].dep == "compound" and self.at(child) is None:
+                for grandchild in self.view.children(child):
+                    mention = self.at(grandchild)
+                    if mention is not None and self.view.tokens[grandchild].dep in OWNER_DEPS:
+                        return mention
         if self.view.lemma(i) in HELD_BY_OWNER:  # "shelled positions of the rebels"
             for obj in prepositional_objects(self.view, i, ("of",)):
                 if (mention := self.at(obj)) is not None:

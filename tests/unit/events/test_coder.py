@@ -826,3 +826,9 @@ def test_code_events_a_quantity_object_passes_on_the_preposition_of_what_it_coun
         nlp, "The Dutch government returned dozens of looted bronzes to the Embassy of Nigeria."
     )
     assert ("NLD", "NGA") in {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_the_owner_of_a_held_thing_may_modify_its_modifier(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "a US Army base": "US" hangs on "Army", which hangs on "base"
+    events = _code(nlp, "Syria threatened to attack a US Army base.", "2020-01-06")
+    assert ("SYR", "USA") in {(s, t) for s, t, _ in _dyads(events)}
