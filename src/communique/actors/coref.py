@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the finder's own records
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+MAX_CONTROL_STEPS = 4  # infinitives climbed from a possessive to the subject it belongs to
 # Sectors of a state's own offices: an officeholder's "her government", "his army".
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
 # Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
@@ -118,12 +119,45 @@ def resolve_pronoun(
             subject = _earlier_subject(view, i, antecedents, wants_person=False)
         return subject
     if not wants_person:
-        return _nearest_before(view, i, antecedents, wants_person, max_back=0)
+        owner = _possessor_subject(view, i, antecedents) if word in {"its", "their"} else None
+        return owner or _nearest_before(view, i, antecedents, wants_person, max_back=0)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
         subject = _governing_subject(view, i, antecedents) or _earlier_subject(view, i, antecedents)
         if subject is not None:
             return subject
     return _nearest_before(view, i, antecedents, wants_person)
+
+
+def _possessor_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+    """ "its"/"their" on the object or subject of a verb is that verb's own subject when it is
+    a country or organisation, through infinitives it governs ("Israel … as it looks to expand
+    its links": Israel, not India named between), or the object an infinitive is asked of
+    ("urged Ukraine to withdraw its troops": Ukraine). None when the clause has no such
+    subject (the nearest country before then)."""
+    tokens = view.tokens
+    noun = tokens[i].head
+    if tokens[i].dep != "poss" or tokens[noun].dep not in {"dobj", "nsubj", "nsubjpass"}:
+        return None
+    keys = {a.end - 1: a.key for a in antecedents if not a.is_person and a.end <= i}
+    verb = tokens[noun].head
+    for _ in range(MAX_CONTROL_STEPS):
+        subject = next(
+            (c for c in view.children(verb) if tokens[c].dep in {"nsubj", "nsubjpass"}), None
+        )
+        if subject is not None and subject != noun:
+            if subject in keys:
+                return keys[subject]
+            if view.words[subject].lower() in {"it", "they"} and subject < i:
+                return resolve_pronoun(view, subject, antecedents, None)
+            return None
+        if tokens[verb].dep != "xcomp":
+            return None
+        governor = tokens[verb].head
+        obj = next((c for c in view.children(governor) if tokens[c].dep == "dobj"), None)
+        if obj is not None:
+            return keys.get(obj)
+        verb = governor
+    return None
 
 
 def _governing_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:

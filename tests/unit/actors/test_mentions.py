@@ -806,3 +806,25 @@ def test_find_actors_central_americans_are_not_americans(nlp) -> None:  # type: 
 def test_find_actors_lawmakers_in_a_country_are_its_lawmakers(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Lawmakers in Ghana criticised the loan deal."
     assert _by_text(text, _find(nlp, text))["Lawmakers in Ghana"].code == "GHALEG"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        # "its" on the object of an infinitive is the subject's, not India's named between
+        (
+            "Israel opened ties with Bhutan, a neighbour of India, as it looks to expand its "
+            "links.",
+            "ISR",
+        ),
+        # ... or the object the infinitive is asked of
+        ("Russia urged Ukraine to withdraw its troops.", "UKR"),
+        # ... and in a phrase of its own the nearest country before
+        ("Russia condemned Ukraine for its attacks.", "UKR"),
+    ],
+)
+def test_find_actors_its_on_an_object_belongs_to_the_clause_subject(
+    nlp, text: str, owner: str
+) -> None:  # type: ignore[no-untyped-def]
+    its = [m for m in _find(nlp, text) if text[m.start : m.end] == "its"]
+    assert its and its[-1].code == owner
