@@ -33,6 +33,8 @@ HELD_BY_OWNER = frozenset(
      "website", "network", "server", "system", "infrastructure", "port", "airport",
      "pipeline", "plant", "refinery"}
 )  # fmt: skip
+# "rebel-held", "Taliban-controlled": the participle names who holds the place it modifies.
+HOLDING_PARTICIPLES = frozenset({"hold", "control", "run", "occupy", "seize"})
 # Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
 PREPOSITION_DEPS = frozenset({"prep", "agent", "dative"})
 # Heads that stand for the group named after "of": "thousands of Nigerians".
@@ -215,6 +217,11 @@ class ActorIndex:
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
                     return mention
         for child in self.view.children(i):  # "a US Army base": the base's owner is American
+            holding = self.view.lemma(child) in HOLDING_PARTICIPLES
+            if holding and self.view.tokens[child].dep == "amod":
+                for holder in self.view.children(child):  # "the rebel-held enclave": the rebels'
+                    if (mention := self.at(holder)) is not None:
+                        return mention
             if self.view.tokens[child].dep == "compound" and self.at(child) is None:
                 for grandchild in self.view.children(child):
                     mention = self.at(grandchild)

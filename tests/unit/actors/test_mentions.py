@@ -828,3 +828,8 @@ def test_find_actors_its_on_an_object_belongs_to_the_clause_subject(
 ) -> None:  # type: ignore[no-untyped-def]
     its = [m for m in _find(nlp, text) if text[m.start : m.end] == "its"]
     assert its and its[-1].code == owner
+
+
+def test_find_actors_government_forces_are_the_military(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sudanese government forces shelled the town."
+    assert _by_text(text, _find(nlp, text))["Sudanese government forces"].code == "SDNMIL"

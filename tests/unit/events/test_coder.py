@@ -832,3 +832,8 @@ def test_code_events_the_owner_of_a_held_thing_may_modify_its_modifier(nlp) -> N
     # "a US Army base": "US" hangs on "Army", which hangs on "base"
     events = _code(nlp, "Syria threatened to attack a US Army base.", "2020-01-06")
     assert ("SYR", "USA") in {(s, t) for s, t, _ in _dyads(events)}
+
+
+def test_code_events_an_attack_on_a_held_place_acts_on_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Yemeni government forces shelled the Houthi-held port of Hodeidah.")
+    assert ("YEMMIL", "YEMREBHTH") in _pairs(events)
