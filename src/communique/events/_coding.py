@@ -160,6 +160,7 @@ ASKING_NOUNS = frozenset(
      "ultimatum"}
 )  # fmt: skip
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
+PERSON = "person/"  # the actor id of a person the knowledge base or the article names
 
 
 def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
@@ -182,9 +183,14 @@ def _between_two(view: TextView, dyads: Iterable[Dyad]) -> list[Dyad]:
 
 
 def _two_of_a_kind(dyad: Dyad) -> bool:
-    """Whether source and target share a code but are two actors: parties of one country."""
-    assert dyad.target is not None
-    return dyad.source.code[3:6] == "PTY" and dyad.target.actor_id != dyad.source.actor_id
+    """Whether source and target share a code but are two actors: two parties of one
+    country, or two people ("Schumer criticized McConnell": USALEG on USALEG)."""
+    source, target = dyad.source, dyad.target
+    assert target is not None
+    if target.actor_id == source.actor_id:
+        return False
+    people = source.actor_id.startswith(PERSON) and target.actor_id.startswith(PERSON)
+    return people or source.code[3:6] == "PTY"
 
 
 def _done(view: TextView, found: list[Dyad]) -> list[Dyad]:

@@ -99,6 +99,8 @@ AUTHORED_NOUNS = frozenset(
      "criticism", "decision", "plan", "initiative", "resolution", "ruling", "order",
      "warning", "threat"}
 )  # fmt: skip
+# Verbs of a purpose clause whose object is whom aid goes to ("sent food to help Haiti").
+HELPING = frozenset({"help", "assist", "support", "aid"})
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
 # chief to lead the delegation", "Trump pulled the U.S. out of the deal" have no target in
 # their object ("sent Iran a letter" still has its dative).
@@ -312,6 +314,10 @@ class DependencyCoder:
         if not found and obj is not None and view.lemma(obj) in AUTHORED_NOUNS:
             for pobj in prepositional_objects(view, obj, ("from", "by")):
                 found += self.actors.of_phrase(pobj)  # "rejected an offer from the government"
+        if not found and obj is not None and view.lemma(obj) in MEASURES:
+            found = self._measure_imposed_on(obj)  # "lifted the ban imposed on the LTTE"
+        if not found and entry.plover == "AID":
+            found = self._helped(verb, obj)  # "donated ventilators to assist Ethiopia"
         if not found:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
@@ -320,6 +326,32 @@ class DependencyCoder:
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found
+
+    def _measure_imposed_on(self, measure: int) -> list[ActorMention]:
+        """Whom a measure was imposed on, named in the clause that describes it ("the ban
+        imposed on the LTTE", "the restrictions that they imposed on aid agencies")."""
+        view = self.view
+        return [
+            m
+            for clause in view.children(measure)
+            if view.tokens[clause].dep in {"acl", "relcl"}
+            for pobj in prepositional_objects(view, clause, ("on", "against"))
+            for m in self.actors.of_phrase(pobj)
+        ]
+
+    def _helped(self, verb: int, obj: int | None) -> list[ActorMention]:
+        """Whom aid is given to help, named in its purpose clause on the verb or its object
+        ("donated ventilators to assist Ethiopia with its response")."""
+        view = self.view
+        heads = [verb] if obj is None else [verb, obj]
+        return [
+            m
+            for head in heads
+            for clause in view.children(head)
+            if view.tokens[clause].dep in {"advcl", "xcomp", "acl"}
+            and view.lemma(clause) in HELPING
+            for m in self.actors.of_phrase(object_of(view, clause))
+        ]
 
     def _places_moved(self, verb: int, obj: int | None) -> list[ActorMention]:
         """The places forces are moved to, from or within by ``verb``."""
@@ -402,7 +434,8 @@ class DependencyCoder:
         view = self.view
         found = prepositional_objects(view, verb, preps)
         if obj is not None:
-            found += prepositional_objects(view, obj, preps)
+            for each in (obj, *(c for c in view.children(obj) if view.tokens[c].dep == "conj")):
+                found += prepositional_objects(view, each, preps)  # "aid and arms deals with X"
             if view.lemma(obj) in COLLECTIVE_NOUNS or view.tokens[obj].pos == "NUM":
                 for counted in prepositional_objects(view, obj, ("of",)):
                     found += prepositional_objects(view, counted, preps)

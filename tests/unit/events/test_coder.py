@@ -837,3 +837,18 @@ def test_code_events_the_owner_of_a_held_thing_may_modify_its_modifier(nlp) -> N
 def test_code_events_an_attack_on_a_held_place_acts_on_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Yemeni government forces shelled the Houthi-held port of Hodeidah.")
     assert ("YEMMIL", "YEMREBHTH") in _pairs(events)
+
+
+def test_code_events_two_people_of_one_code_are_two_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chuck Schumer criticized Mitch McConnell over the delay.", "2019-06-01")
+    assert ("USALEG", "USALEG") in _pairs(events)
+    # one person is no dyad with himself, however often he is named
+    alone = _code(nlp, "Chuck Schumer said Chuck Schumer would run again.", "2019-06-01")
+    assert ("USALEG", "USALEG") not in _pairs(alone)
+
+
+def test_code_events_a_ban_acts_on_whom_it_was_imposed_on_and_aid_on_whom_it_helps(nlp) -> None:  # type: ignore[no-untyped-def]
+    lifted = _code(nlp, "Canada will not lift the ban imposed on Hezbollah.", "2020-06-01")
+    assert any(e.target is not None and e.target.code.startswith("LBN") for e in lifted)
+    text = "Japan donated a shipment of vaccines to assist Kenya with its response."
+    assert ("JPN", "KEN") in {(s, t) for s, t, _ in _dyads(_code(nlp, text, "2021-06-01"))}
