@@ -33,6 +33,12 @@ HELD_BY_OWNER = frozenset(
      "website", "network", "server", "system", "infrastructure", "port", "airport",
      "pipeline", "plant", "refinery"}
 )  # fmt: skip
+# Nouns for others seen from their owner: "America's allies", "Russia's neighbours" are not
+# America or Russia.
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
+     "friend", "critic", "opponent", "creditor", "debtor", "client", "proxy"}
+)  # fmt: skip
 # "rebel-held", "Taliban-controlled": the participle names who holds the place it modifies.
 HOLDING_PARTICIPLES = frozenset({"hold", "control", "run", "occupy", "seize"})
 # Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
@@ -212,8 +218,11 @@ class ActorIndex:
         return None
 
     def _owner(self, i: int) -> ActorMention | None:
+        relational = self.view.lemma(i) in RELATIONAL_NOUNS  # "America's allies" are others
         for dep in OWNER_DEPS:
             for child in self.view.children(i):
+                if relational and dep == "poss":
+                    continue
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
                     return mention
         for child in self.view.children(i):  # "a US Army base": the base's owner is American

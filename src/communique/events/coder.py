@@ -99,6 +99,8 @@ AUTHORED_NOUNS = frozenset(
      "criticism", "decision", "plan", "initiative", "resolution", "ruling", "order",
      "warning", "threat"}
 )  # fmt: skip
+# A state's civil offices, which act for their country and never on it as a thing's owner.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 # Verbs of a purpose clause whose object is whom aid goes to ("sent food to help Haiti").
 HELPING = frozenset({"help", "assist", "support", "aid"})
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
@@ -533,12 +535,27 @@ class DependencyCoder:
             # Not the source itself ("Croatia opened its borders") nor a town of its own
             # ("Sudan deployed troops to Darfur"): with no other target the act is one-sided.
             others = [
-                t for t in targets if t.actor_id != source.actor_id and not _own_place(source, t)
+                t
+                for t in targets
+                if t.actor_id != source.actor_id
+                and not _own_place(source, t)
+                and not self._own_demonym(source, t)
             ]
             if not others:
                 yield Dyad(trigger, entry, source, None, inherited)
             for target in others:
                 yield Dyad(trigger, entry, source, target, inherited)
+
+    def _own_demonym(self, source: ActorMention, target: ActorMention) -> bool:
+        """Whether the target is only the source's own country as an adjective on a thing
+        ("Washington … the rejection of American visas": no act on the United States)."""
+        k = self.view.token_at(target.start)
+        return (
+            target.code == source.code[:3]
+            and source.code[3:6] in OFFICE_SECTORS
+            and target.end - target.start == len(self.view.words[k])
+            and self.view.tokens[k].pos == "ADJ"
+        )
 
     def _mutual_pairs(
         self, trigger: int, entry: LexiconEntry, members: list[ActorMention], inherited: bool

@@ -852,3 +852,15 @@ def test_code_events_a_ban_acts_on_whom_it_was_imposed_on_and_aid_on_whom_it_hel
     assert any(e.target is not None and e.target.code.startswith("LBN") for e in lifted)
     text = "Japan donated a shipment of vaccines to assist Kenya with its response."
     assert ("JPN", "KEN") in {(s, t) for s, t, _ in _dyads(_code(nlp, text, "2021-06-01"))}
+
+
+def test_code_events_an_actors_allies_are_not_that_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Iran threatened Israel's allies in the region.", "2024-06-01")
+    assert all(e.target is None or e.target.code != "ISR" for e in events)
+
+
+def test_code_events_a_government_does_not_act_on_its_country_as_a_things_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Brazilian beef" is no act of the Brazilian government on Brazil; Chile stays a target
+    text = "The Brazilian government cut tariffs on Brazilian beef and Chilean wine."
+    pairs = {(s, t) for s, t, _ in _dyads(_code(nlp, text, "2024-06-01"))}
+    assert ("BRA", "BRA") not in pairs and ("BRA", "CHL") in pairs
