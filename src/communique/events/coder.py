@@ -101,6 +101,7 @@ AUTHORED_NOUNS = frozenset(
 )  # fmt: skip
 # A state's civil offices, which act for their country and never on it as a thing's owner.
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "dobj"})
 # Verbs of a purpose clause whose object is whom aid goes to ("sent food to help Haiti").
 HELPING = frozenset({"help", "assist", "support", "aid"})
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
@@ -547,15 +548,14 @@ class DependencyCoder:
                 yield Dyad(trigger, entry, source, target, inherited)
 
     def _own_demonym(self, source: ActorMention, target: ActorMention) -> bool:
-        """Whether the target is only the source's own country as an adjective on a thing
-        ("Washington … the rejection of American visas": no act on the United States)."""
-        k = self.view.token_at(target.start)
-        return (
-            target.code == source.code[:3]
-            and source.code[3:6] in OFFICE_SECTORS
-            and target.end - target.start == len(self.view.words[k])
-            and self.view.tokens[k].pos == "ADJ"
-        )
+        """Whether the target is only the source's own country as the owner of a thing or as
+        what it moves ("Washington … the rejection of American visas", "access to the U.S.
+        financial system", "withdrew the U.S. from the deal": no act on the United States);
+        a place after a preposition stays ("lifted the emergency in parts of South Sudan")."""
+        if target.code != source.code[:3] or source.code[3:6] not in OFFICE_SECTORS:
+            return False
+        k = self.view.token_at(target.end) - 1  # the mention's last word
+        return self.view.tokens[k].dep in OWNING_DEPS
 
     def _mutual_pairs(
         self, trigger: int, entry: LexiconEntry, members: list[ActorMention], inherited: bool

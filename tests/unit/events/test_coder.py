@@ -864,3 +864,9 @@ def test_code_events_a_government_does_not_act_on_its_country_as_a_things_owner(
     text = "The Brazilian government cut tariffs on Brazilian beef and Chilean wine."
     pairs = {(s, t) for s, t, _ in _dyads(_code(nlp, text, "2024-06-01"))}
     assert ("BRA", "BRA") not in pairs and ("BRA", "CHL") in pairs
+    # nor does it act on its country when it moves it ("withdrew Brazil from the pact")
+    moved = _code(nlp, "President Lula withdrew Brazil from the oil pact with Chile.", "2024-06-01")
+    assert all(e.target is None or e.target.code != "BRA" for e in moved)
+    # a place after a preposition is still where it acts
+    text = "The Sudanese government lifted the state of emergency in parts of Sudan."
+    assert ("SDNGOV", "SDN") in _pairs(_code(nlp, text, "2024-06-01"))
