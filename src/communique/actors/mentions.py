@@ -149,13 +149,13 @@ class ActorFinder(PeopleReader, SectorPhrases):
     def _inside_a_longer_name(self, match: KBMatch) -> bool:
         """A one-word person alias followed by another name ("Burhan" in "Burhan Ghalioun")
         is someone else's first name, not the known person; a capitalised title word after a
-        first name is a surname ("King" in "Angus King", "Bishop" in "Julie Bishop"), and so
+        first name is a surname ("King" in "Angus King", "Jordan" in "Tom Jordan"), and so
         is one alone when the article names that person in full ("Bishop said" after "Julie
-        Bishop")."""
-        if match.end - match.start != 1 or match.kind not in {"person", "sector"}:
+        Bishop"), as is a country's name ("Jordan" after "Jim Jordan")."""
+        if match.end - match.start != 1 or match.kind not in {"person", "sector", "country"}:
             return False
-        if match.kind == "sector" and self._named_surname(match.start):
-            return True
+        if match.kind != "person" and self._named_surname(match.start):
+            return True  # "allegations from Jordan" after "Rep. Jim Jordan": him
         for entity in self.view.annotation.entities:
             start, end = self.view.entity_tokens(entity)
             if entity.label != "PERSON":
@@ -165,7 +165,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if match.kind == "person" and start < match.start < end:
                 return self._other_first_name(match, start)
             if (
-                match.kind == "sector"
+                match.kind != "person"  # a title word or a country ("Tom Jordan")
                 and start < match.start < end
                 and self.view.is_capitalised(match.start)
                 and self.view.tokens[match.start - 1].pos == "PROPN"

@@ -833,3 +833,11 @@ def test_find_actors_its_on_an_object_belongs_to_the_clause_subject(
 def test_find_actors_government_forces_are_the_military(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Sudanese government forces shelled the town."
     assert _by_text(text, _find(nlp, text))["Sudanese government forces"].code == "SDNMIL"
+
+
+def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Ana Georgia met the press. Georgia said the vote would pass."
+    mentions = _find(nlp, text, "2024-05-10")
+    second = [m for m in mentions if m.start > text.index(". ")]
+    assert [text[m.start : m.end] for m in second] == ["Georgia"]
+    assert second[0].code == mentions[0].code != "GEO"
