@@ -468,6 +468,8 @@ class DependencyCoder:
             if view.lemma(head) in self.nouns:
                 return  # "trade talks with China": the head noun codes the event
             heads.append(head)  # "a mediation mission between A and B"
+        if token.dep == "dobj" and view.lemma(head) in LIGHT_VERBS:
+            heads.append(head)  # "launched airstrikes on rebel positions": on the light verb
         for pobj in (
             p
             for h in heads

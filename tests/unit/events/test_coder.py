@@ -870,3 +870,9 @@ def test_code_events_a_government_does_not_act_on_its_country_as_a_things_owner(
     # a place after a preposition is still where it acts
     text = "The Sudanese government lifted the state of emergency in parts of Sudan."
     assert ("SDNGOV", "SDN") in _pairs(_code(nlp, text, "2024-06-01"))
+
+
+def test_code_events_an_event_noun_takes_its_light_verbs_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "on" hangs on "launched", not on "attacks": the attacks are still on Estonia
+    text = "Latvian hackers launched cyber attacks on a number of Estonian government websites."
+    assert ("LVA", "EST") in {(s, t) for s, t, _ in _dyads(_code(nlp, text))}
