@@ -10,6 +10,7 @@ from communique.actors._words import (
     BACKERS,
     ENVOYS,
     EQUIPMENT,
+    HELD_HEADS,
     LED_GROUPS,
 )
 from communique.actors.knowledge import KBMatch
@@ -81,6 +82,8 @@ class SectorPhrases:
             acting = self._acting_equipment(nxt.end, nxt.end)
             if acting is not None:  # "army bulldozers demolished": the army's
                 return nxt.sector, acting
+            if self.view.lemma(head.head) in HELD_HEADS:
+                return nxt.sector, nxt.end  # "a US Army base": the US Army's
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
 

@@ -29,6 +29,12 @@ GROUP_HEADS = frozenset(
         "bloc",
     }
 )
+# What a sector holds, so that the sector word before it names its owner: "rebel positions",
+# "a police station", "government buildings" (an attack on them is an attack on the owner).
+HELD_HEADS = frozenset(
+    {"position", "base", "station", "checkpoint", "post", "outpost", "building",
+     "headquarters", "convoy", "barracks", "vehicle", "patrol", "stronghold"}
+)  # fmt: skip
 # Government nouns a leader's name can qualify: "the Trump administration", "the Assad
 # regime", "the Maduro government" are the leader's country's government.
 LED_BODIES = frozenset({"administration", "government", "regime", "cabinet", "junta"})

@@ -33,6 +33,7 @@ from communique.actors._words import (
     FOCUS_SECTORS,
     FOREIGN_FACING,
     GROUP_HEADS,
+    HELD_HEADS,
     KOREAN_HALVES,
     LED_BODIES,
     LOCATION_PREPOSITIONS,
@@ -290,7 +291,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
     def _heads_a_group(self, i: int) -> bool:
         """ "opposition groups", "rebel leaders": the sector word names a group of people."""
         head = self.view.tokens[i].head
-        return self.view.tokens[head].lemma.lower() in GROUP_HEADS
+        return self.view.tokens[head].lemma.lower() in GROUP_HEADS | HELD_HEADS
 
     def _read_bare_sectors(self, matches: list[KBMatch]) -> None:
         """A sector noun with no country is still an actor: "officials said", "rebels attacked".

@@ -876,3 +876,10 @@ def test_code_events_an_event_noun_takes_its_light_verbs_preposition(nlp) -> Non
     # "on" hangs on "launched", not on "attacks": the attacks are still on Estonia
     text = "Latvian hackers launched cyber attacks on a number of Estonian government websites."
     assert ("LVA", "EST") in {(s, t) for s, t, _ in _dyads(_code(nlp, text))}
+
+
+def test_code_events_a_sector_word_before_what_it_holds_is_the_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "The Yemeni army shelled rebel positions near Marib.", "2020-06-01")
+    assert ("YEMMIL", "YEMREB") in _pairs(events)
+    events = _code(nlp, "Gunmen attacked a police station in Peshawar.", "2020-06-01")
+    assert any(e.target is not None and e.target.code.endswith("COP") for e in events)
