@@ -119,7 +119,7 @@ def resolve_pronoun(
             subject = _earlier_subject(view, i, antecedents, wants_person=False)
         return subject
     if not wants_person:
-        owner = _possessor_subject(view, i, antecedents) if word in {"its", "their"} else None
+        owner = _possessor_subject(view, i, antecedents) if word in POSSESSIVE_PRONOUNS else None
         return owner or _nearest_before(view, i, antecedents, wants_person, max_back=0)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
         subject = _governing_subject(view, i, antecedents) or _earlier_subject(view, i, antecedents)
@@ -324,9 +324,9 @@ def _possessive_country(
         owner = pronouns.get(child)
         if owner is None or not owner.country:
             continue
-        if word in {"its", "their"} and owner.code == owner.country:
+        if word in GROUP_PRONOUNS and owner.code == owner.country:
             return owner.country  # a country, not a person or an organisation
-        if word in {"his", "her"} and {owner.sector, sector} <= STATE_SECTORS:
+        if word in PERSON_PRONOUNS and {owner.sector, sector} <= STATE_SECTORS:
             return owner.country  # "Julie Bishop said her government …": Australia's
     return None
 

@@ -157,10 +157,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             return False
         if match.kind != "person" and self._named_surname(match.start):
             return True  # "allegations from Jordan" after "Rep. Jim Jordan": him
-        for entity in self.view.annotation.entities:
-            start, end = self.view.entity_tokens(entity)
-            if entity.label != "PERSON":
-                continue
+        for start, end in self._person_spans:
             if match.kind == "person" and start == match.start and end > match.end:
                 return self.view.tokens[match.end].pos == "PROPN"
             if match.kind == "person" and start < match.start < end:
@@ -181,12 +178,15 @@ class ActorFinder(PeopleReader, SectorPhrases):
         if not view.is_capitalised(i) or (i + 1 < len(view) and view.tokens[i + 1].pos == "PROPN"):
             return False
         return any(
-            entity.label == "PERSON"
-            and (span := view.entity_tokens(entity))[1] - span[0] > 1
-            and view.words[span[1] - 1] == view.words[i]
-            and not span[0] <= i < span[1]
-            for entity in view.annotation.entities
+            end - start > 1 and view.words[end - 1] == view.words[i] and not start <= i < end
+            for start, end in self._person_spans
         )
+
+    @cached_property
+    def _person_spans(self) -> list[tuple[int, int]]:
+        """Token spans of the people the parser names in the text."""
+        entities = self.view.annotation.entities
+        return [self.view.entity_tokens(e) for e in entities if e.label == "PERSON"]
 
     def _other_first_name(self, match: KBMatch, start: int) -> bool:
         """A known surname after a written first name that is not the known person's ("John

@@ -220,9 +220,9 @@ class ActorIndex:
     def _owner(self, i: int) -> ActorMention | None:
         relational = self.view.lemma(i) in RELATIONAL_NOUNS  # "America's allies" are others
         for dep in OWNER_DEPS:
+            if relational and dep == "poss":
+                continue
             for child in self.view.children(i):
-                if relational and dep == "poss":
-                    continue
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
                     return mention
         for child in self.view.children(i):  # "a US Army base": the base's owner is American

@@ -542,14 +542,14 @@ class DependencyCoder:
                 for t in targets
                 if t.actor_id != source.actor_id
                 and not _own_place(source, t)
-                and not self._own_demonym(source, t)
+                and not self._own_country_as_thing(source, t)
             ]
             if not others:
                 yield Dyad(trigger, entry, source, None, inherited)
             for target in others:
                 yield Dyad(trigger, entry, source, target, inherited)
 
-    def _own_demonym(self, source: ActorMention, target: ActorMention) -> bool:
+    def _own_country_as_thing(self, source: ActorMention, target: ActorMention) -> bool:
         """Whether the target is only the source's own country as the owner of a thing or as
         what it moves ("Washington … the rejection of American visas", "access to the U.S.
         financial system", "withdrew the U.S. from the deal": no act on the United States);

@@ -237,25 +237,31 @@ class EventDecider:
             root, probability = self.classes[best], float(p[best])
             code = None if root == NO_EVENT else self.leaf(root, view, dyad)
             lexicon_root = dyad.entry.cameo[:2]
-            if code is None and lexicon_root in self._index and probability < self.fallback_below:
-                # The model doubts "no event" and the lexicon codes the word: the lexicon's
-                # code, at the model's probability for its root.
-                code, probability = dyad.entry.cameo, float(p[self._index[lexicon_root]])
-            elif (  # an unsure model yields to the lexicon's entry read with its object
-                code is not None
-                and lexicon_root != root
-                and dyad.entry.object_class is not None
-                and lexicon_root in self._index
-                and probability < TRUST_BELOW
-                and p[self._index[lexicon_root]] >= LEXICON_SHARE * probability
-            ):
-                code, probability = dyad.entry.cameo, float(p[self._index[lexicon_root]])
+            if lexicon_root in self._index:
+                lexicon_p = float(p[self._index[lexicon_root]])
+                if self._lexicon_wins(dyad, code, root, probability, lexicon_p):
+                    code, probability = dyad.entry.cameo, lexicon_p  # at its root's probability
             none = self._index.get(NO_EVENT)
             event = 1.0 - float(p[none]) if none is not None else 1.0
             confidence = self.calibrated(probability)
             reported = self.reported(probability, *event_kind(dyad.source, dyad.target))
             decisions.append(Decision(code, probability, confidence, event, reported))
         return decisions
+
+    def _lexicon_wins(
+        self, dyad: Dyad, code: str | None, root: str, probability: float, lexicon_p: float
+    ) -> bool:
+        """Whether the lexicon's code replaces the model's choice: the model doubts "no event"
+        and the lexicon codes the word, or an unsure model chose another root than an entry
+        read with its object, and gives that entry's root a fair share of its own."""
+        if code is None:
+            return probability < self.fallback_below
+        return (
+            dyad.entry.cameo[:2] != root
+            and dyad.entry.object_class is not None
+            and probability < TRUST_BELOW
+            and lexicon_p >= LEXICON_SHARE * probability
+        )
 
     def reported(self, probability: float, dyadic: bool, specific: bool) -> float:
         """The confidence reported with an event: the share of events with this probability,
