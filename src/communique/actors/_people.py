@@ -238,9 +238,14 @@ class PeopleReader:
     def _stated_office(self, known: KBMatch, reading: RoleReading | None) -> str | None:
         """The code a title written before a known person gives when the knowledge base has
         them out of office that day (``…ELI``): the text's "President", "General" is
-        evidence of an office we do not list; "former" titles stay elites. A title inside the
-        matched alias counts too (the base lists "General Michel Aoun" as a spelling)."""
-        if known.country is None or not known.code.endswith("ELI"):
+        evidence of an office we do not list; "former" titles are elites, whatever the day.
+        A title inside the matched alias counts too (the base lists "General Michel Aoun" as a
+        spelling)."""
+        if known.country is None:
+            return None
+        if reading is not None and self._stated_sector(reading.role) == "ELI":
+            return known.country + "ELI"  # "former Prime Minister Ehud Olmert", undated text
+        if not known.code.endswith("ELI"):
             return None
         if reading is not None:  # a title that names no sector ("attorney") names no office
             sector: str | None = self._stated_sector(reading.role)

@@ -4,6 +4,7 @@ militants" → the Taliban, "her Swedish counterpart" → the counterpart's offi
 
 from __future__ import annotations
 
+from communique.actors._attacks import UNNAMED_ATTACKS
 from communique.actors._found import Found
 from communique.actors._words import (
     ARMED_SECTORS,
@@ -12,6 +13,8 @@ from communique.actors._words import (
     EQUIPMENT,
     HELD_HEADS,
     LED_GROUPS,
+    NAME_ENDINGS,
+    PARTY_ADJECTIVES,
 )
 from communique.actors.knowledge import KBMatch
 from communique.actors.roles import POSSESSIVE
@@ -31,7 +34,8 @@ class SectorPhrases:
 
         "Israeli army" → MIL; "Belarus's rulers" → GOV; "Israeli army bulldozers demolished"
         and "British aircraft … killed" → MIL (weapons that act are their military); but
-        "Russian military support" and "found Iranian drones" name only the country.
+        "Russian military support" and "found Iranian drones" name only the country; an armed
+        force before an attack is the attacker ("U.S. military airstrikes" → MIL).
         """
         if m.kind == "organisation":  # "EU leaders", "NATO foreign ministers": the body
             nxt = by_start.get(m.end)
@@ -76,6 +80,9 @@ class SectorPhrases:
                 return "MIL", acting
             return self._sector_of_head(m, by_start)
         head = self.view.tokens[nxt.end - 1]
+        attack = self.view.lemma(head.head) in UNNAMED_ATTACKS | {"operation", "offensive"}
+        if nxt.sector == "MIL" and head.dep in {"amod", "compound"} and attack:
+            return nxt.sector, nxt.end  # "U.S. military airstrikes": the military's
         if head.pos not in {"NOUN", "PROPN"}:
             return m.sector, m.end
         if head.dep in {"amod", "compound"}:
@@ -86,6 +93,26 @@ class SectorPhrases:
                 return nxt.sector, nxt.end  # "a US Army base": the US Army's
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _ends_another_name(self, m: KBMatch) -> bool:
+        """A one-word body that ends the name of another ("Congress" in "the African National
+        Congress", "the World Uyghur Congress", "China's National People's Congress"): the
+        word before it is a capitalised name word of the same phrase, not a party's adjective
+        ("a Democratic Congress") or a country ("US Congress" is listed whole)."""
+        if m.kind != "metonym" or m.end - m.start != 1 or m.start == 0:
+            return False
+        if self.view.words[m.start].lower() not in NAME_ENDINGS:
+            return False
+        before = self.view.tokens[m.start - 1]
+        word = self.view.words[m.start - 1]
+        return (
+            before.pos == "PROPN"
+            and before.head == m.start
+            and self.view.is_capitalised(m.start - 1)
+            and word not in PARTY_ADJECTIVES
+        ) or (  # "National People's Congress"
+            word in {"'s", "’s"} and m.start > 2 and self.view.is_capitalised(m.start - 3)
+        )
 
     def _owned_sector(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str, int] | None:
         """The sector of the noun a possessive country owns a few words on, and its end."""

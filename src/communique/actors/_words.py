@@ -150,4 +150,12 @@ PLACE_KINDS = frozenset({"country", "capital", "metonym"})
 # Where a body is based gives its country ("a Beirut-based newspaper", "a charity based in
 # London"); only for bodies that are where they are based, not for a state's own organs.
 BASED = frozenset({"based", "headquartered", "registered"})
-BASED_SECTORS = frozenset({"MED", "NGO", "BUS", "EDU", "HRI", "LAB", "REL", "HLH", "PTY", "OPP"})
+# Armed and criminal groups too: "Pakistan-based militants" are PAKREB.
+BASED_SECTORS = frozenset(
+    {"MED", "NGO", "BUS", "EDU", "HRI", "LAB", "REL", "HLH", "PTY", "OPP", "REB", "INS", "UAF",
+     "RAD", "CRM"}
+)  # fmt: skip
+# One-word bodies whose word also ends the names of many others ("Congress": the African
+# National Congress, the World Uyghur Congress), and the party words that only describe it.
+NAME_ENDINGS = frozenset({"congress"})
+PARTY_ADJECTIVES = frozenset({"Democratic", "Republican", "GOP", "Democrat"})

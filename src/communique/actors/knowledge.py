@@ -260,7 +260,7 @@ class KnowledgeBase:
                 continue
             end, candidates = found
             chosen = min(candidates, key=lambda c: (c.rank, -_recency(c, focus)))
-            if not chosen.blocked and not _gone(chosen, on):
+            if not chosen.blocked and not _gone(chosen, on) and not _shouted(tokens, i, end):
                 matches.append(_to_match(i, end, chosen, on))
                 named = self._by_code.get(matches[-1].code)  # an organisation or its head
                 if named is not None:
@@ -347,6 +347,19 @@ class KnowledgeBase:
     def _canonical_role(self, role: str) -> str:
         key = _role_key(role)
         return self._roles.get(key, key)
+
+
+# Acronyms that are also everyday words: in a line written in capitals ("THE USA IS GREAT",
+# "LET US WIN") they are the words, not "IS" (the Islamic State) or "US".
+_WORD_ACRONYMS = frozenset({"IS", "US", "IT", "AM", "WHO", "MAY", "CHAD"})
+
+
+def _shouted(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether the one-word match at ``start`` is an everyday word in a line of capitals."""
+    if end - start != 1 or tokens[start] not in _WORD_ACRONYMS:
+        return False
+    near = [tokens[k] for k in (start - 1, end) if 0 <= k < len(tokens)]
+    return any(len(w) > 1 and w.isalpha() and w.isupper() for w in near)
 
 
 def _recency(candidate: _Candidate, focus: dict[str, int]) -> int:

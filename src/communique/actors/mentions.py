@@ -100,7 +100,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if self._located(m):
                 if m.kind in PLACE_KINDS and m.end + 2 < len(self.view):
                     self.based[m.end + 2] = m.country or m.code[:3]
-            elif not self._inside_a_longer_name(m):
+            elif not self._inside_a_longer_name(m) and not self._ends_another_name(m):
                 matches.append(m)
         places = [
             (m.start, m.country or m.code[:3])
@@ -464,7 +464,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
                 continue
-            if m.sector in BASED_SECTORS and (based := self._based_in(m, by_start)):
+            owned = any(x.end == m.start and x.kind in {"country", "demonym"} for x in matches)
+            if m.sector in BASED_SECTORS and not owned and (based := self._based_in(m, by_start)):
                 country, end = based
                 self._add_sector_actor(m.start, end, country, m.sector)
                 continue

@@ -312,6 +312,8 @@ def _title_before(
     if i == start or not any(_is_title_word(view, k) for k in range(i, start)):
         return None
     role = view.phrase(i, start)
+    if i > 1 and view.words[i - 1] == "-" and view.words[i - 2].lower() == "ex":
+        role, i = f"former {role}", i - 2  # "ex-Prime Minister Mykola Azarov"
     anchor = anchors_ending.get(i)
     if anchor is not None:
         if anchor.start > 0 and view.words[anchor.start - 1].lower() in FORMER:

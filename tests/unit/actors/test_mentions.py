@@ -832,7 +832,41 @@ def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_perso
         ),
         ("Lawmakers in Ghana criticised the loan deal.", "Lawmakers in Ghana", "GHALEG"),
         ("Sudanese government forces shelled the town.", "Sudanese government forces", "SDNMIL"),
+        # an armed force before an attack noun is the attacker, not its country alone
+        ("Nigerian military airstrikes hit a camp near Maiduguri.", "Nigerian military", "NGAMIL"),
+        # an armed group takes the country it is based in, as a newspaper does
+        ("Yemen-based militants fired rockets at the port.", "militants", "YEMREB"),
+        (
+            "Delegates of the African National Congress met in Durban.",
+            "African National Congress",
+            "ZAFPTY",
+        ),
+        ("Three IS fighters were captured near Raqqa.", "IS fighters", "IMGREBISI"),
     ],
 )
 def test_find_actors_codes_the_phrase(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(text, _find(nlp, text, "2022-09-01"))[phrase].code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Former Prime Minister Ehud Olmert spoke in Haifa.", "Ex-Prime Minister Ehud Olmert spoke."],
+)
+def test_find_actors_a_former_title_makes_a_known_person_an_elite_on_any_day(  # type: ignore[no-untyped-def]
+    nlp, text: str
+) -> None:
+    (olmert,) = (m for m in _find(nlp, text, None) if m.name == "Ehud Olmert")
+    assert olmert.code == "ISRELI"
+
+
+def test_find_actors_congress_ending_another_name_is_not_the_us_congress(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The World Uyghur Congress condemned the arrests. A Democratic Congress would object."
+    found = [(m.start, m.code) for m in _find(nlp, text)]
+    assert found == [(text.rindex("Congress"), "USALEG")]
+
+
+def test_find_actors_an_acronym_that_is_a_word_in_a_line_of_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "He wrote that THE ARMY IS READY and that IS fighters had fled."
+    found = [(text[m.start : m.end], m.code) for m in _find(nlp, text)]
+    assert ("IS fighters", "IMGREBISI") in found
+    assert not any(m.start == text.index("IS READY") for m in _find(nlp, text))
