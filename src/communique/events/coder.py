@@ -204,6 +204,8 @@ class DependencyCoder:
         if obj is not None and view.lemma(verb) in LIGHT_VERBS and view.lemma(obj) in self.nouns:
             return  # the object noun codes the event ("stepped up cooperation")
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
+        if patient is None and view.tokens[verb].dep == "xcomp" and _passive(view, verb):
+            patient = subject_of(view, verb)  # "Iran will continue to be denied access"
         entry = self.lexicon.lookup(
             view.lemma(verb),
             "verb",
@@ -592,3 +594,8 @@ def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bo
 def _own_place(source: ActorMention, target: ActorMention) -> bool:
     """Whether ``target`` is a town or region of the source's own country."""
     return target.actor_id.startswith("place/") and target.code == source.code[:3]
+
+
+def _passive(view: TextView, verb: int) -> bool:
+    """Whether ``verb`` is a passive ("to be denied"): its subject is what it acts on."""
+    return child_with(view, verb, {"auxpass"}) is not None

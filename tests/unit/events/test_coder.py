@@ -40,6 +40,14 @@ def test_code_events_subject_verb_object(nlp) -> None:  # type: ignore[no-untype
     assert ("JPN", "PHL") in {(s, t) for s, t, _ in _dyads(events)}
 
 
+def test_code_events_a_passive_infinitive_acts_on_its_controller(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "to be criticised": the subject of "continued" is criticised, by whom "by" names
+    events = _code(nlp, "Peru continued to be criticised by Chile over the border.")
+    assert ("CHL", "PER") in _pairs(events) and ("PER", "CHL") not in _pairs(events)
+    # with no agent nobody is named to act: Peru does not deny itself or anyone access
+    assert not _code(nlp, "Peru will continue to be denied access to the Chilean port.")
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
