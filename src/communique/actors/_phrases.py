@@ -114,6 +114,18 @@ class SectorPhrases:
             word in {"'s", "’s"} and m.start > 2 and self.view.is_capitalised(m.start - 3)
         )
 
+    def _us_party_of(self, i: int) -> int | None:
+        """The start of "Republican" or "Democratic" right before the plural sector noun at
+        ``i`` ("Republican lawmakers", "Democratic senators"), unless it ends a longer name
+        ("the Social Democratic members"); None when there is none. One person's party
+        ("the Republican president") does not change the office."""
+        k = i - 1
+        if k < 0 or self.view.words[k] not in PARTY_ADJECTIVES or self.view.tokens[i].tag != "NNS":
+            return None
+        if self.view.tokens[k].head != i or (k > 0 and self.view.is_capitalised(k - 1)):
+            return None
+        return k
+
     def _owned_sector(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str, int] | None:
         """The sector of the noun a possessive country owns a few words on, and its end."""
         head = self.view.tokens[m.end - 1].head

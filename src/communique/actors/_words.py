@@ -158,4 +158,10 @@ BASED_SECTORS = frozenset(
 # One-word bodies whose word also ends the names of many others ("Congress": the African
 # National Congress, the World Uyghur Congress), and the party words that only describe it.
 NAME_ENDINGS = frozenset({"congress"})
-PARTY_ADJECTIVES = frozenset({"Democratic", "Republican", "GOP", "Democrat"})
+# The party each names, as the metonym table spells it (an actor id of its own).
+PARTY_ADJECTIVES = {
+    "Democratic": "Democrats",
+    "Democrat": "Democrats",
+    "Republican": "Republicans",
+    "GOP": "Republicans",
+}

@@ -37,6 +37,7 @@ from communique.actors._words import (
     KOREAN_HALVES,
     LED_BODIES,
     LOCATION_PREPOSITIONS,
+    PARTY_ADJECTIVES,
     PEOPLE_OF,
     PLACE_COMPOUNDS,
     PLACE_KINDS,
@@ -331,6 +332,12 @@ class ActorFinder(PeopleReader, SectorPhrases):
             community = self._community_of(m.end - 1) if sector == "MIL" else None
             if community is not None:  # "Kurdish forces", "Moslem forces": no state's army
                 sector, start = "REB", min(start, community)
+            party = self._us_party_of(m.end - 1) if focus in {None, "USA"} else None
+            if party is not None:  # "Republican lawmakers", "Democratic leaders": two actors
+                key = "/" + PARTY_ADJECTIVES[self.view.words[party]]
+                sector = "PTY" if sector == "GOV" else sector
+                self._add_sector_actor(party, end, "USA", sector, key)
+                continue
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
             anchor = focus if focus is not None else self._sentence_country(m.end - 1)
             country = anchor if sector in FOCUS_SECTORS and not foreign else None
@@ -343,13 +350,14 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 start, country = min(start, leader.start), leader.actor.country
             self._add_sector_actor(start, end, country, sector)  # "the president", as written
 
-    def _add_sector_actor(self, start: int, end: int, country: str | None, sector: str) -> None:
+    def _add_sector_actor(
+        self, start: int, end: int, country: str | None, sector: str, key: str = ""
+    ) -> None:
         """Record the phrase ``[start, end)`` as written, coded country + sector (the sector
-        alone, CAMEO's blank country, when no country is known)."""
+        alone, CAMEO's blank country, when no country is known); ``key`` tells it apart."""
         code = (country or "") + sector
-        self.found.append(
-            Found(start, end, Actor(code, code, self._written(start, end), country, sector))
-        )
+        actor = Actor(code + key, code, self._written(start, end), country, sector)
+        self.found.append(Found(start, end, actor))
 
     def _led_by(self, i: int) -> Found | None:
         """The leader named before a government noun at ``i`` ("the Trump administration", "the

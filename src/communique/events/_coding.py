@@ -160,7 +160,6 @@ ASKING_NOUNS = frozenset(
      "ultimatum"}
 )  # fmt: skip
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
-PERSON = "person/"  # the actor id of a person the knowledge base or the article names
 
 
 def _kept(view: TextView, dyads: Iterator[Dyad]) -> Iterator[Dyad]:
@@ -184,13 +183,14 @@ def _between_two(view: TextView, dyads: Iterable[Dyad]) -> list[Dyad]:
 
 def _two_of_a_kind(dyad: Dyad) -> bool:
     """Whether source and target share a code but are two actors: two parties of one
-    country, or two people ("Schumer criticized McConnell": USALEG on USALEG)."""
+    country or their members ("Republican senators accused Democratic senators"), or two
+    people ("Schumer criticized McConnell": USALEG on USALEG)."""
     source, target = dyad.source, dyad.target
     assert target is not None
     if target.actor_id == source.actor_id:
         return False
-    people = source.actor_id.startswith(PERSON) and target.actor_id.startswith(PERSON)
-    return people or source.code[3:6] == "PTY"
+    named = "/" in source.actor_id and "/" in target.actor_id  # people, parties' members
+    return named or source.code[3:6] == "PTY"
 
 
 def _done(view: TextView, found: list[Dyad]) -> list[Dyad]:

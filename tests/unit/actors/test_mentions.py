@@ -842,6 +842,9 @@ def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_perso
             "ZAFPTY",
         ),
         ("Three IS fighters were captured near Raqqa.", "IS fighters", "IMGREBISI"),
+        # members of an American party in plural: its country, their sector (leaders: party)
+        ("Democratic senators criticised the tariff plan.", "Democratic senators", "USALEG"),
+        ("Republican leaders praised the tariff plan.", "Republican leaders", "USAPTY"),
     ],
 )
 def test_find_actors_codes_the_phrase(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -870,3 +873,8 @@ def test_find_actors_an_acronym_that_is_a_word_in_a_line_of_capitals(nlp) -> Non
     found = [(text[m.start : m.end], m.code) for m in _find(nlp, text)]
     assert ("IS fighters", "IMGREBISI") in found
     assert not any(m.start == text.index("IS READY") for m in _find(nlp, text))
+
+
+def test_find_actors_one_persons_party_does_not_change_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Critics of the Republican president met in Ohio."
+    assert "Republican president" not in _by_text(text, _find(nlp, text))

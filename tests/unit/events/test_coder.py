@@ -48,6 +48,11 @@ def test_code_events_a_passive_infinitive_acts_on_its_controller(nlp) -> None:  
     assert not _code(nlp, "Peru will continue to be denied access to the Chilean port.")
 
 
+def test_code_events_members_of_two_parties_with_one_code_are_two_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Republican senators accused Democratic senators of obstruction.")
+    assert ("USALEG", "USALEG") in _pairs(events)
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
