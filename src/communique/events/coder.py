@@ -503,6 +503,13 @@ class DependencyCoder:
         owner = child_with(view, noun, {"poss"})
         if owner is not None and view.tokens[owner].pos != "PRON":
             return self.actors.of_phrase(owner), False
+        if (  # "in response to its invasion of Kuwait": whom "its" stands for
+            owner is not None
+            and view.tokens[noun].dep == "pobj"
+            and view.lemma(owner) in {"its", "their"}
+            and self.actors.of_phrase(owner)
+        ):
+            return self.actors.of_phrase(owner), False
         for child in view.children(noun):
             if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
                 return [m], False

@@ -53,6 +53,12 @@ def test_code_events_members_of_two_parties_with_one_code_are_two_actors(nlp) ->
     assert ("USALEG", "USALEG") in _pairs(events)
 
 
+def test_code_events_an_event_noun_after_a_preposition_is_its_owners_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The European Union imposed sanctions on Russia in response to its invasion of Georgia."
+    pairs = {(s[:3], t[:3] if t else None) for s, t in _pairs(_code(nlp, text))}
+    assert ("RUS", "GEO") in pairs and ("IGO", "GEO") not in pairs
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
