@@ -195,6 +195,8 @@ class KnowledgeBase:
             plain = _Candidate("organisation", org, org.code)
             for alias in (org.name, *org.aliases):
                 self._index.add(alias, plain)
+                if len(alias.split()) >= 3:  # "the international criminal court", as some write
+                    self._index.add(alias.lower(), plain)
             context = frozenset(c for c in (org.code, org.parent) if c)
             in_context = _Candidate("organisation", org, org.code, context=context)
             for alias in org.contextual_aliases:

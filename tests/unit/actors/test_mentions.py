@@ -842,6 +842,13 @@ def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_perso
             "ZAFPTY",
         ),
         ("Three IS fighters were captured near Raqqa.", "IS fighters", "IMGREBISI"),
+        # a long organisation name written in lower case is still the organisation
+        (
+            "Chile asked the international criminal court to act.",
+            "international criminal court",
+            "IGOJUDICC",
+        ),
+        ("Peru summoned Chile's chargé d’affaires in Lima.", "Chile's chargé d’affaires", "CHLGOV"),
         # members of an American party in plural: its country, their sector (leaders: party)
         ("Democratic senators criticised the tariff plan.", "Democratic senators", "USALEG"),
         ("Republican leaders praised the tariff plan.", "Republican leaders", "USAPTY"),
