@@ -106,8 +106,8 @@ OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "dobj"})
 HELPING = frozenset({"help", "assist", "support", "aid"})
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
 # chief to lead the delegation", "Trump pulled the U.S. out of the deal" have no target in
-# their object ("sent Iran a letter" still has its dative).
-SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "pull"})
+# their object ("sent Iran a letter" still has its dative); nor "contributed troops to".
+SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "pull", "contribute", "commit"})
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
 # Measures one actor takes against another, whose owner acts when they are imposed or lifted.

@@ -59,6 +59,19 @@ def test_code_events_an_event_noun_after_a_preposition_is_its_owners_act(nlp) ->
     assert ("RUS", "GEO") in pairs and ("IGO", "GEO") not in pairs
 
 
+def test_code_events_aid_suspended_with_a_country_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Norway suspended military aid and arms deals with Chile.")
+    assert ("NOR", "CHL") in _pairs(events)
+
+
+def test_code_events_troops_contributed_are_not_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text="Peru contributed troops to the peacekeeping mission.")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation)
+    events = code_events(article, annotation, found, decider=load_decider())
+    assert all(e.target is None or not e.target.code.endswith("MIL") for e in events)
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
