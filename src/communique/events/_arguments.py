@@ -137,8 +137,11 @@ class ActorIndex:
         if i is None:
             return []
         found: list[ActorMention] = []
+        heads = []
         for head in self.conjuncts(i):
-            head = self._member_of(head)
+            member = self._member_of(head)  # "hundreds of protesters and troops": both
+            heads += self.conjuncts(member) if member != head else [head]
+        for head in heads:
             mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"

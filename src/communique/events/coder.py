@@ -485,6 +485,13 @@ class DependencyCoder:
         if entry.direction == "mutual" and len(targets) > 1 and not self._owned(noun, sources):
             yield from self._mutual_pairs(noun, entry, targets, False)  # "talks between A and B"
             return
+        between = [m for p in prepositional_objects(view, noun, ("between",)) for m in
+                   self.actors.of_phrase(p)]  # fmt: skip
+        if entry.direction == "mutual" and between and inherited:
+            # "clashes between Hindu and Muslim gangs" after "police imposed a curfew": the
+            # parties are named; the clause's subject is not one of them
+            yield from self._pairs(noun, entry, between, [], False)
+            return
         if entry.direction == "inverse":
             sources, targets = targets, sources
         if entry.direction == "mutual" and not targets and len(sources) > 1:

@@ -72,6 +72,22 @@ def test_code_events_troops_contributed_are_not_the_target(nlp) -> None:  # type
     assert all(e.target is None or not e.target.code.endswith("MIL") for e in events)
 
 
+def test_code_events_condolences_for_a_people_act_on_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile expressed its condolences for the Peruvian people.")
+    assert ("CHL", "PERCVL") in _pairs(events)
+
+
+def test_code_events_clashes_between_named_parties_are_not_the_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police in Lagos imposed a curfew after clashes between Hausa and Yoruba gangs."
+    assert not any(e.source.code.endswith("COP") and e.cameo.startswith("19") for e in
+                   _code(nlp, text))  # fmt: skip
+
+
+def test_code_events_a_quantity_of_coordinated_groups_names_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police arrested dozens of Kenyan students and Ugandan traders."
+    assert {t for _, t in _pairs(_code(nlp, text))} >= {"KENEDU", "UGABUS"}
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
