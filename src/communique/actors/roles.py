@@ -134,6 +134,7 @@ ROLE_HEADS = frozenset(
         "chairperson",
         "princess",
         "attorney",
+        "solicitor",
         "prosecutor",
         "judge",
         "admiral",

@@ -849,6 +849,7 @@ def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_perso
             "IGOJUDICC",
         ),
         ("Peru summoned Chile's chargé d’affaires in Lima.", "Chile's chargé d’affaires", "CHLGOV"),
+        ("Chile's solicitor general, Ana Soto, argued the case.", "Ana Soto", "CHLJUD"),
         # members of an American party in plural: its country, their sector (leaders: party)
         ("Democratic senators criticised the tariff plan.", "Democratic senators", "USALEG"),
         ("Republican leaders praised the tariff plan.", "Republican leaders", "USAPTY"),
@@ -885,3 +886,8 @@ def test_find_actors_an_acronym_that_is_a_word_in_a_line_of_capitals(nlp) -> Non
 def test_find_actors_one_persons_party_does_not_change_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Critics of the Republican president met in Ohio."
     assert "Republican president" not in _by_text(text, _find(nlp, text))
+
+
+def test_find_actors_a_capitalised_man_in_a_nickname_is_no_civilian(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Fans called the striker “Iron Man” after a man in Lima praised him."
+    assert [text[m.start : m.end] for m in _find(nlp, text)] == ["man in Lima"]
