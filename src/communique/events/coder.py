@@ -453,6 +453,8 @@ class DependencyCoder:
         token = view.tokens[noun]
         if token.dep in {"dobj", "nsubjpass"} and self._coded_by_head(noun):
             return  # "provide assistance": the verb codes it
+        if view.lemma(noun) in TALK_NOUNS and self._left_by_head(noun):
+            return  # "pulled out of the summit with Kim": leaving it is the event
         if any(
             view.tokens[c].dep == "relcl" and self._is_event_verb(c) for c in view.children(noun)
         ):
@@ -532,6 +534,18 @@ class DependencyCoder:
             if (m := self.actors.at(k) or self.actors.apposed(k)) is not None:
                 return [m], True  # "Stoltenberg at a press conference with …"
         return (self.actors.of_phrase(owner) if owner is not None else []), True
+
+    def _left_by_head(self, noun: int) -> bool:
+        """Whether the noun is what a coded verb leaves ("withdrew from the talks", "pulled
+        out of the summit")."""
+        view = self.view
+        prep = view.tokens[noun].head
+        if view.tokens[noun].dep != "pobj" or view.words[prep].lower() not in {"of", "from"}:
+            return False
+        verb = view.tokens[prep].head
+        if view.words[verb].lower() in AWAY:
+            verb = view.tokens[verb].head
+        return self._coded_by_head(prep) or (verb != prep and self._is_event_verb(verb))
 
     def _coded_by_head(self, noun: int) -> bool:
         head = self.view.tokens[noun].head

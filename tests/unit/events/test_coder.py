@@ -88,6 +88,16 @@ def test_code_events_a_quantity_of_coordinated_groups_names_each(nlp) -> None:  
     assert {t for _, t in _pairs(_code(nlp, text))} >= {"KENEDU", "UGABUS"}
 
 
+def test_code_events_talks_left_are_no_meeting_of_their_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Peru pulled out of the planned summit with Chile.",
+                 "Peru withdrew from the talks with Chile."):  # fmt: skip
+        events = _code(nlp, text)
+        assert [(e.source.code, e.target.code if e.target else None) for e in events] == [
+            ("PER", "CHL")
+        ], text
+        assert not events[0].cameo.startswith("0")
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
