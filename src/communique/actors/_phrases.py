@@ -13,8 +13,10 @@ from communique.actors._words import (
     EQUIPMENT,
     HELD_HEADS,
     LED_GROUPS,
+    LOCATION_PREPOSITIONS,
     NAME_ENDINGS,
     PARTY_ADJECTIVES,
+    VENUE_EVENTS,
 )
 from communique.actors.knowledge import KBMatch
 from communique.actors.roles import POSSESSIVE
@@ -93,6 +95,20 @@ class SectorPhrases:
                 return nxt.sector, nxt.end  # "a US Army base": the US Army's
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _is_location(self, m: KBMatch) -> bool:
+        """Whether a capital names where something happens, not a government: after "in",
+        "at" … ("talks in Moscow"), or naming a meeting or accord ("the Helsinki summit",
+        "the Minsk agreements")."""
+        token = self.view.tokens[m.end - 1]
+        head = self.view.tokens[token.head]
+        if token.dep == "compound" and head.lemma.lower() in VENUE_EVENTS:
+            return True
+        return (
+            token.dep == "pobj"
+            and self.view.words[token.head].lower() in LOCATION_PREPOSITIONS
+            and (head.dep == "prep")
+        )
 
     def _ends_another_name(self, m: KBMatch) -> bool:
         """A one-word body that ends the name of another ("Congress" in "the African National

@@ -165,3 +165,9 @@ PARTY_ADJECTIVES = {
     "Republican": "Republicans",
     "GOP": "Republicans",
 }
+# Meetings and accords a capital names as their venue ("the Helsinki summit", "the Minsk
+# agreements", "the Astana talks"): the capital is a place there, not its government.
+VENUE_EVENTS = frozenset(
+    {"summit", "talk", "talks", "meeting", "conference", "agreement", "accord", "accords",
+     "process", "format", "declaration", "protocol", "forum", "negotiation", "round"}
+)  # fmt: skip

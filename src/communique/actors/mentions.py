@@ -36,7 +36,6 @@ from communique.actors._words import (
     HELD_HEADS,
     KOREAN_HALVES,
     LED_BODIES,
-    LOCATION_PREPOSITIONS,
     PARTY_ADJECTIVES,
     PEOPLE_OF,
     PLACE_COMPOUNDS,
@@ -553,15 +552,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 if other is not None and other.kind in {"country", "capital"}:
                     found.append(other)
         return found
-
-    def _is_location(self, m: KBMatch) -> bool:
-        token = self.view.tokens[m.end - 1]
-        head = self.view.tokens[token.head]
-        return (
-            token.dep == "pobj"
-            and self.view.words[token.head].lower() in LOCATION_PREPOSITIONS
-            and (head.dep == "prep")
-        )
 
     # -- pronouns -------------------------------------------------------------------------
 

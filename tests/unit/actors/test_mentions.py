@@ -891,3 +891,9 @@ def test_find_actors_one_persons_party_does_not_change_the_office(nlp) -> None: 
 def test_find_actors_a_capitalised_man_in_a_nickname_is_no_civilian(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Fans called the striker “Iron Man” after a man in Lima praised him."
     assert [text[m.start : m.end] for m in _find(nlp, text)] == ["man in Lima"]
+
+
+def test_find_actors_a_capital_naming_a_meeting_is_its_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile praised the Lima summit. Lima rejected the plan."
+    found = [(m.start, m.code) for m in _find(nlp, text)]
+    assert found == [(0, "CHL"), (text.rindex("Lima"), "PERGOV")]
