@@ -71,6 +71,9 @@ LIGHT_VERBS = frozenset(
 VERB_POS = frozenset({"VERB"})
 # Appeals, demands and threats aim at the subject of the clause they govern.
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
+# Verbs that report a claim about someone, whom a claim is about when the lexicon codes nothing
+# ("McMaster said Russia interfered in the election").
+REPORTING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "argue", "assert"})
 # Verbs that report an obligation laid on someone ("said Iran must stop"), and the modals of it.
 DEMAND_CUES = frozenset({"say", "insist", "stress", "declare", "warn", "tell", "state", "announce"})
 OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
@@ -290,6 +293,9 @@ class DependencyCoder:
             yield from self._pairs(verb, entry, sources, subjects, inherited)
             return
         targets = self._targets(verb, entry, obj)
+        if not entry.cameo and self.view.lemma(verb) in REPORTING_VERBS:
+            own = {m.code[:3] for m in subjects}  # "Abe said Japan will deal firmly with …"
+            targets = [t for t in targets if t.code not in own]
         if targets and subjects and _own_forces(targets, subjects):
             # "Russia strengthened its forces in Crimea": the place, not its own forces, is
             # what the move acts on; its forces stay the target only when no place is named.
@@ -327,6 +333,8 @@ class DependencyCoder:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
+        if not found and not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
+            found = self._clause_subjects(verb, {"nsubj"})  # "said Russia interfered"
         if not found and (entry.plover in PLACE_TARGET_TYPES or view.lemma(verb) in FORCE_VERBS):
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
@@ -424,11 +432,13 @@ class DependencyCoder:
                 return found or list(owners)
         return []
 
-    def _clause_subjects(self, verb: int) -> list[ActorMention]:
+    def _clause_subjects(
+        self, verb: int, deps: frozenset[str] | set[str] = frozenset({"nsubj", "nsubjpass"})
+    ) -> list[ActorMention]:
         view = self.view
         for clause in view.children(verb):
             if view.tokens[clause].dep in {"ccomp", "xcomp"}:
-                subject = child_with(view, clause, {"nsubj", "nsubjpass"})
+                subject = child_with(view, clause, set(deps))
                 if subject is not None:
                     return self.actors.of_phrase(subject, owners=False)
         return []

@@ -98,6 +98,20 @@ def test_code_events_talks_left_are_no_meeting_of_their_own(nlp) -> None:  # typ
         assert not events[0].cameo.startswith("0")
 
 
+def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile's foreign minister said Peru was spreading lies about the border."
+    article = Article(doc_id="t", text=text)
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation)
+    events = code_events(article, annotation, found, decider=load_decider())
+    assert ("CHLGOV", "PER") in _pairs(events)
+
+
+def test_code_events_a_claim_about_ones_own_country_acts_on_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile's foreign minister said Chile would defend its border.")
+    assert all(e.target is None or e.target.code != "CHL" for e in events)
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
