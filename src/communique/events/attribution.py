@@ -25,10 +25,18 @@ def speaker_of(
         subject = subject_of(view, cue)
         speakers = actors.of_phrase(subject, owners=False) or _behind(view, actors, subject)
         if speakers and not any(_same(s, besides) for s in speakers):
-            return speakers[0]  # not when the source is one of them ("A, B and C said …")
+            # not when the source is one of them ("A, B and C said …"); "officials and the
+            # army said": the named institution before the unnamed officials
+            return min(speakers, key=lambda s: _unnamed(view, s))
     source = according_to(view, view.tokens[trigger].sentence)
     found = actors.of_phrase(source, owners=False) or _behind(view, actors, source)
     return found[0] if found and not _same(found[0], besides) else None
+
+
+def _unnamed(view: TextView, mention: ActorMention) -> bool:
+    """Whether a speaker is only "officials" or "sources", nobody named."""
+    words = view.text[mention.start : mention.end].lower().split()
+    return bool(words) and words[-1] in {"official", "officials", "source", "sources"}
 
 
 def _same(mention: ActorMention, other: ActorMention | None) -> bool:

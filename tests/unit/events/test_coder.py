@@ -215,6 +215,12 @@ def test_code_events_attribution_from_a_reporting_verb(nlp) -> None:  # type: ig
     assert (events[0].source.code[:3], events[0].target.code[:3]) == ("RUS", "GEO")
 
 
+def test_code_events_a_named_speaker_claims_before_unnamed_officials(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peruvian officials and the Peruvian army said rebels attacked a Chilean convoy."
+    events = [e for e in _code(nlp, text) if e.target is not None]
+    assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"PERMIL"}
+
+
 def test_code_events_attribution_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "According to Ukraine, Russia shelled Ukrainian positions on Sunday.")
     assert any(e.attributed_to is not None and e.attributed_to.code == "UKR" for e in events)
