@@ -299,6 +299,8 @@ def _is_title_word(view: TextView, i: int) -> bool:
 def _title_before(
     view: TextView, start: int, anchors_ending: Mapping[int, KBMatch], antecedent: AnchorFinder
 ) -> RoleReading | None:
+    if start > 0 and view.words[start - 1].lower() in TITLE_JOINERS - {"-"}:
+        return None  # a title never ends in "on": "announced by the president on Twitter"
     i = start
     while i > 0 and start - i < MAX_TITLE_TOKENS and i not in anchors_ending:
         word = view.words[i - 1]

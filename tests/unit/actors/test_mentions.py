@@ -897,3 +897,8 @@ def test_find_actors_a_capital_naming_a_meeting_is_its_venue(nlp) -> None:  # ty
     text = "Chile praised the Lima summit. Lima rejected the plan."
     found = [(m.start, m.code) for m in _find(nlp, text)]
     assert found == [(0, "CHL"), (text.rindex("Lima"), "PERGOV")]
+
+
+def test_find_actors_a_title_never_ends_in_a_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In Lima, the plan was announced by the president on Twitter."
+    assert "Twitter" not in _by_text(text, _find(nlp, text))
