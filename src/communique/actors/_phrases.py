@@ -110,6 +110,23 @@ class SectorPhrases:
             and (head.dep == "prep")
         )
 
+    def _whose_country(self, i: int, matches: list[KBMatch]) -> str | None:
+        """The country a sector noun at ``i`` belongs to through "whose" ("Russia, whose
+        military is backing Assad": Russia's), else None."""
+        view = self.view
+        if not any(view.words[c].lower() == "whose" for c in view.children(i)):
+            return None
+        k, steps = i, 0
+        while view.tokens[k].dep != "relcl" and view.tokens[k].head != k and steps < 4:
+            k, steps = view.tokens[k].head, steps + 1
+        if view.tokens[k].dep != "relcl":
+            return None
+        antecedent = view.tokens[k].head
+        owner = next((m for m in matches if m.end - 1 == antecedent), None)
+        if owner is None or owner.kind not in {"country", "capital", "metonym"}:
+            return None
+        return owner.country or owner.code[:3]
+
     def _ends_another_name(self, m: KBMatch) -> bool:
         """A one-word body that ends the name of another ("Congress" in "the African National
         Congress", "the World Uyghur Congress", "China's National People's Congress"): the

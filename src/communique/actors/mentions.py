@@ -343,6 +343,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             country = self._fled_from(m.end - 1, matches) or country
+            country = self._whose_country(m.end - 1, matches) or country
             leader = self._led_by(m.end - 1) if sector == "GOV" else None
             if leader is not None:  # "the Trump administration", "the Assad regime"
                 self.found.remove(leader)  # the name only says whose government it is

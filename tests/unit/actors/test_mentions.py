@@ -902,3 +902,8 @@ def test_find_actors_a_capital_naming_a_meeting_is_its_venue(nlp) -> None:  # ty
 def test_find_actors_a_title_never_ends_in_a_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In Lima, the plan was announced by the president on Twitter."
     assert "Twitter" not in _by_text(text, _find(nlp, text))
+
+
+def test_find_actors_whose_gives_a_sector_noun_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru, whose army patrols the border, protested to Chile."
+    assert _by_text(text, _find(nlp, text))["army"].code == "PERMIL"
