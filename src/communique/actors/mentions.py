@@ -312,8 +312,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
             ):
                 continue
             head = self.view.tokens[m.end - 1]
-            if head.pos not in {"NOUN", "PROPN"} and head.pos != "ADJ":
-                continue
+            if head.pos not in {"NOUN", "PROPN", "ADJ"} or head.dep == "oprd":
+                continue  # "called Kim 'rocket man'": what someone is called is no actor
             if self._owned_by_an_actor(m.end - 1, covered):
                 continue  # "Hamas's leader": its owner's, as events read it
             end = m.end

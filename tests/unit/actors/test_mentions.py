@@ -907,3 +907,8 @@ def test_find_actors_a_title_never_ends_in_a_preposition(nlp) -> None:  # type: 
 def test_find_actors_whose_gives_a_sector_noun_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Peru, whose army patrols the border, protested to Chile."
     assert _by_text(text, _find(nlp, text))["army"].code == "PERMIL"
+
+
+def test_find_actors_what_someone_is_called_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The president repeatedly called Morales “rocket man” in Lima."
+    assert "man" not in _by_text(text, _find(nlp, text))
