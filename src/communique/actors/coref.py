@@ -29,6 +29,8 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 MAX_CONTROL_STEPS = 4  # infinitives climbed from a possessive to the subject it belongs to
 # Sectors of a state's own offices: an officeholder's "her government", "his army".
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
+# People in public life, whose "fellow citizens" or "people" are their country's.
+PUBLIC_SECTORS = STATE_SECTORS | {"ELI", "LEG", "OPP", "PTY", "JUD"}
 # Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
 IMPERSONAL_VERBS = frozenset({"come", "seem", "appear", "take", "rain", "matter", "happen"})
 # Singular title heads that name one person when no name follows ("the minister said");
@@ -328,6 +330,8 @@ def _possessive_country(
             return owner.country  # a country, not a person or an organisation
         if word in PERSON_PRONOUNS and {owner.sector, sector} <= STATE_SECTORS:
             return owner.country  # "Julie Bishop said her government …": Australia's
+        if word in PERSON_PRONOUNS and sector == "CVL" and owner.sector in PUBLIC_SECTORS:
+            return owner.country  # "Obrador urged his fellow citizens": Mexico's people
     return None
 
 

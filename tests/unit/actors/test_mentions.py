@@ -912,3 +912,8 @@ def test_find_actors_whose_gives_a_sector_noun_its_country(nlp) -> None:  # type
 def test_find_actors_what_someone_is_called_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The president repeatedly called Morales “rocket man” in Lima."
     assert "man" not in _by_text(text, _find(nlp, text))
+
+
+def test_find_actors_an_officeholders_people_are_his_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru's president told his people that Chile wants their water."
+    assert _by_text(text, _find(nlp, text))["people"].code == "PERCVL"
