@@ -836,15 +836,11 @@ def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_perso
         ("Nigerian military airstrikes hit a camp near Maiduguri.", "Nigerian military", "NGAMIL"),
         # an armed group takes the country it is based in, as a newspaper does
         ("Yemen-based militants fired rockets at the port.", "militants", "YEMREB"),
-        (
-            "Delegates of the African National Congress met in Durban.",
-            "African National Congress",
-            "ZAFPTY",
-        ),
+        ("The African National Congress met.", "African National Congress", "ZAFPTY"),
         ("Three IS fighters were captured near Raqqa.", "IS fighters", "IMGREBISI"),
         # a long organisation name written in lower case is still the organisation
         (
-            "Chile asked the international criminal court to act.",
+            "Chile went to the international criminal court.",
             "international criminal court",
             "IGOJUDICC",
         ),
@@ -853,6 +849,10 @@ def test_find_actors_a_country_name_that_is_a_named_persons_surname_is_the_perso
         # members of an American party in plural: its country, their sector (leaders: party)
         ("Democratic senators criticised the tariff plan.", "Democratic senators", "USALEG"),
         ("Republican leaders praised the tariff plan.", "Republican leaders", "USAPTY"),
+        # "whose" gives a sector noun its antecedent's country
+        ("Peru, whose army patrols the border, protested to Chile.", "army", "PERMIL"),
+        # an officeholder's people are his country's
+        ("Peru's president told his people that Chile wants their water.", "people", "PERCVL"),
     ],
 )
 def test_find_actors_codes_the_phrase(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -899,21 +899,14 @@ def test_find_actors_a_capital_naming_a_meeting_is_its_venue(nlp) -> None:  # ty
     assert found == [(0, "CHL"), (text.rindex("Lima"), "PERGOV")]
 
 
-def test_find_actors_a_title_never_ends_in_a_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "In Lima, the plan was announced by the president on Twitter."
-    assert "Twitter" not in _by_text(text, _find(nlp, text))
-
-
-def test_find_actors_whose_gives_a_sector_noun_its_country(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Peru, whose army patrols the border, protested to Chile."
-    assert _by_text(text, _find(nlp, text))["army"].code == "PERMIL"
-
-
-def test_find_actors_what_someone_is_called_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The president repeatedly called Morales “rocket man” in Lima."
-    assert "man" not in _by_text(text, _find(nlp, text))
-
-
-def test_find_actors_an_officeholders_people_are_his_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Peru's president told his people that Chile wants their water."
-    assert _by_text(text, _find(nlp, text))["people"].code == "PERCVL"
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # what someone is called is no actor
+        ("The president repeatedly called Morales “rocket man” in Lima.", "man"),
+        # a title never ends in a preposition: no person "Twitter" holds the presidency
+        ("In Lima, the plan was announced by the president on Twitter.", "Twitter"),
+    ],
+)
+def test_find_actors_these_words_are_no_actors(nlp, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    assert word not in _by_text(text, _find(nlp, text))
