@@ -71,6 +71,11 @@ LIGHT_VERBS = frozenset(
 VERB_POS = frozenset({"VERB"})
 # Appeals, demands and threats aim at the subject of the clause they govern.
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})
+# What is met without meeting anyone: "met the conditions", "meet the deadline".
+REQUIREMENTS = frozenset(
+    {"condition", "demand", "requirement", "target", "deadline", "goal", "expectation",
+     "standard", "criterion", "obligation", "need", "threshold", "commitment", "quota"}
+)  # fmt: skip
 # Verbs that report a claim about someone, whom a claim is about when the lexicon codes nothing
 # ("McMaster said Russia interfered in the election").
 REPORTING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "argue", "assert"})
@@ -206,6 +211,8 @@ class DependencyCoder:
         obj = object_of(view, verb)
         if obj is not None and view.lemma(verb) in LIGHT_VERBS and view.lemma(obj) in self.nouns:
             return  # the object noun codes the event ("stepped up cooperation")
+        if obj is not None and view.lemma(verb) == "meet" and view.lemma(obj) in REQUIREMENTS:
+            return  # "had not met the conditions for the summit": no meeting
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
         if patient is None and view.tokens[verb].dep == "xcomp" and _passive(view, verb):
             patient = subject_of(view, verb)  # "Iran will continue to be denied access"

@@ -112,6 +112,14 @@ def test_code_events_a_claim_about_ones_own_country_acts_on_no_one(nlp) -> None:
     assert all(e.target is None or e.target.code != "CHL" for e in events)
 
 
+def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text="Chile said Peru had met the conditions for the talks.")
+    (annotation,) = annotate_articles([article], nlp)
+    found = find_actors(article, annotation)
+    events = code_events(article, annotation, found, decider=load_decider())
+    assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
+
+
 def test_code_events_passive_gives_one_event_per_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "The Venezuelan government is supported by Cuba, Nicaragua and Bolivia.")
     pairs = {(s, t) for s, t, _ in _dyads(events)}
