@@ -27,6 +27,15 @@ def _code(nlp, text: str, published: str = "2024-06-19") -> tuple[Event, ...]:  
     return code_events(article, annotation, find_actors(article, annotation))
 
 
+def _code_learned(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    """The events the learned decision keeps (``_code`` is the rules alone)."""
+    article = Article(doc_id="t", text=text)
+    (annotation,) = annotate_articles([article], nlp)
+    return code_events(
+        article, annotation, find_actors(article, annotation), decider=load_decider()
+    )
+
+
 def _pairs(events: tuple[Event, ...] | list[Event]) -> set[tuple[str, str | None]]:
     return {(e.source.code, e.target.code if e.target else None) for e in events}
 
@@ -65,10 +74,7 @@ def test_code_events_aid_suspended_with_a_country_acts_on_it(nlp) -> None:  # ty
 
 
 def test_code_events_troops_contributed_are_not_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    article = Article(doc_id="t", text="Peru contributed troops to the peacekeeping mission.")
-    (annotation,) = annotate_articles([article], nlp)
-    found = find_actors(article, annotation)
-    events = code_events(article, annotation, found, decider=load_decider())
+    events = _code_learned(nlp, "Peru contributed troops to the peacekeeping mission.")
     assert all(e.target is None or not e.target.code.endswith("MIL") for e in events)
 
 
@@ -100,10 +106,7 @@ def test_code_events_talks_left_are_no_meeting_of_their_own(nlp) -> None:  # typ
 
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Chile's foreign minister said Peru was spreading lies about the border."
-    article = Article(doc_id="t", text=text)
-    (annotation,) = annotate_articles([article], nlp)
-    found = find_actors(article, annotation)
-    events = code_events(article, annotation, found, decider=load_decider())
+    events = _code_learned(nlp, text)
     assert ("CHLGOV", "PER") in _pairs(events)
 
 
@@ -113,10 +116,7 @@ def test_code_events_a_claim_about_ones_own_country_acts_on_no_one(nlp) -> None:
 
 
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
-    article = Article(doc_id="t", text="Chile said Peru had met the conditions for the talks.")
-    (annotation,) = annotate_articles([article], nlp)
-    found = find_actors(article, annotation)
-    events = code_events(article, annotation, found, decider=load_decider())
+    events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
 
 
