@@ -469,10 +469,11 @@ class ActorFinder(PeopleReader, SectorPhrases):
         U.S." ("in" only for people who live there, "from" also for officials and envoys:
         "troops in Syria" and troops withdrawn "from Iraq" are not those countries')."""
         words = self.view.words
+        demonyms_end = {x.end for x in matches if x.kind in {"country", "demonym"}}
         for m in matches:
             if m.kind != "sector" or m.sector is None or m.start in covered:
                 continue
-            owned = any(x.end == m.start and x.kind in {"country", "demonym"} for x in matches)
+            owned = m.start in demonyms_end  # "Syrian rebels based in Turkey" stay Syrian
             if m.sector in BASED_SECTORS and not owned and (based := self._based_in(m, by_start)):
                 country, end = based
                 self._add_sector_actor(m.start, end, country, m.sector)

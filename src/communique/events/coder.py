@@ -504,13 +504,14 @@ class DependencyCoder:
         if entry.direction == "mutual" and len(targets) > 1 and not self._owned(noun, sources):
             yield from self._mutual_pairs(noun, entry, targets, False)  # "talks between A and B"
             return
-        between = [m for p in prepositional_objects(view, noun, ("between",)) for m in
-                   self.actors.of_phrase(p)]  # fmt: skip
-        if entry.direction == "mutual" and between and inherited:
+        if entry.direction == "mutual" and inherited:
             # "clashes between Hindu and Muslim gangs" after "police imposed a curfew": the
             # parties are named; the clause's subject is not one of them
-            yield from self._pairs(noun, entry, between, [], False)
-            return
+            parties = prepositional_objects(view, noun, ("between",))
+            between = [m for p in parties for m in self.actors.of_phrase(p)]
+            if between:
+                yield from self._pairs(noun, entry, between, [], False)
+                return
         if entry.direction == "inverse":
             sources, targets = targets, sources
         if entry.direction == "mutual" and not targets and len(sources) > 1:
@@ -529,13 +530,10 @@ class DependencyCoder:
         owner = child_with(view, noun, {"poss"})
         if owner is not None and view.tokens[owner].pos != "PRON":
             return self.actors.of_phrase(owner), False
-        if (  # "in response to its invasion of Kuwait": whom "its" stands for
-            owner is not None
-            and view.tokens[noun].dep == "pobj"
-            and view.lemma(owner) in {"its", "their"}
-            and self.actors.of_phrase(owner)
-        ):
-            return self.actors.of_phrase(owner), False
+        if owner is not None and view.tokens[noun].dep == "pobj":
+            owners = self.actors.of_phrase(owner) if view.lemma(owner) in {"its", "their"} else []
+            if owners:
+                return owners, False  # "in response to its invasion of Kuwait": whom "its" means
         for child in view.children(noun):
             if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
                 return [m], False
