@@ -16,6 +16,7 @@ from communique.actors._words import (
     LOCATION_PREPOSITIONS,
     NAME_ENDINGS,
     PARTY_ADJECTIVES,
+    PEOPLE_OF,
     VENUE_EVENTS,
 )
 from communique.actors.knowledge import KBMatch
@@ -85,6 +86,12 @@ class SectorPhrases:
         attack = self.view.lemma(head.head) in UNNAMED_ATTACKS | {"operation", "offensive"}
         if nxt.sector == "MIL" and head.dep in {"amod", "compound"} and attack:
             return nxt.sector, nxt.end  # "U.S. military airstrikes": the military's
+        if (  # "Afghan military leaders": the people of its military
+            head.dep in {"amod", "compound"}
+            and nxt.end <= head.head < nxt.end + 2
+            and self.view.lemma(head.head) in PEOPLE_OF
+        ):
+            return nxt.sector, head.head + 1
         if head.pos not in {"NOUN", "PROPN"}:
             return m.sector, m.end
         if head.dep in {"amod", "compound"}:

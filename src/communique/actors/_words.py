@@ -27,6 +27,13 @@ GROUP_HEADS = frozenset(
         "coalition",
         "camp",
         "bloc",
+        "officer",
+        "chief",
+        "council",
+        "command",
+        "leadership",
+        "source",
+        "commander",
     }
 )
 # What a sector holds, so that the sector word before it names its owner: "rebel positions",
@@ -42,7 +49,8 @@ LED_BODIES = frozenset({"administration", "government", "regime", "cabinet", "ju
 # "military officials" the military), unlike a party or bloc, which has its own.
 PEOPLE_OF = frozenset(
     {"group", "leader", "member", "official", "figure", "supporter", "activist", "fighter",
-     "representative", "spokesman", "spokeswoman"}
+     "representative", "spokesman", "spokeswoman", "officer", "chief", "council", "command",
+     "leadership", "source", "commander"}
 )  # fmt: skip
 # Ethnic and religious communities whose armed men are no state's forces ("Kurdish forces",
 # "Moslem forces", "Tamil fighters"): rebels, as CAMEO codes them (lower-cased lemmas).

@@ -328,6 +328,12 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("Peru, whose army patrols the border, protested to Chile.", "army", "PERMIL"),
         # an officeholder's people are his country's
         ("Peru's president told his people that Chile wants their water.", "people", "PERCVL"),
+        # a sector modifier before the people or body it names: the country's sector
+        ("The Malian military council met Chad's envoy.", "Malian military council", "MLIMIL"),
+        ("The Peruvian army command thanked Chile.", "Peruvian army command", "PERMIL"),
+        ("Bolivian military leaders visited Chile.", "Bolivian military leaders", "BOLMIL"),
+        ("Rebel commanders in Mali rejected the truce.", "Rebel commanders", "MLIREB"),
+        ("Police chiefs rejected the new pay plan.", "Police chiefs", "COP"),
     ],
 )
 def test_find_actors_composes_noun_phrases(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
