@@ -16,6 +16,7 @@ from datetime import date
 from communique.actors._found import Actor, Found
 from communique.actors._words import (
     FAMILY_NAME_FIRST,
+    MEMBERS_OF,
     NAME_LABELS,
     SECTOR_NAMES,
     SPEAKS_FOR_OWNER,
@@ -307,6 +308,12 @@ class PeopleReader:
         if whole is not None:
             return whole
         words = title_head_words(role)
+        if words and words[-1] in MEMBERS_OF:  # "member of the Chamber of Deputies": LEG
+            tail = role.lower().split()[len(words) :]
+            for size in range(len(tail) - 1, 0, -1):
+                sector = self.kb.sector_for_word(" ".join(tail[-size:]))
+                if sector is not None:
+                    return sector
         if len(words) > 1 and words[-1] in SPEAKS_FOR_OWNER | {"commander"}:
             group = self.kb.sector_for_word(words[-2])  # "militia leader", "army chief"
             if group is not None and self.kb.sector_for_word(" ".join(words[-2:])) is None:

@@ -52,6 +52,9 @@ PEOPLE_OF = frozenset(
      "representative", "spokesman", "spokeswoman", "officer", "chief", "council", "command",
      "leadership", "source", "commander"}
 )  # fmt: skip
+# Titles that hold the sector of the body they belong to ("a member of the Chamber of
+# Deputies" is a legislator, "a member of the army" a soldier).
+MEMBERS_OF = frozenset({"member", "members"})
 # Ethnic and religious communities whose armed men are no state's forces ("Kurdish forces",
 # "Moslem forces", "Tamil fighters"): rebels, as CAMEO codes them (lower-cased lemmas).
 COMMUNITIES = frozenset(

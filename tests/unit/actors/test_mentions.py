@@ -334,6 +334,17 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("Bolivian military leaders visited Chile.", "Bolivian military leaders", "BOLMIL"),
         ("Rebel commanders in Mali rejected the truce.", "Rebel commanders", "MLIREB"),
         ("Police chiefs rejected the new pay plan.", "Police chiefs", "COP"),
+        # a member of a body holds the body's sector
+        (
+            "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
+            "Pedro Ruiz",
+            "CHLLEG",
+        ),
+        (
+            "Pedro Ruiz, a member of Chile's army, was wounded in the attack.",
+            "Pedro Ruiz",
+            "CHLMIL",
+        ),
     ],
 )
 def test_find_actors_composes_noun_phrases(nlp, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
