@@ -112,6 +112,10 @@ ROLE_HEADS = frozenset(
         "negotiator",
         "speaker",
         "lawmaker",
+        "congressman",
+        "congresswoman",
+        "legislator",
+        "parliamentarian",
         "diplomat",
         "officer",
         "journalist",
@@ -339,6 +343,8 @@ def _title_after(
     while stop < len(view) and stop - end <= 2 * MAX_TITLE_TOKENS:
         if view.words[stop] in _CLAUSE_ENDS or view.tokens[stop].pos in {"VERB", "AUX"}:
             break
+        if stop > end + 1 and _starts_a_clause(view, stop):
+            break  # "X, a former congressman the rebels have held": the title ends before
         stop += 1
     first = end + 1
     if stop == first or not any(_is_title_word(view, k) for k in range(first, stop)):
@@ -351,6 +357,13 @@ def _title_after(
         return None if anchors else _bare_title_after(view, end, first, stop)
     anchor = sent[0]
     return RoleReading(_trim_role(view, first, stop, anchor), anchor, end, after=(first, stop))
+
+
+def _starts_a_clause(view: TextView, k: int) -> bool:
+    """Whether an article at ``k`` opens a new phrase (a clause with no "who"), not a
+    title's own tail ("president of the republic": after "of", the title goes on)."""
+    after_tail = view.words[k - 1].lower() in TITLE_JOINERS | TITLE_TAIL
+    return view.words[k].lower() in {"the", "a", "an"} and not after_tail
 
 
 def _bare_title_after(view: TextView, end: int, first: int, stop: int) -> RoleReading | None:

@@ -334,6 +334,13 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("Bolivian military leaders visited Chile.", "Bolivian military leaders", "BOLMIL"),
         ("Rebel commanders in Mali rejected the truce.", "Rebel commanders", "MLIREB"),
         ("Police chiefs rejected the new pay plan.", "Police chiefs", "COP"),
+        # a legislator's title after the name; a clause with no "who" ends the title
+        ("Peru freed Ana Lopez, a Chilean legislator, on Monday.", "Ana Lopez", "CHLLEG"),
+        (
+            "Rebels freed Pedro Ruiz, a former Chilean congressman the group had held for a year.",
+            "Pedro Ruiz",
+            "CHLELI",
+        ),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
