@@ -12,6 +12,7 @@ from communique.actors._words import (
     ENVOYS,
     EQUIPMENT,
     HELD_HEADS,
+    KOREAN_HALVES,
     LED_GROUPS,
     LOCATION_PREPOSITIONS,
     NAME_ENDINGS,
@@ -31,6 +32,7 @@ class SectorPhrases:
     view: TextView
     found: list[Found]
     role_tokens: set[int]
+    countries_by_sentence: dict[int, set[str]]
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         """The sector of the noun phrase a country, demonym or capital modifies, and its end.
@@ -102,6 +104,17 @@ class SectorPhrases:
                 return nxt.sector, nxt.end  # "a US Army base": the US Army's
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _korean_half_at(self, i: int) -> str | None:
+        """ "the North", "the South" standing alone at token ``i``, in an article that names
+        North or South Korea: the code of that Korea, else None."""
+        words = self.view.words
+        if not 0 < i < len(words) or words[i] not in KOREAN_HALVES or words[i - 1].lower() != "the":
+            return None
+        if i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1] == "-"):
+            return None  # "the North Atlantic", "the South China Sea", "the North-South"
+        named = set().union(*self.countries_by_sentence.values())
+        return KOREAN_HALVES[words[i]] if named & {"PRK", "KOR"} else None
 
     def _is_location(self, m: KBMatch) -> bool:
         """Whether a capital names where something happens, not a government: after "in",

@@ -82,6 +82,10 @@ FLEEING = frozenset({"flee", "escape"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # "The North" and "the South" in an article about the Koreas.
+# Points of the compass, which a gazetteer may know as towns ("South") but news means as regions.
+COMPASS_POINTS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
 # Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
 FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})

@@ -29,12 +29,12 @@ from communique.actors._words import (
     BASED,
     BASED_SECTORS,
     COMMUNITIES,
+    COMPASS_POINTS,
     FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
     GROUP_HEADS,
     HELD_HEADS,
-    KOREAN_HALVES,
     LED_BODIES,
     PARTY_ADJECTIVES,
     PEOPLE_OF,
@@ -436,16 +436,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
     def _read_korean_halves(self, covered: set[int]) -> None:
         """ "The North pulled out of talks with the South": in an article that names North or
         South Korea, "the North" and "the South" standing alone are the two Koreas."""
-        named = set().union(*self.countries_by_sentence.values())
-        if not named & {"PRK", "KOR"}:
-            return
-        words = self.view.words
-        for i in range(1, len(words)):
-            if words[i] not in KOREAN_HALVES or i in covered or words[i - 1].lower() != "the":
-                continue
-            if i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1] == "-"):
-                continue  # "the North Atlantic", "the South China Sea", "the North-South"
-            self.found.append(Found(i, i + 1, self._country_actor(KOREAN_HALVES[words[i]])))
+        for i in range(1, len(self.view)):
+            half = self._korean_half_at(i)
+            if half is not None and i not in covered and i not in self.consumed:
+                self.found.append(Found(i, i + 1, self._country_actor(half)))
 
     def _titles_a_person(self, i: int) -> bool:
         """ "Jane Porter, president of an advocacy group": a title in apposition to a named
@@ -488,6 +482,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)
             anchor = by_start.get(k)
+            if anchor is None and (half := self._korean_half_at(k)) is not None:
+                self._add_sector_actor(m.start, k + 1, half, m.sector)  # "officials from the South"
+                self.consumed.add(k)
+                continue
             if anchor is None and (town := self._town_at(k)) is not None:
                 end, country = town  # "the government of Sindh province" → PAKGOV
                 self._add_sector_actor(m.start, end, country, m.sector)
@@ -533,6 +531,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
             start, end = view.entity_tokens(entity)
             if start != k or entity.label not in {"GPE", "LOC"}:
                 continue
+            if view.phrase(start, end).lower() in COMPASS_POINTS:
+                return None  # "envoys from the South": a region, not a town called South
             coded = self.places(view.phrase(start, end))
             if not coded or not coded[1]:
                 return None

@@ -341,6 +341,12 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
             "Pedro Ruiz",
             "CHLELI",
         ),
+        # "the South" in a story about the Koreas is South Korea; elsewhere no town
+        (
+            "North Korea tested a rocket after officials from the South left Pyongyang.",
+            "officials from the South",
+            "KORGOV",
+        ),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
@@ -469,9 +475,10 @@ def test_find_actors_coordinated_demonyms_share_their_noun(nlp) -> None:  # type
 
 
 def _places(name: str) -> tuple[str, str | None] | None:
-    """A stand-in gazetteer: two towns and a region."""
+    """A stand-in gazetteer: three towns (one named like a compass point) and a region."""
     return {
         "Kandahar": ("AFG", "AFG"),
+        "South": ("ISL", "ISL"),
         "Tal Afar": ("IRQ", "IRQ"),
         "West Africa": ("WAF", None),
     }.get(name)
@@ -616,6 +623,15 @@ def test_find_actors_state_media_speak_for_the_government(
     nlp, text: str, phrase: str, code: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(text, _find(nlp, text))[phrase].code == code
+
+
+def test_find_actors_a_compass_point_is_no_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Envoys from the South met Chad's leader."
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found["Envoys"].code == "GOV"
+    assert "Envoys from the South" not in found
 
 
 def test_find_actors_an_office_of_a_town_is_its_country_s(nlp) -> None:  # type: ignore[no-untyped-def]
