@@ -301,7 +301,9 @@ class DependencyCoder:
             return
         targets = self._targets(verb, entry, obj)
         if not entry.cameo and self.view.lemma(verb) in REPORTING_VERBS:
-            own = {m.code[:3] for m in subjects}  # "Abe said Japan will deal firmly with …"
+            # Not the speaker's own country ("Abe said Japan will deal firmly with …"), nor an
+            # actor of the speaker's own code ("the spokeswoman said the president agrees").
+            own = {m.code[:3] for m in subjects} | {m.code for m in subjects}
             targets = [t for t in targets if t.code not in own]
         if targets and subjects and _own_forces(targets, subjects):
             # "Russia strengthened its forces in Crimea": the place, not its own forces, is

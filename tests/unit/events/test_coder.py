@@ -111,7 +111,7 @@ def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ig
 
 
 def test_code_events_a_claim_about_ones_own_country_acts_on_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    events = _code(nlp, "Chile's foreign minister said Chile would defend its border.")
+    events = _code_learned(nlp, "Chile's foreign minister said Chile would defend its border.")
     assert all(e.target is None or e.target.code != "CHL" for e in events)
 
 
@@ -871,6 +871,30 @@ def test_code_events_two_parties_of_one_country_are_two_actors(nlp) -> None:  # 
     assert ("USAPTY", "USAPTY") in _pairs(events)
     (accusal,) = [e for e in events if e.target is not None]
     assert accusal.source.actor_id != accusal.target.actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a claim about an actor of the speaker's own code is no act on it
+        (
+            "Chile's foreign minister Ana Soto said Chilean President Pedro Ruiz blamed Peru.",
+            [None],
+        ),
+        # one about another part of its state still is ("McCain said the president erred")
+        ("Chile's foreign minister Ana Soto said Chilean lawmakers blamed Peru.", ["CHLLEG"]),
+    ],
+)
+def test_proposed_claims_act_on_no_actor_of_the_speakers_own_code(  # type: ignore[no-untyped-def]
+    nlp, text: str, targets: list[str | None]
+) -> None:
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    view = TextView(text, annotation)
+    actors = ActorIndex(view, find_actors(article, annotation))
+    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
+    said = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "say"]
+    assert [d.target.code if d.target else None for d in said] == targets
 
 
 def test_proposed_candidates_take_whom_an_act_is_among_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
