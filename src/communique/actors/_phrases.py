@@ -18,6 +18,7 @@ from communique.actors._words import (
     NAME_ENDINGS,
     PARTY_ADJECTIVES,
     PEOPLE_OF,
+    STATE_SECTORS,
     VENUE_EVENTS,
 )
 from communique.actors.knowledge import KBMatch
@@ -60,6 +61,8 @@ class SectorPhrases:
                 return None, nxt.end
             return None, m.end
         if m.form == "people":
+            if self._the_nation(m):
+                return None, m.end  # "the Iranians pushed back": the side, not its people
             return "CVL", m.end  # "Libyans", "North Koreans": CAMEO codes the people as civilians
         words = self.view.words
         if m.end + 1 < len(words) and words[m.end] == "-" and words[m.end + 1].lower() in BACKERS:
@@ -104,6 +107,33 @@ class SectorPhrases:
                 return nxt.sector, nxt.end  # "a US Army base": the US Army's
             return m.sector, m.end  # "Russian military support": the support is Russian
         return nxt.sector, nxt.end
+
+    def _the_nation(self, m: KBMatch) -> bool:
+        """Whether a people's name stands for its state: "the Iranians" as the subject of a
+        verb, with nothing after that narrows it ("the Iranians who live abroad")."""
+        tokens = self.view.tokens
+        last = tokens[m.end - 1]
+        if m.start == 0 or self.view.words[m.start - 1].lower() != "the" or last.dep != "nsubj":
+            return False
+        return not any(
+            tokens[c].dep in {"relcl", "acl", "prep"} for c in self.view.children(m.end - 1)
+        )
+
+    def _conjunct_country(self, i: int, sector: str) -> str | None:
+        """The country of the state body a state sector noun at ``i`` is coordinated with:
+        "Mexican soldiers, armed police and migration officials" are all Mexico's (not
+        rebels or protesters, who are as often the other side)."""
+        if sector not in STATE_SECTORS:
+            return None
+        tokens, head = self.view.tokens, i
+        while tokens[head].dep == "conj" and tokens[head].head != head:
+            head = tokens[head].head
+        if head == i:
+            return None
+        first = next((f for f in self.found if f.end - 1 == head), None)
+        if first is None or first.actor.sector not in STATE_SECTORS:
+            return None
+        return first.actor.country
 
     def _korean_half_at(self, i: int) -> str | None:
         """ "the North", "the South" standing alone at token ``i``, in an article that names

@@ -82,6 +82,8 @@ FLEEING = frozenset({"flee", "escape"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # "The North" and "the South" in an article about the Koreas.
+# The sectors of a state's own bodies (what coordinated nouns share a country across).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Points of the compass, which a gazetteer may know as towns ("South") but news means as regions.
 COMPASS_POINTS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}

@@ -344,6 +344,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 country = None
             country = self._fled_from(m.end - 1, matches) or country
             country = self._whose_country(m.end - 1, matches) or country
+            country = self._conjunct_country(m.end - 1, sector) or country
             leader = self._led_by(m.end - 1) if sector == "GOV" else None
             if leader is not None:  # "the Trump administration", "the Assad regime"
                 self.found.remove(leader)  # the name only says whose government it is

@@ -347,6 +347,15 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
             "officials from the South",
             "KORGOV",
         ),
+        # "the Chileans" acting are the side; Chileans at large are its people
+        ("After the vote, the Chileans walked out of the talks.", "Chileans", "CHL"),
+        ("Thousands of Chileans walked out of the stadium.", "Chileans", "CHLCVL"),
+        # state bodies coordinated with one a demonym names are that state's too
+        (
+            "Chilean troops, police and border officials stopped Peru's envoy.",
+            "officials",
+            "CHLGOV",
+        ),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
