@@ -115,9 +115,22 @@ def named_organisations(view: TextView, matches: Sequence[KBMatch]) -> Iterator[
         if sector is None:
             continue
         country = next((m.country for m in inside if m.kind in _COUNTRY_KINDS), None)
+        owner = _owner(view, matches, start) if country is None else None
+        if owner is not None:  # "China's Commerce Ministry": China's
+            start, country = owner.start, owner.country or owner.code[:3]
         members = _members(view, start, end) if sector == "NGO" else None
         name = view.phrase(start, end)
         yield NamedOrganisation(start, end, name, members or sector, country, members is not None)
+
+
+def _owner(view: TextView, matches: Sequence[KBMatch], start: int) -> KBMatch | None:
+    """The country (or its capital) whose possessive stands just before a name at ``start``."""
+    if start < 2 or view.words[start - 1] not in POSSESSIVE:
+        return None
+    return next(
+        (m for m in matches if m.end == start - 1 and m.kind in _COUNTRY_KINDS | {"capital"}),
+        None,
+    )
 
 
 def _written_as_a_name(view: TextView, start: int, end: int) -> bool:

@@ -356,6 +356,8 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
             "officials",
             "CHLGOV",
         ),
+        # a country's named ministry is that country's
+        ("Peru's Foreign Ministry accused Chile of lying.", "Peru's Foreign Ministry", "PERGOV"),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
