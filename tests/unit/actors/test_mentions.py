@@ -358,6 +358,8 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ),
         # a country's named ministry is that country's
         ("Peru's Foreign Ministry accused Chile of lying.", "Peru's Foreign Ministry", "PERGOV"),
+        # Europe's leaders are the European states
+        ("Iran blamed European leaders for the delay.", "European leaders", "EUR"),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
@@ -634,6 +636,11 @@ def test_find_actors_state_media_speak_for_the_government(
     nlp, text: str, phrase: str, code: str
 ) -> None:  # type: ignore[no-untyped-def]
     assert _by_text(text, _find(nlp, text))[phrase].code == code
+
+
+def test_find_actors_initials_of_a_treaty_are_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mali's president called the ATT a threat to its security."  # the Arms Trade Treaty
+    assert "ATT" not in _by_text(text, _find(nlp, text, "2010-05-10"))
 
 
 def test_find_actors_a_compass_point_is_no_town(nlp) -> None:  # type: ignore[no-untyped-def]
