@@ -9,6 +9,7 @@ from communique.actors._found import Found
 from communique.actors._words import (
     ARMED_SECTORS,
     BACKERS,
+    COMMUNITIES,
     ENVOYS,
     EQUIPMENT,
     HELD_HEADS,
@@ -240,6 +241,9 @@ class SectorPhrases:
             return m.sector, m.end
         if any(tokens[i].dep in {"cc", "conj"} for i in range(m.end, head)):
             return sector.sector, m.end  # "US and British forces": US is the forces' too
+        between = {self.view.words[i].lower() for i in range(m.end, head)}
+        if sector.sector == "MIL" and between & COMMUNITIES:
+            return "REB", head + 1  # "Syrian Kurdish forces": a community's, not the state's
         return sector.sector, head + 1
 
     def _counterpart_sector(self, i: int) -> str:

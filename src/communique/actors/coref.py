@@ -92,6 +92,10 @@ def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> boo
     return bool(actor.country) and head.tag == "NN" and view.lemmas[end - 1] in TITLED_PEOPLE
 
 
+# Pronouns that stand for one thing, never for a plural common noun ("troops", "rebels").
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+
+
 def resolve_pronoun(
     view: TextView, i: int, antecedents: Sequence[Antecedent], bracketed: str | None
 ) -> str | None:
@@ -252,11 +256,14 @@ def _nearest_before(
     # "they" and "their" look no further than their own sentence: across sentences they
     # mostly mean people ("Families have lost everything. They need shelter").
     sentence = view.tokens[i].sentence
+    singular = view.words[i].lower() in SINGULAR_PRONOUNS
     for candidate in reversed(antecedents):
         if candidate.end > i or candidate.is_person != wants_person:
             continue
         if sentence - view.tokens[candidate.start].sentence > max_back:
             return None
+        if singular and view.tokens[candidate.end - 1].tag == "NNS":
+            continue  # "sending troops to its border": "its" is no plural noun's
         return candidate.key
     return None
 

@@ -360,6 +360,12 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("Peru's Foreign Ministry accused Chile of lying.", "Peru's Foreign Ministry", "PERGOV"),
         # Europe's leaders are the European states
         ("Iran blamed European leaders for the delay.", "European leaders", "EUR"),
+        # "its" is no plural noun's: the country sending them
+        ("Chile is sending troops and tanks to its border with Peru.", "its", "CHL"),
+        # a community's forces after a demonym are no state's army
+        ("Peru condemned the Syrian Kurdish forces.", "Syrian Kurdish forces", "SYRREB"),
+        # a watchdog named after the UN is not the UN
+        ("UN Watch criticised the vote on Peru.", "UN Watch", "NGOHRIUNW"),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
