@@ -203,6 +203,8 @@ class PeopleReader:
         owner = reading.anchor if reading is not None else None
         if reading and owner and owner.kind == "person" and not self._stated_sector(reading.role):
             reading = dataclasses.replace(reading, anchor=None)  # "Trump's lawyer": a private post
+        if reading and owner and _accredited_to(owner, reading.role):
+            reading = dataclasses.replace(reading, anchor=None)  # "U.N. Ambassador Nikki Haley"
         if reading is not None and reading.anchor is not None:
             code, country, sector = self._anchored_code(reading.anchor, reading.role)
             actor = Actor(key, code, name, country, sector, reading.role)
@@ -398,3 +400,20 @@ class PeopleReader:
 
 def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
+
+
+# Titles of a state's envoy to a body, not of the body's own officers.
+ACCREDITED_TITLES = frozenset({"ambassador", "ambassadors"})
+
+
+def _accredited_to(anchor: KBMatch, role: str) -> bool:
+    """Whether a title anchored on an organisation is a state's envoy to it ("U.N.
+    Ambassador Nikki Haley" is the American ambassador), not one of its officers. The EU
+    sends ambassadors of its own."""
+    words = title_head_words(role)
+    return (
+        anchor.kind == "organisation"
+        and not anchor.code.startswith("IGOEUR")
+        and bool(words)
+        and words[-1] in ACCREDITED_TITLES
+    )

@@ -366,6 +366,8 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("Peru condemned the Syrian Kurdish forces.", "Syrian Kurdish forces", "SYRREB"),
         # a watchdog named after the UN is not the UN
         ("UN Watch criticised the vote on Peru.", "UN Watch", "NGOHRIUNW"),
+        # an ambassador to the UN is her state's, not the UN's
+        ("U.N. Ambassador Nikki Haley criticised Peru.", "Nikki Haley", "USAGOV"),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
