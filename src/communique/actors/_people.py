@@ -203,7 +203,8 @@ class PeopleReader:
         owner = reading.anchor if reading is not None else None
         if reading and owner and owner.kind == "person" and not self._stated_sector(reading.role):
             reading = dataclasses.replace(reading, anchor=None)  # "Trump's lawyer": a private post
-        if reading and owner and _accredited_to(owner, reading.role):
+        accredited = bool(reading and owner and _accredited_to(owner, reading.role))
+        if reading and accredited:
             reading = dataclasses.replace(reading, anchor=None)  # "U.N. Ambassador Nikki Haley"
         if reading is not None and reading.anchor is not None:
             code, country, sector = self._anchored_code(reading.anchor, reading.role)
@@ -224,7 +225,12 @@ class PeopleReader:
             written = titled.name if self.on is not None else name  # undated: as written
             return Actor(key, titled.code, written, titled.country, sector, role)
         focus = self.focus
-        if reading is not None and focus and not self._other_country_near(start, focus):
+        if (  # an envoy to a body is any state's: not the article's by default
+            reading is not None
+            and focus
+            and not accredited
+            and not self._other_country_near(start, focus)
+        ):
             sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
             return Actor(key, focus + sector, name, focus, sector, reading.role)
         fact = self._recall(name)
