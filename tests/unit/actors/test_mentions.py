@@ -368,7 +368,12 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("UN Watch criticised the vote on Peru.", "UN Watch", "NGOHRIUNW"),
         # an ambassador to the UN is her state's, not the UN's
         ("U.N. Ambassador Nikki Haley criticised Peru.", "Nikki Haley", "USAGOV"),
-        ("Peru wants talks. U.N. Ambassador Ana Soto called them a trick.", "Ana Soto", "GOV"),
+        (
+            "Peru wants talks, Peru's president said. "
+            "U.N. Ambassador Ana Soto called them a trick.",
+            "Ana Soto",
+            "GOV",
+        ),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
