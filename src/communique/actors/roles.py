@@ -47,6 +47,7 @@ TITLE_MODIFIERS = frozenset(
         "supreme",
         "acting",
         "former",
+        "retired",
         "first",
         "new",
         "interim",
@@ -59,6 +60,8 @@ TITLE_MODIFIERS = frozenset(
         "religious",
         "spiritual",
         "military",
+        "army",
+        "navy",
         "opposition",
         "rebel",
         "top",
@@ -243,7 +246,7 @@ MAX_TITLE_TOKENS = 10
 # What ends the phrase after "Name," that may hold a title.
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "—", "–"})
 # "Former Ukrainian President X": the role is over; CAMEO codes such people as elites (ELI).
-FORMER = frozenset({"former", "ex"})
+FORMER = frozenset({"former", "ex", "retired"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +315,9 @@ def _title_before(
             word in TITLE_JOINERS and i - 1 > 0 and _is_title_word(view, i - 2)
         ):
             i -= 1
+            continue
+        if word == "." and i > 1 and f"{view.words[i - 2].lower()}." in ABBREVIATED_TITLES:
+            i -= 2  # "Lt. General", split by the tokenizer into "Lt" "." "General"
             continue
         break
     while i < start and view.words[i] in TITLE_JOINERS:

@@ -374,6 +374,8 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
             "Ana Soto",
             "GOV",
         ),
+        # a retired officer is a former one: an elite
+        ("Retired Chilean Army Lt. General Pedro Ruiz criticised Peru.", "Pedro Ruiz", "CHLELI"),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
