@@ -80,7 +80,10 @@ REQUIREMENTS = frozenset(
 # ("McMaster said Russia interfered in the election").
 REPORTING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "argue", "assert"})
 # Verbs that report an obligation laid on someone ("said Iran must stop"), and the modals of it.
-DEMAND_CUES = frozenset({"say", "insist", "stress", "declare", "warn", "tell", "state", "announce"})
+DEMAND_CUES = frozenset(
+    {"say", "insist", "stress", "declare", "warn", "tell", "state", "announce", "reaffirm",
+     "reiterate"}
+)  # fmt: skip
 OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Uses of force against a place hit whoever holds it: "Israel struck targets in Lebanon".
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
@@ -420,13 +423,25 @@ class DependencyCoder:
         speaker = subject_of(view, verb)
         sources = self.actors.of_phrase(speaker)
         own = {m.code[:3] for m in sources}
-        targets = [  # "Merkel said Germany must do more" lays no demand on another
-            m for m in self.actors.of_phrase(subject, owners=False) if m.code not in own
-        ]
+        named = self.actors.of_phrase(subject, owners=False) or self._named_within(subject)
+        # "Merkel said Germany must do more" lays no demand on another
+        targets = [m for m in named if m.code not in own]
         if not targets or not sources:
             return None
         inherited = child_with(view, verb, {"nsubj"}) is None
         return list(self._pairs(verb, entry, sources, targets, inherited))
+
+    def _named_within(self, phrase: int | None) -> list[ActorMention]:
+        """The actors named inside a phrase that is no actor itself: "military intervention
+        in Venezuela", "the oppression of the Venezuelan people" (what a demand is about)."""
+        if phrase is None:
+            return []
+        found: list[ActorMention] = []
+        for k in sorted(self.view.subtree(phrase)):
+            mention = self.actors.at(k)
+            if mention is not None and all(m.actor_id != mention.actor_id for m in found):
+                found.append(mention)
+        return found
 
     def _attackers(self, verb: int) -> list[int]:
         """Who carried out the attack a passive's victim fell in: its "by" phrase ("was

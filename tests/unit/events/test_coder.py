@@ -326,6 +326,22 @@ def test_code_events_an_obligation_laid_on_another_is_a_demand(nlp) -> None:  # 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what must stop or be avoided is about the actors it names
+        ("Chile says military intervention in Peru must be avoided.", "PER"),
+        ("Chile's president said the repression of Bolivian miners must end.", "BOLLAB"),
+        ("The OAS reaffirmed that Peru must hold the vote on time.", "PER"),
+    ],
+)
+def test_code_events_an_obligation_about_an_actor_is_a_demand(  # type: ignore[no-untyped-def]
+    nlp, text: str, target: str
+) -> None:
+    events = _code(nlp, text)
+    assert [(e.cameo[:2], e.target.code if e.target else None) for e in events] == [("10", target)]
+
+
 def test_code_events_an_obligation_on_oneself_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile said on Monday that Chile must do more.")
     assert not [e for e in events if e.cameo.startswith("10")]
