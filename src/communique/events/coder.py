@@ -612,13 +612,17 @@ class DependencyCoder:
                 yield Dyad(trigger, entry, source, target, inherited)
 
     def _own_country_as_thing(self, source: ActorMention, target: ActorMention) -> bool:
-        """Whether the target is only the source's own country as the owner of a thing or as
-        what it moves ("Washington … the rejection of American visas", "access to the U.S.
-        financial system", "withdrew the U.S. from the deal": no act on the United States);
-        a place after a preposition stays ("lifted the emergency in parts of South Sudan")."""
-        if target.code != source.code[:3] or source.code[3:6] not in OFFICE_SECTORS:
-            return False
+        """Whether the target is only the source's own country (or its own body) as the owner
+        of a thing or as what it moves ("Washington … the rejection of American visas", "an
+        envoy promised Washington's support", "access to the U.S. financial system", "withdrew
+        the U.S. from the deal": no act on the United States); a place after a preposition
+        stays ("lifted the emergency in parts of South Sudan")."""
         k = self.view.token_at(target.end) - 1  # the mention's last word
+        own = {source.code[:3]}
+        if "/" not in target.actor_id and self.view.tokens[k].dep == "poss":
+            own.add(source.code)  # "Washington's support", promised by its envoy
+        if target.code not in own or source.code[3:6] not in OFFICE_SECTORS:
+            return False
         return self.view.tokens[k].dep in OWNING_DEPS
 
     def _mutual_pairs(

@@ -913,6 +913,18 @@ def test_proposed_claims_act_on_no_actor_of_the_speakers_own_code(  # type: igno
     assert [d.target.code if d.target else None for d in said] == targets
 
 
+def test_proposed_candidates_take_no_own_government_owning_a_thing_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an envoy promising "the Chilean government's support" acts on no one of her own side
+    text = "Chile's ambassador Ana Soto promised the Chilean government's support for the talks."
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    view = TextView(text, annotation)
+    actors = ActorIndex(view, find_actors(article, annotation))
+    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
+    promised = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "promise"]
+    assert [d.target for d in promised] == [None]
+
+
 def test_proposed_candidates_take_whom_an_act_is_among_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
     # a verb the lexicon does not code proposes a candidate whose target may follow "among"
     text = "The African Union may pause its mediation among Sudan's warring factions."
