@@ -142,12 +142,14 @@ class ActorIndex:
             member = self._member_of(head)  # "hundreds of protesters and troops": both
             heads += self.conjuncts(member) if member != head else [head]
         for head in heads:
-            mention = self.apposed(head) or self.at(head) or (self._owner(head) if owners else None)
+            apposed = self._apposed_all(head)  # "Syria's allies, Russia and Iran": both
+            mention = (apposed[0] if apposed else None) or self.at(head)
+            mention = mention or (self._owner(head) if owners else None)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
             if mention is None:
                 found += [m for m in self._included(head) if m not in found]
-            mentions = [mention, *self._of_coordinated(head)] if mention is not None else []
+            mentions = [mention, *apposed[1:], *self._of_coordinated(head)] if mention else []
             for one in (member for each in mentions for member in members_of(each)):
                 if all(m.actor_id != one.actor_id for m in found):
                     found.append(one)
@@ -219,6 +221,14 @@ class ActorIndex:
             if self.view.tokens[child].dep == "appos" and (mention := self.at(child)):
                 return mention
         return None
+
+    def _apposed_all(self, i: int) -> list[ActorMention]:
+        """The actors in apposition to token ``i``, coordination expanded."""
+        for child in self.view.children(i):
+            if self.view.tokens[child].dep == "appos" and self.at(child) is not None:
+                mentions = (self.at(k) for k in self.conjuncts(child))
+                return [m for m in mentions if m is not None]
+        return []
 
     def _owner(self, i: int) -> ActorMention | None:
         relational = self.view.lemma(i) in RELATIONAL_NOUNS  # "America's allies" are others

@@ -342,6 +342,25 @@ def test_code_events_an_obligation_about_an_actor_is_a_demand(  # type: ignore[n
     assert [(e.cameo[:2], e.target.code if e.target else None) for e in events] == [("10", target)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile mocked Peru's new border plan.",
+        "Chile lashed out at Peru over the border plan.",
+        "Chile scoffed at Peru's claims over the border.",
+    ],
+)
+def test_code_events_ridicule_is_criticism(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [
+        (e.source.code, e.cameo, e.target.code if e.target else None) for e in _code(nlp, text)
+    ] == [("CHL", "111", "PER")]
+
+
+def test_code_events_actors_in_apposition_are_each_a_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile condemned its two neighbours, Peru and Bolivia, for the blockade.")
+    assert _pairs(events) == {("CHL", "PER"), ("CHL", "BOL")}
+
+
 def test_code_events_an_obligation_on_oneself_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile said on Monday that Chile must do more.")
     assert not [e for e in events if e.cameo.startswith("10")]
