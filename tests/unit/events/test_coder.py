@@ -348,7 +348,7 @@ def test_code_events_an_obligation_about_an_actor_is_a_demand(  # type: ignore[n
         "Chile mocked Peru's new border plan.",
         "Chile lashed out at Peru over the border plan.",
         "Chile scoffed at Peru's claims over the border.",
-        "Chile reprimanded Peru's envoy over the border.",
+        "Chile reprimanded Peru over the border plan.",
     ],
 )
 def test_code_events_ridicule_is_criticism(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
