@@ -26,6 +26,9 @@ from communique.actors.knowledge import KBMatch
 from communique.actors.roles import POSSESSIVE
 from communique.textview import TextView
 
+# The prepositions that name a counterpart's country ("his counterpart in South Korea").
+COUNTERPART_OF = frozenset({"in", "from", "of"})
+
 
 class SectorPhrases:
     """The noun-phrase half of :class:`~communique.actors.mentions.ActorFinder` (its fields
@@ -35,6 +38,7 @@ class SectorPhrases:
     found: list[Found]
     role_tokens: set[int]
     countries_by_sentence: dict[int, set[str]]
+    consumed: set[int]
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         """The sector of the noun phrase a country, demonym or capital modifies, and its end.
@@ -245,6 +249,23 @@ class SectorPhrases:
         if sector.sector == "MIL" and between & COMMUNITIES:
             return "REB", head + 1  # "Syrian Kurdish forces": a community's, not the state's
         return sector.sector, head + 1
+
+    def _counterparts(self, by_start: dict[int, KBMatch]) -> list[tuple[int, int, str, str]]:
+        """ "his counterpart in South Korea", "counterparts from Japan": the office of the
+        person they are the counterparts of, in the country named after them (start, end,
+        country, sector of each; the country is read as theirs)."""
+        words, found = self.view.words, []
+        for i in range(len(words) - 2):
+            if self.view.lemma(i) != "counterpart" or words[i + 1].lower() not in COUNTERPART_OF:
+                continue
+            k = i + 2 + (1 if words[i + 2].lower() == "the" else 0)
+            anchor = by_start.get(k)
+            if anchor is None or anchor.kind not in {"country", "capital"}:
+                continue
+            country = anchor.country or anchor.code[:3]
+            found.append((i, anchor.end, country, self._counterpart_sector(i)))
+            self.consumed.add(anchor.start)
+        return found
 
     def _counterpart_sector(self, i: int) -> str:
         """A counterpart holds the office of the person it is the counterpart of: the sector

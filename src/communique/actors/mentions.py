@@ -230,6 +230,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
         by_start = {m.start: m for m in matches}
         covered = {i for f in self.found for i in range(f.start, f.end)} | self.titles_after
         self._read_sector_of(matches, by_start, covered)
+        for first, last, country, office in self._counterparts(by_start):
+            self._add_sector_actor(first, last, country, office)  # "his counterpart in Japan"
         for m in matches:
             if m.kind not in ANCHOR_KINDS or m.start in covered:
                 continue

@@ -376,6 +376,12 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ),
         # a retired officer is a former one: an elite
         ("Retired Chilean Army Lt. General Pedro Ruiz criticised Peru.", "Pedro Ruiz", "CHLELI"),
+        # a counterpart in a country holds the office of the person it answers to, there
+        (
+            "Peru's foreign minister called her counterpart in Chile.",
+            "counterpart in Chile",
+            "CHLGOV",
+        ),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
