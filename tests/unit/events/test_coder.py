@@ -40,6 +40,17 @@ def _pairs(events: tuple[Event, ...] | list[Event]) -> set[tuple[str, str | None
     return {(e.source.code, e.target.code if e.target else None) for e in events}
 
 
+def _proposed(nlp, text: str, lemma: str) -> list[Dyad]:  # type: ignore[no-untyped-def]
+    """The candidates the rules propose for the learned decision in the first sentence of
+    ``text`` whose trigger has ``lemma``."""
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    view = TextView(text, annotation)
+    actors = ActorIndex(view, find_actors(article, annotation))
+    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
+    return [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == lemma]
+
+
 def _dyads(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
     return {(e.source.code[:3], e.target.code[:3] if e.target else None, e.type) for e in events}
 
@@ -924,36 +935,20 @@ def test_code_events_two_parties_of_one_country_are_two_actors(nlp) -> None:  # 
 def test_proposed_claims_act_on_no_actor_of_the_speakers_own_code(  # type: ignore[no-untyped-def]
     nlp, text: str, targets: list[str | None]
 ) -> None:
-    article = Article(doc_id="t", text=text, published="2023-06-01")
-    (annotation,) = annotate_articles([article], nlp)
-    view = TextView(text, annotation)
-    actors = ActorIndex(view, find_actors(article, annotation))
-    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
-    said = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "say"]
+    said = _proposed(nlp, text, "say")
     assert [d.target.code if d.target else None for d in said] == targets
 
 
 def test_proposed_candidates_take_no_own_government_owning_a_thing_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
     # an envoy promising "the Chilean government's support" acts on no one of her own side
     text = "Chile's ambassador Ana Soto promised the Chilean government's support for the talks."
-    article = Article(doc_id="t", text=text, published="2023-06-01")
-    (annotation,) = annotate_articles([article], nlp)
-    view = TextView(text, annotation)
-    actors = ActorIndex(view, find_actors(article, annotation))
-    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
-    promised = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "promise"]
-    assert [d.target for d in promised] == [None]
+    assert [d.target for d in _proposed(nlp, text, "promise")] == [None]
 
 
 def test_proposed_candidates_take_whom_an_act_is_among_as_target(nlp) -> None:  # type: ignore[no-untyped-def]
     # a verb the lexicon does not code proposes a candidate whose target may follow "among"
     text = "The African Union may pause its mediation among Sudan's warring factions."
-    article = Article(doc_id="t", text=text, published="2023-06-01")
-    (annotation,) = annotate_articles([article], nlp)
-    view = TextView(text, annotation)
-    actors = ActorIndex(view, find_actors(article, annotation))
-    coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
-    paused = [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == "pause"]
+    paused = _proposed(nlp, text, "pause")
     assert [d.target.code[:3] if d.target else None for d in paused] == ["SDN"]
 
 
