@@ -17,9 +17,11 @@ from communique.actors._words import (
     LED_GROUPS,
     LOCATION_PREPOSITIONS,
     NAME_ENDINGS,
+    OWN_ADMINISTRATIONS,
     PARTY_ADJECTIVES,
     PEOPLE_OF,
     STATE_SECTORS,
+    US_USAGE,
     VENUE_EVENTS,
 )
 from communique.actors.knowledge import KBMatch
@@ -139,6 +141,16 @@ class SectorPhrases:
         if first is None or first.actor.sector not in STATE_SECTORS:
             return None
         return first.actor.country
+
+    def _usage_country(self, i: int, focus: str | None) -> str | None:
+        """The state news means by a body's bare name ("the administration": the American
+        executive, also in a story about Russia), when no name qualifies it ("the Duterte
+        administration") and the story is not about a state whose press calls its own
+        executive so (the Philippines)."""
+        named = any(self.view.tokens[c].pos == "PROPN" for c in self.view.children(i))
+        if named or focus in OWN_ADMINISTRATIONS:
+            return None
+        return US_USAGE.get(self.view.lemma(i))
 
     def _korean_half_at(self, i: int) -> str | None:
         """ "the North", "the South" standing alone at token ``i``, in an article that names

@@ -82,6 +82,12 @@ FLEEING = frozenset({"flee", "escape"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # "The North" and "the South" in an article about the Koreas.
+# Words English-language news uses, unqualified, for one state's body: "the administration"
+# is the American executive unless a leader's name says whose ("the Duterte administration")
+# or the article is about a state whose press says it of its own (OWN_ADMINISTRATIONS).
+US_USAGE = {"administration": "USA"}
+# States whose English-language press also calls their own executive "the administration".
+OWN_ADMINISTRATIONS = frozenset({"PHL", "KOR", "TWN"})
 # The sectors of a state's own bodies (what coordinated nouns share a country across).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Points of the compass, which a gazetteer may know as towns ("South") but news means as regions.

@@ -340,10 +340,12 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 self._add_sector_actor(party, end, "USA", sector, key)
                 continue
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
-            anchor = focus if focus is not None else self._sentence_country(m.end - 1)
+            anchor = focus or self._sentence_country(m.end - 1)
             country = anchor if sector in FOCUS_SECTORS and not foreign else None
             if country is not None and self._other_country_near(m.start, country):
                 country = None
+            if start == m.start:  # "the administration", no one named
+                country = self._usage_country(m.end - 1, focus) or country
             country = self._fled_from(m.end - 1, matches) or country
             country = self._whose_country(m.end - 1, matches) or country
             country = self._conjunct_country(m.end - 1, sector) or country

@@ -382,6 +382,10 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
             "counterpart in Chile",
             "CHLGOV",
         ),
+        # "the administration" unqualified is the American executive, also in a story about
+        # another state; a leader's name says whose
+        ("The administration imposed sanctions on Chilean bankers.", "administration", "USAGOV"),
+        ("The Soto administration thanked the envoy.", "administration", "GOV"),
         # a member of a body holds the body's sector
         (
             "Pedro Ruiz, a member of the Chilean Chamber of Deputies, criticised the plan.",
