@@ -20,7 +20,7 @@ from communique.actors._words import (
     OWN_ADMINISTRATIONS,
     PARTY_ADJECTIVES,
     PEOPLE_OF,
-    STATE_SECTORS,
+    STATE_BODIES,
     US_USAGE,
     VENUE_EVENTS,
 )
@@ -130,7 +130,7 @@ class SectorPhrases:
         """The country of the state body a state sector noun at ``i`` is coordinated with:
         "Mexican soldiers, armed police and migration officials" are all Mexico's (not
         rebels or protesters, who are as often the other side)."""
-        if sector not in STATE_SECTORS:
+        if sector not in STATE_BODIES:
             return None
         tokens, head = self.view.tokens, i
         while tokens[head].dep == "conj" and tokens[head].head != head:
@@ -138,7 +138,7 @@ class SectorPhrases:
         if head == i:
             return None
         first = next((f for f in self.found if f.end - 1 == head), None)
-        if first is None or first.actor.sector not in STATE_SECTORS:
+        if first is None or first.actor.sector not in STATE_BODIES:
             return None
         return first.actor.country
 

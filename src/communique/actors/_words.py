@@ -4,38 +4,6 @@ focus anchors, equipment that acts for its military, and the like (``mentions.py
 from __future__ import annotations
 
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "LEG": "legislature", "JUD": "judiciary"}
-# Nouns that make a sector modifier an actor: "opposition groups", "rebel leaders".
-GROUP_HEADS = frozenset(
-    {
-        "group",
-        "leader",
-        "member",
-        "force",
-        "official",
-        "activist",
-        "movement",
-        "faction",
-        "supporter",
-        "figure",
-        "fighter",
-        "representative",
-        "spokesman",
-        "spokeswoman",
-        "politician",
-        "lawmaker",
-        "party",
-        "coalition",
-        "camp",
-        "bloc",
-        "officer",
-        "chief",
-        "council",
-        "command",
-        "leadership",
-        "source",
-        "commander",
-    }
-)
 # What a sector holds, so that the sector word before it names its owner: "rebel positions",
 # "a police station", "government buildings" (an attack on them is an attack on the owner).
 HELD_HEADS = frozenset(
@@ -52,6 +20,11 @@ PEOPLE_OF = frozenset(
      "representative", "spokesman", "spokeswoman", "officer", "chief", "council", "command",
      "leadership", "source", "commander"}
 )  # fmt: skip
+# Nouns that make a sector modifier an actor: "opposition groups", "rebel leaders" (the
+# people of a sector, and the bodies a sector word names: "rebel factions", "army force").
+GROUP_HEADS = PEOPLE_OF | {
+    "force", "movement", "faction", "politician", "lawmaker", "party", "coalition", "camp", "bloc"
+}  # fmt: skip
 # Titles that hold the sector of the body they belong to ("a member of the Chamber of
 # Deputies" is a legislator, "a member of the army" a soldier).
 MEMBERS_OF = frozenset({"member", "members"})
@@ -81,19 +54,20 @@ STATE_MARKERS = frozenset({"official", "state", "semi-official", "government", "
 FLEEING = frozenset({"flee", "escape"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
-# "The North" and "the South" in an article about the Koreas.
 # Words English-language news uses, unqualified, for one state's body: "the administration"
 # is the American executive unless a leader's name says whose ("the Duterte administration")
 # or the article is about a state whose press says it of its own (OWN_ADMINISTRATIONS).
 US_USAGE = {"administration": "USA"}
 # States whose English-language press also calls their own executive "the administration".
 OWN_ADMINISTRATIONS = frozenset({"PHL", "KOR", "TWN"})
-# The sectors of a state's own bodies (what coordinated nouns share a country across).
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# The sectors of a state's own bodies (what coordinated nouns share a country across; wider
+# than coref's STATE_SECTORS, the offices an officeholder's "her government" can mean).
+STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Points of the compass, which a gazetteer may know as towns ("South") but news means as regions.
 COMPASS_POINTS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )
+# "The North" and "the South" in an article about the Koreas.
 KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
 # Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
 FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})

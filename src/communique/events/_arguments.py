@@ -142,8 +142,8 @@ class ActorIndex:
             member = self._member_of(head)  # "hundreds of protesters and troops": both
             heads += self.conjuncts(member) if member != head else [head]
         for head in heads:
-            apposed = self._apposed_all(head)  # "Syria's allies, Russia and Iran": both
-            mention = (apposed[0] if apposed else None) or self.at(head)
+            apposed = self.appositions(head)  # "Syria's allies, Russia and Iran": both
+            mention = apposed[0] if apposed else self.at(head)
             mention = mention or (self._owner(head) if owners else None)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
@@ -217,17 +217,16 @@ class ActorIndex:
 
     def apposed(self, i: int) -> ActorMention | None:
         """A more specific actor in apposition: "its leader, Kim Jong Un" → Kim Jong Un."""
-        for child in self.view.children(i):
-            if self.view.tokens[child].dep == "appos" and (mention := self.at(child)):
-                return mention
-        return None
+        found = self.appositions(i)
+        return found[0] if found else None
 
-    def _apposed_all(self, i: int) -> list[ActorMention]:
-        """The actors in apposition to token ``i``, coordination expanded."""
+    def appositions(self, i: int) -> list[ActorMention]:
+        """The actors in apposition to token ``i``, the one apposed first, then those
+        coordinated with it ("Syria's two allies, Russia and Iran": both)."""
         for child in self.view.children(i):
-            if self.view.tokens[child].dep == "appos" and self.at(child) is not None:
-                mentions = (self.at(k) for k in self.conjuncts(child))
-                return [m for m in mentions if m is not None]
+            if self.view.tokens[child].dep == "appos" and (first := self.at(child)):
+                others = (self.at(k) for k in self.conjuncts(child) if k != child)
+                return [first, *(m for m in others if m is not None)]
         return []
 
     def _owner(self, i: int) -> ActorMention | None:
