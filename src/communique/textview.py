@@ -30,6 +30,11 @@ AREA_NOUNS = frozenset(
     }
 )  # fmt: skip
 _AREA_HOPS = 4
+# Quotation marks: curly ones say which way they face, straight ones alternate.
+_OPENING_QUOTES = frozenset({"\u201c", "\u201e", "\u00ab"})
+_CLOSING_QUOTES = frozenset({"\u201d", "\u00bb"})
+# A quotation this short is a name or a term in scare quotes ("Rocket Man"), not speech.
+MIN_QUOTED_WORDS = 4
 
 
 def dateline_end(text: str) -> int:
@@ -121,9 +126,35 @@ class TextView:
         """Lower-cased lemma of token ``i``."""
         return self.lemmas[i]
 
+    @cached_property
+    def quoted(self) -> frozenset[int]:
+        """Indices of the tokens inside a quotation of at least ``MIN_QUOTED_WORDS`` words.
+        A quotation still open at the end of its paragraph ends there (news reopens a quote
+        that runs on in the next paragraph)."""
+        inside: set[int] = set()
+        opened: int | None = None
+        for i, word in enumerate(self.words):
+            gap = self.text[self.tokens[i - 1].end : self.tokens[i].start] if i else ""
+            if opened is not None and "\n" in gap:
+                _mark(inside, opened + 1, i)
+                opened = None
+            if word in _OPENING_QUOTES or (word == '"' and opened is None):
+                opened = i
+            elif opened is not None and (word in _CLOSING_QUOTES or word == '"'):
+                _mark(inside, opened + 1, i)
+                opened = None
+        if opened is not None:
+            _mark(inside, opened + 1, len(self.words))
+        return frozenset(inside)
+
     def is_capitalised(self, i: int) -> bool:
         """True when token ``i`` starts with an upper-case letter."""
         return self.words[i][:1].isupper()
+
+
+def _mark(inside: set[int], start: int, end: int) -> None:
+    if end - start >= MIN_QUOTED_WORDS:
+        inside.update(range(start, end))
 
 
 def place_inside(view: TextView, i: int) -> int | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from communique.records import Annotation, Token
@@ -71,3 +73,25 @@ def test_place_inside_reads_a_named_area_and_stops_at_other_words() -> None:
     )
     assert place_inside(view, 1) == 0
     assert place_inside(view, 2) is None
+
+
+def _words(text: str) -> TextView:
+    """A view of ``text`` split at white space, with no parse (quotations are read from words)."""
+    tokens = [
+        Token(m.start(), m.end(), m.group(), "X", "X", "dep", 0, 0)
+        for m in re.finditer(r"\S+", text)
+    ]
+    return TextView(text, Annotation("d", (), tuple(tokens), ()))
+
+
+def test_quoted_marks_the_words_of_a_quotation_of_four_words_or_more() -> None:
+    view = _words("“ We will work with Macron , ” she said .")
+    assert sorted(view.quoted) == [1, 2, 3, 4, 5, 6]
+    straight = _words('He said " the talks are over for now " and left .')
+    assert sorted(straight.quoted) == [3, 4, 5, 6, 7, 8]
+
+
+def test_quoted_leaves_scare_quotes_and_ends_an_open_quote_at_its_paragraph() -> None:
+    assert not _words("He called Kim “ Rocket Man ” again .").quoted
+    view = _words("“ We will fight on until the end ,\nKenya said .")
+    assert sorted(view.quoted) == list(range(1, 9))  # not "Kenya said"

@@ -113,6 +113,10 @@ def resolve_pronoun(
     wants_person = word in PERSON_PRONOUNS
     if not wants_person and word not in GROUP_PRONOUNS:
         return None
+    if i not in view.quoted:
+        # Whom a quotation names is not who speaks it: in "'We will work with Macron,' she
+        # said" she is not Macron.
+        antecedents = [a for a in antecedents if a.start not in view.quoted]
     if wants_person and word in POSSESSIVE_PRONOUNS:
         forward = _cataphora(view, i, antecedents)
         if forward is not None:
@@ -128,6 +132,9 @@ def resolve_pronoun(
         owner = _possessor_subject(view, i, antecedents) if word in POSSESSIVE_PRONOUNS else None
         return owner or _nearest_before(view, i, antecedents, wants_person, max_back=0)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
+        fronted = _fronted_clause_subject(view, i, antecedents)
+        if fronted is not None:
+            return fronted
         subject = _governing_subject(view, i, antecedents) or _earlier_subject(view, i, antecedents)
         if subject is not None:
             return subject
@@ -164,6 +171,24 @@ def _possessor_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]
             return keys.get(obj)
         verb = governor
     return None
+
+
+def _fronted_clause_subject(
+    view: TextView, i: int, antecedents: Sequence[Antecedent]
+) -> str | None:
+    """A subject "he"/"she" of a clause fronted before its sentence's subject is that
+    subject: in "After he met Kono in Tokyo, Pompeo said …" he is Pompeo."""
+    tokens = view.tokens
+    verb = tokens[i].head
+    if tokens[verb].dep != "advcl":
+        return None
+    main = tokens[verb].head
+    subject = next((c for c in view.children(main) if tokens[c].dep == "nsubj"), None)
+    if subject is None or subject < verb:
+        return None
+    return next(
+        (a.key for a in antecedents if a.is_person and a.start > i and a.end - 1 == subject), None
+    )
 
 
 def _governing_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:

@@ -242,6 +242,25 @@ def test_find_actors_bracketed_clarification_wins(nlp) -> None:  # type: ignore[
     assert they.code == "TUR"
 
 
+def test_find_actors_a_pronoun_outside_a_quotation_is_nobody_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dutch Prime Minister Dick Schoof met Olaf Scholz in Berlin. "
+        '"We will work with President Macron on this," he said.'
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert found["he"].actor_id == found["Dick Schoof"].actor_id  # not Macron
+
+
+def test_find_actors_the_subject_of_a_fronted_clause_is_the_sentence_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Olaf Scholz hosted the talks. "
+        "After he met Olaf Scholz in Berlin, Dick Schoof said the deal was close."
+    )
+    found = _find(nlp, text)
+    he = next(m for m in found if text[m.start : m.end] == "he")
+    assert he.name == "Dick Schoof"
+
+
 def test_find_actors_its_leader_points_to_the_country_of_the_leader(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Russia sent envoys to North Korea and Iran for talks with its leader Kim Jong Un."
     found = _by_text(text, _find(nlp, text, "2024-06-19"))
