@@ -133,6 +133,10 @@ FORCE_MOVES = frozenset(
 # Participles whose passive with "to" is a state of the subject, not an act done to it: "Israel
 # is opposed to French mediation" is Israel's act on the mediation's owner.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
+# Infinitives after "be" whose subject undergoes the act: "Iran is to blame" (is blamed).
+PASSIVE_INFINITIVES = frozenset({"blame"})
+# Judgements that hold someone to account: "holds Russia responsible for the attack".
+ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 # Sectors of a country's armed and security forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Acts whose "by" names who did them, when a passive's victim fell in one ("was killed in an
@@ -219,6 +223,8 @@ class DependencyCoder:
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
         if patient is None and view.tokens[verb].dep == "xcomp" and _passive(view, verb):
             patient = subject_of(view, verb)  # "Iran will continue to be denied access"
+        if patient is None and _blamed(view, verb):
+            patient = subject_of(view, verb)  # "Iran is to blame": nobody's act of blaming
         entry = self.lexicon.lookup(
             view.lemma(verb),
             "verb",
@@ -334,6 +340,8 @@ class DependencyCoder:
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
         if not found and view.lemma(verb) not in SENDING_VERBS:
             found = self.actors.of_phrase(obj)
+        if not found:
+            found = self._held_to_account(verb)  # "holds Russia responsible for the attack"
         if not found and obj is not None and view.lemma(obj) in AUTHORED_NOUNS:
             for pobj in prepositional_objects(view, obj, ("from", "by")):
                 found += self.actors.of_phrase(pobj)  # "rejected an offer from the government"
@@ -351,6 +359,20 @@ class DependencyCoder:
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
         return found
+
+    def _held_to_account(self, verb: int) -> list[ActorMention]:
+        """Whom a verb holds responsible, written as the subject of the judgement the parser
+        hangs below it ("holds Russia responsible", "considers Iran accountable")."""
+        view = self.view
+        for clause in view.children(verb):
+            if (
+                view.tokens[clause].dep in {"ccomp", "xcomp", "oprd"}
+                and view.lemma(clause) in ACCOUNTABLE
+            ):
+                subject = child_with(view, clause, {"nsubj"})
+                if subject is not None:
+                    return self.actors.of_phrase(subject)
+        return []
 
     def _measure_imposed_on(self, measure: int) -> list[ActorMention]:
         """Whom a measure was imposed on, named in the clause that describes it ("the ban
@@ -658,6 +680,18 @@ def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bo
 def _own_place(source: ActorMention, target: ActorMention) -> bool:
     """Whether ``target`` is a town or region of the source's own country."""
     return target.actor_id.startswith("place/") and target.code == source.code[:3]
+
+
+def _blamed(view: TextView, verb: int) -> bool:
+    """Whether ``verb`` is an infinitive after "be" that its subject undergoes ("is to
+    blame")."""
+    token = view.tokens[verb]
+    return (
+        token.dep == "xcomp"
+        and view.lemma(verb) in PASSIVE_INFINITIVES
+        and view.lemma(token.head) == "be"
+        and object_of(view, verb) is None
+    )
 
 
 def _passive(view: TextView, verb: int) -> bool:

@@ -126,6 +126,22 @@ def test_code_events_a_claim_about_ones_own_country_acts_on_no_one(nlp) -> None:
     assert all(e.target is None or e.target.code != "CHL" for e in events)
 
 
+def test_proposals_whom_a_verb_holds_responsible_is_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Chile holds Peru responsible for the collapse of the talks.",
+        "Chile considers Peru accountable for the blockade.",
+    ):
+        dyads = _proposed(nlp, text, "hold" if "holds" in text else "consider")
+        assert {(d.source.code, d.target.code if d.target else None) for d in dyads} == {
+            ("CHL", "PER")
+        }, text
+
+
+def test_code_events_who_is_to_blame_blames_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_learned(nlp, "Chile's foreign minister said Peru is to blame for the blockade.")
+    assert not any(e.source.code.startswith("PER") for e in events)
+
+
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
