@@ -106,6 +106,16 @@ JUDGEMENT_NOUNS = frozenset(
         "prize",
     }
 )
+# Verbs that judge someone for an act an event noun names: "blamed Israel for the attacks" (by
+# Israel), "accused Iran of aggression". Not "warn": "warned the U.S. of retaliation" is the
+# warner's.
+JUDGING_VERBS = frozenset(
+    {
+        "blame", "accuse", "charge", "condemn", "criticize", "criticise", "denounce", "fault",
+        "rebuke", "censure", "sanction", "punish", "fine", "indict", "convict", "praise",
+        "thank", "commend", "congratulate", "reward", "credit", "hold",
+    }
+)  # fmt: skip
 # Verbs whose subject owns up to the act a gerund after "to" names ("admitted to kidnapping").
 OWNING_VERBS = frozenset({"admit", "confess", "resort"})
 
@@ -340,6 +350,21 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
     if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
         return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
     return None
+
+
+def judged_doer(view: TextView, noun: int) -> int | None:
+    """Who did the act an event noun after "for" or "of" names when a judging verb holds
+    someone to it: whom it judges ("blamed Israel for the attacks" → Israel), or its subject
+    when its object is a judgement of the subject's act ("faced criticism for the raid")."""
+    preposition = view.tokens[noun].head
+    if view.tokens[noun].dep != "pobj" or view.lemma(preposition) not in BLAMING_PREPOSITIONS:
+        return None
+    governor = view.tokens[preposition].head
+    if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
+        return subject_of(view, view.tokens[governor].head)  # "faced criticism for the raid"
+    if view.lemma(governor) not in JUDGING_VERBS:
+        return None
+    return _blamed(view, governor)
 
 
 def _blamed(view: TextView, verb: int) -> int | None:

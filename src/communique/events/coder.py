@@ -25,6 +25,7 @@ from communique.events._arguments import (
     ActorIndex,
     argument_lemmas,
     child_with,
+    judged_doer,
     object_of,
     particles_of,
     prepositional_objects,
@@ -576,6 +577,9 @@ class DependencyCoder:
         for child in view.children(noun):
             if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
                 return [m], False
+        judged = judged_doer(view, noun)
+        if judged is not None:  # "blamed Israel for the attacks": Israel's attacks
+            return self.actors.of_phrase(judged), False
         head = view.tokens[noun].head
         if view.tokens[noun].dep == "dobj" and view.lemma(head) in LIGHT_VERBS:
             subject = subject_of(view, head)  # "stepped up their cooperation": its own subject

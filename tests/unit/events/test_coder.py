@@ -142,6 +142,17 @@ def test_code_events_who_is_to_blame_blames_no_one(nlp) -> None:  # type: ignore
     assert not any(e.source.code.startswith("PER") for e in events)
 
 
+def test_proposals_an_act_someone_is_judged_for_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text, lemma in (
+        ("Chile blamed Peru for the bombing of Bolivian villages.", "bombing"),
+        ("Chile punished Peru for its blockade of Bolivia.", "blockade"),
+    ):
+        dyads = _proposed(nlp, text, lemma)
+        assert {d.source.code for d in dyads} == {"PER"}, text
+    dyads = _proposed(nlp, "Chile warned Peru of retaliation against Bolivia.", "retaliation")
+    assert "PER" not in {d.source.code for d in dyads}  # a warning is the warner's
+
+
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
