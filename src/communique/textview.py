@@ -29,6 +29,9 @@ AREA_NOUNS = frozenset(
         "suburb", "neighbourhood", "neighborhood", "zone",
     }
 )  # fmt: skip
+# Words for a state named after "of": "the island nation of Nauru", "the Central Asian country
+# of Kyrgyzstan" name Nauru and Kyrgyzstan ("the largest country in Africa" does not).
+STATE_NOUNS = frozenset({"nation", "country", "republic", "kingdom", "emirate", "sultanate"})
 _AREA_HOPS = 4
 # Quotation marks: curly ones say which way they face, straight ones alternate.
 _OPENING_QUOTES = frozenset({"\u201c", "\u201e", "\u00ab"})
@@ -161,7 +164,7 @@ def place_inside(view: TextView, i: int) -> int | None:
     """The token of the place an area phrase headed by ``i`` names ("parts of the city of
     Ahmedabad" → Ahmedabad, "Mosul city" → Mosul), or ``None`` when ``i`` is no area word."""
     hops = 0
-    while hops < _AREA_HOPS and view.lemma(i) in AREA_NOUNS:
+    while hops < _AREA_HOPS and view.lemma(i) in AREA_NOUNS | STATE_NOUNS:
         inner = _area_object(view, i)
         if inner is None:
             named = [c for c in view.children(i) if view.tokens[c].dep == "compound"]
@@ -179,18 +182,22 @@ def area_around(view: TextView, i: int) -> int:
         if token.dep in {"compound", "appos"} and view.lemma(token.head) in AREA_NOUNS:
             i = token.head
             continue
-        if token.dep != "pobj" or view.words[token.head].lower() not in {"of", "in"}:
+        preposition = view.words[token.head].lower()
+        if token.dep != "pobj" or preposition not in {"of", "in"}:
             return i
         outer = view.tokens[token.head].head
-        if view.lemma(outer) not in AREA_NOUNS:
+        if view.lemma(outer) not in AREA_NOUNS and not (
+            preposition == "of" and view.lemma(outer) in STATE_NOUNS
+        ):
             return i
         i = outer
     return i
 
 
 def _area_object(view: TextView, i: int) -> int | None:
+    prepositions = {"of", "in"} if view.lemma(i) in AREA_NOUNS else {"of"}
     for prep in view.children(i):
-        if view.tokens[prep].dep == "prep" and view.words[prep].lower() in {"of", "in"}:
+        if view.tokens[prep].dep == "prep" and view.words[prep].lower() in prepositions:
             for obj in view.children(prep):
                 if view.tokens[obj].dep == "pobj":
                     return obj

@@ -95,3 +95,21 @@ def test_quoted_leaves_scare_quotes_and_ends_an_open_quote_at_its_paragraph() ->
     assert not _words("He called Kim “ Rocket Man ” again .").quoted
     view = _words("“ We will fight on until the end ,\nKenya said .")
     assert sorted(view.quoted) == list(range(1, 9))  # not "Kenya said"
+
+
+def test_place_inside_reads_a_state_named_after_of_but_not_a_place_it_lies_in() -> None:
+    # the nation of Kell ; the country in Kell
+    view = _parse(
+        [
+            ("nation", "nation", "NOUN", "ROOT", 0),
+            ("of", "of", "ADP", "prep", 0),
+            ("Kell", "Kell", "PROPN", "pobj", 1),
+            ("country", "country", "NOUN", "dep", 0),
+            ("in", "in", "ADP", "prep", 3),
+            ("Kell", "Kell", "PROPN", "pobj", 4),
+        ]
+    )
+    assert place_inside(view, 0) == 2
+    assert area_around(view, 2) == 0
+    assert place_inside(view, 3) is None
+    assert area_around(view, 5) == 5

@@ -153,6 +153,11 @@ def test_proposals_an_act_someone_is_judged_for_is_theirs(nlp) -> None:  # type:
     assert "PER" not in {d.source.code for d in dyads}  # a warning is the warner's
 
 
+def test_proposals_a_state_named_after_nation_of_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    dyads = _proposed(nlp, "Chile is sending troops to the Andean nation of Peru.", "send")
+    assert ("CHL", "PER") in {(d.source.code, d.target.code if d.target else None) for d in dyads}
+
+
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
