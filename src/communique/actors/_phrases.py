@@ -10,6 +10,7 @@ from communique.actors._words import (
     ARMED_SECTORS,
     BACKERS,
     COMMUNITIES,
+    COMPASS_POINTS,
     ENVOYS,
     EQUIPMENT,
     HELD_HEADS,
@@ -25,8 +26,9 @@ from communique.actors._words import (
     VENUE_EVENTS,
 )
 from communique.actors.knowledge import KBMatch
+from communique.actors.places import PlaceCode
 from communique.actors.roles import POSSESSIVE
-from communique.textview import TextView
+from communique.textview import AREA_NOUNS, TextView
 
 # The prepositions that name a counterpart's country ("his counterpart in South Korea").
 COUNTERPART_OF = frozenset({"in", "from", "of"})
@@ -41,6 +43,41 @@ class SectorPhrases:
     role_tokens: set[int]
     countries_by_sentence: dict[int, set[str]]
     consumed: set[int]
+    places: PlaceCode | None
+
+    def _town_at(self, k: int) -> tuple[int, str] | None:
+        """The end and country of a town, province or region the gazetteer knows whose name
+        the parser tags as a place at token ``k``."""
+        if self.places is None:
+            return None
+        view = self.view
+        for entity in view.annotation.entities:
+            start, end = view.entity_tokens(entity)
+            if start != k or entity.label not in {"GPE", "LOC"}:
+                continue
+            if view.phrase(start, end).lower() in COMPASS_POINTS:
+                return None  # "envoys from the South": a region, not a town called South
+            coded = self.places(view.phrase(start, end))
+            if not coded or not coded[1]:
+                return None
+            last = view.tokens[end - 1]
+            if last.dep == "compound" and last.head == end and view.lemma(end) in AREA_NOUNS:
+                end += 1  # "Sindh province"
+            return end, coded[1]
+        return None
+
+    def _town_before(self, k: int) -> tuple[int, str] | None:
+        """The start and country of a town the gazetteer knows named right before the sector
+        noun at token ``k`` and modifying it: "Karachi police", "Mumbai authorities"."""
+        view = self.view
+        for entity in view.annotation.entities:
+            start, end = view.entity_tokens(entity)
+            if end != k or view.tokens[end - 1].dep not in {"compound", "amod", "nmod"}:
+                continue
+            found = self._town_at(start)
+            if found is not None and found[0] == end:
+                return start, found[1]
+        return None
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         """The sector of the noun phrase a country, demonym or capital modifies, and its end.

@@ -29,7 +29,6 @@ from communique.actors._words import (
     BASED,
     BASED_SECTORS,
     COMMUNITIES,
-    COMPASS_POINTS,
     FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
@@ -69,7 +68,7 @@ from communique.actors.roles import (
     POSSESSIVE,
     TITLE_WORDS,
 )
-from communique.textview import AREA_NOUNS, TextView, dateline_end
+from communique.textview import TextView, dateline_end
 
 GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
 
@@ -477,6 +476,9 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 country, end = based
                 self._add_sector_actor(m.start, end, country, m.sector)
                 continue
+            if not owned and (town := self._town_before(m.start)) is not None:
+                self._add_sector_actor(town[0], m.end, town[1], m.sector)  # "Karachi police"
+                continue
             if m.end >= len(words):
                 continue
             preposition = words[m.end].lower()
@@ -524,27 +526,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
             anchor = by_start.get(k)
             if anchor is not None and anchor.kind in PLACE_KINDS:
                 return anchor.country or anchor.code[:3], anchor.end
-        return None
-
-    def _town_at(self, k: int) -> tuple[int, str] | None:
-        """The end and country of a town, province or region the gazetteer knows whose name
-        the parser tags as a place at token ``k``."""
-        if self.places is None:
-            return None
-        view = self.view
-        for entity in view.annotation.entities:
-            start, end = view.entity_tokens(entity)
-            if start != k or entity.label not in {"GPE", "LOC"}:
-                continue
-            if view.phrase(start, end).lower() in COMPASS_POINTS:
-                return None  # "envoys from the South": a region, not a town called South
-            coded = self.places(view.phrase(start, end))
-            if not coded or not coded[1]:
-                return None
-            last = view.tokens[end - 1]
-            if last.dep == "compound" and last.head == end and view.lemma(end) in AREA_NOUNS:
-                end += 1  # "Sindh province"
-            return end, coded[1]
         return None
 
     def _coordinated(self, anchor: KBMatch, by_start: dict[int, KBMatch]) -> list[KBMatch]:

@@ -705,6 +705,15 @@ def test_find_actors_an_office_of_a_town_is_its_country_s(nlp) -> None:  # type:
     assert found["governor of Kandahar"].code == "AFGGOV"
 
 
+def test_find_actors_a_body_a_town_names_is_its_country_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kandahar authorities closed the schools. The Kandahar governor met elders."
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found["Kandahar authorities"].code == "AFGGOV"
+    assert found["Kandahar governor"].code == "AFGGOV"
+
+
 def test_find_actors_people_of_a_demonym_s_land_are_its_people(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Residents of the Syrian Golan Heights threatened to strike."
     found = _by_text(text, _find(nlp, text))
