@@ -166,6 +166,10 @@ class PeopleReader:
             self.view, (start, end), anchors_ending, lambda i: self._owner_before(i, matches, known)
         )
         actor = self.people.get(name) or self.people.get(_surname(name))
+        if actor is not None and reading is not None and actor.name != name:
+            titled = self._titled_person(_surname(name), reading)
+            if titled is not None and titled.name != actor.name:
+                actor = None  # "President Trump" after "Ivanka Trump": the title says who
         if actor is None or (reading is not None and actor.role is None):
             actor = self._person_actor(name, reading, known, start)
         if actor is None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from communique.actors.roles import ROLE_HEADS
+from communique.gender import Gender, agrees
 from communique.textview import TextView
 
 if TYPE_CHECKING:  # the finder's own records
@@ -73,6 +74,7 @@ class Antecedent:
     end: int
     key: str
     is_person: bool
+    gender: Gender | None = None  # what the person's name or title says, if anything
 
     @property
     def titled(self) -> bool:
@@ -117,6 +119,8 @@ def resolve_pronoun(
         # Whom a quotation names is not who speaks it: in "'We will work with Macron,' she
         # said" she is not Macron.
         antecedents = [a for a in antecedents if a.start not in view.quoted]
+    if wants_person:  # "she" is no man ("Boris Johnson met Theresa May. She said …")
+        antecedents = [a for a in antecedents if agrees(word, a.gender)]
     if wants_person and word in POSSESSIVE_PRONOUNS:
         forward = _cataphora(view, i, antecedents)
         if forward is not None:

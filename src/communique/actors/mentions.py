@@ -68,6 +68,7 @@ from communique.actors.roles import (
     POSSESSIVE,
     TITLE_WORDS,
 )
+from communique.gender import name_gender
 from communique.textview import TextView, dateline_end
 
 GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
@@ -544,10 +545,14 @@ class ActorFinder(PeopleReader, SectorPhrases):
     # -- pronouns -------------------------------------------------------------------------
 
     def _read_pronouns(self) -> None:
+        people = [f for f in self.found if stands_for_person(self.view, f.start, f.end, f.actor)]
+        genders = {
+            f.actor.key: g
+            for f in people
+            if (g := name_gender(f.actor.name, self.view.words[max(0, f.start - 3) : f.start]))
+        }
         antecedents = [
-            Antecedent(
-                f.start, f.end, f.actor.key, stands_for_person(self.view, f.start, f.end, f.actor)
-            )
+            Antecedent(f.start, f.end, f.actor.key, f in people, genders.get(f.actor.key))
             for f in self.found
         ]
         actors = {f.actor.key: f.actor for f in self.found}

@@ -309,7 +309,7 @@ class DependencyCoder:
             sources = sources or self.actors.of_phrase(obj)
             yield from self._pairs(verb, entry, sources, subjects, inherited)
             return
-        targets = self._targets(verb, entry, obj)
+        targets = self._targets(verb, entry, obj, {m.actor_id for m in subjects})
         if not entry.cameo and self.view.lemma(verb) in REPORTING_VERBS:
             # Not the speaker's own country ("Abe said Japan will deal firmly with …"), nor an
             # actor of the speaker's own code ("the spokeswoman said the president agrees").
@@ -326,7 +326,12 @@ class DependencyCoder:
             return
         yield from self._pairs(verb, entry, subjects, targets, inherited)
 
-    def _targets(self, verb: int, entry: LexiconEntry, obj: int | None) -> list[ActorMention]:
+    def _targets(
+        self, verb: int, entry: LexiconEntry, obj: int | None, own: set[str] | None = None
+    ) -> list[ActorMention]:
+        """Whom the verb acts on; ``own`` are the subject's actor ids, which a prepositional
+        phrase's owner does not stand for ("thanked Trump for his courage" when "his" is the
+        thanker's is Trump)."""
         view = self.view
         dative = child_with(view, verb, {"dative"})
         found = (
@@ -335,7 +340,7 @@ class DependencyCoder:
             else self.actors.of_phrase(dative)
         )
         for pobj in self._preposition_objects(verb, obj, entry.target_preps):
-            found += self.actors.of_phrase(pobj)
+            found += [m for m in self.actors.of_phrase(pobj) if m.actor_id not in (own or ())]
         if not found and obj is not None and view.lemma(obj) in HOSTED_OFFICES:
             for pobj in self._preposition_objects(verb, obj, ("in",)):
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran

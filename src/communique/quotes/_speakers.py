@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from communique.gender import Gender, agrees, name_gender
 from communique.records import ActorMention, ActorRef, QuoteKind
 from communique.textview import TextView
 
@@ -206,7 +207,12 @@ def resolve_pronoun(
     """
     if view.words[speaker.head].lower() not in PERSON_PRONOUNS:
         return speaker
-    people = _people_before(view, lookup, speaker.head, quoted)
+    pronoun = view.words[speaker.head]
+    people = [
+        span
+        for span in _people_before(view, lookup, speaker.head, quoted)
+        if agrees(pronoun, _gender(view, lookup, span))  # "she" is no man
+    ]
     # A person who is a subject (who did or said something) beats one merely mentioned.
     chosen = next((p for p in people if view.tokens[p[1] - 1].dep in _SUBJECTS), None)
     chosen = chosen or (people[0] if people else None)
@@ -236,6 +242,26 @@ def _people_before(
         found.append((first, i + 1))
         i = first - 1
     return found
+
+
+def _gender(view: TextView, lookup: ActorLookup, span: tuple[int, int]) -> Gender | None:
+    """What the name at token ``span`` says of the person's gender: its coded actor's full
+    name, the name as written with the title before it, or, for a surname alone, the same
+    surname written earlier after a given name ("Carly Fiorina … Fiorina")."""
+    first, end = span
+    before = view.words[max(0, first - 3) : first]
+    mention = lookup.at(end - 1)
+    found = name_gender(mention.name, before) if mention is not None else None
+    found = found or name_gender(view.phrase(first, end), before)
+    if found is not None or end - first > 1:
+        return found
+    surname = view.words[first]
+    for k in range(1, first):
+        if view.words[k] == surname and view.tokens[k - 1].ent_type == "PERSON":
+            found = name_gender(f"{view.words[k - 1]} {surname}", view.words[max(0, k - 4) : k - 1])
+            if found is not None:
+                return found
+    return None
 
 
 def _names_person(view: TextView, lookup: ActorLookup, i: int) -> bool:

@@ -158,6 +158,14 @@ def test_proposals_a_state_named_after_nation_of_is_the_target(nlp) -> None:  # 
     assert ("CHL", "PER") in {(d.source.code, d.target.code if d.target else None) for d in dyads}
 
 
+def test_proposals_a_thing_of_the_subject_s_own_names_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chilean President Gabriel Boric thanked Peru for his warm welcome."
+    dyads = _proposed(nlp, text, "thank")
+    assert {(d.source.code, d.target.code if d.target else None) for d in dyads} == {
+        ("CHLGOV", "PER")
+    }
+
+
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)

@@ -124,6 +124,14 @@ def test_attribute_quote_pronoun_after_an_uncoded_person_is_that_person(nlp) -> 
     assert quote.speaker.actor is None
 
 
+def test_attribute_quote_she_is_the_woman_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Blinken met Maria Ostrova in Kyiv. "We need a new school before winter comes," she said.'
+    )
+    (quote,) = _direct(_quotes(nlp, text))
+    assert quote.speaker is not None and quote.speaker.antecedent == "Maria Ostrova"
+
+
 def test_attribute_quote_uncoded_speaker_keeps_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"The plan for the river is sound," said Maria Ostrova.'
     article, annotation, actors = _parse(nlp, text)
