@@ -16,6 +16,7 @@ American political news.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
@@ -67,6 +68,11 @@ _FEMININE_WORDS = """
     susanne suzanne svetlana sylvia tamara tammy tanya teresa theresa tiffany tina tulsi
     ulrike ursula valentina valerie vanessa vera veronica victoria viktoria violet virginia
     wendy whitney yulia yvonne zoe zeynep zainab yingluck megawati ellen nikol kaja
+    dalia kersti samia kolinda zuzana maia salome erna beata ewa viorica iveta jadranka jutta
+    katrin johanna ingrida evika laimdota sushma nirmala hina retno yoriko makiko marise nanaia
+    delcy ngozi amina nkosazana naledi lindiwe tzipi golda khaleda chandrika sirimavo corazon
+    leni paetongtarn sanae xiomara lucia micheline roza natalya tatiana tatyana valentyna
+    iryna oksana ludmila lyudmila olena kateryna marta agnieszka
 """
 _MASCULINE_WORDS = """
     aaron abdel abdul abdullah abraham adam adel adrian ahmad ahmed alan albert alberto
@@ -94,6 +100,17 @@ _MASCULINE_WORDS = """
     steven stuart tayyip ted thomas tim timothy todd tom tommy tony valdis victor viktor
     vincent vladimir volodymyr walter warren wayne william willie yasser yoshihide yuri zach
     zachary emmanuel rishi keir jair andres abiy uhuru yoweri paul rex mike jim
+    michel abu francois amadou zoran abdoulaye ricardo irakli moussa guillermo nikola anatoliy
+    valeriy julio khalifa konstantinos mustafa eduardo edouard elias andre dimitar pavlo emil
+    georgi andriy leonid fuad khaled abel taro youssef yitzhak alain abdelaziz petr marc amir
+    moshe sylvestre giorgi mikheil felix nasser jacques pascal roberto rashid nicolae nabil
+    oleksandr abbas fayez samir marcel valeriu santiago najib zurab nawaf kazuo tsutomu jaime
+    pavel vitaliy riyad askar dinesh janez lansana nouri vuk petar bronislaw jerzy ismet
+    salahuddin edgar vaclav yahya gediminas youssouf saleh haitham federico herve andrii
+    mostafa wladyslaw andris yusuf danilo carlo eduard ajit armen stanislav dmytro mirko ivica
+    ghulam pervez celso akbar fouad marcelo filip ion hamza ilir edi hashim jean-luc
+    jean-pierre jean-claude jean-marc jean-yves mahathir najib anwar ehud ariel yair naftali
+    avigdor gideon ismail ashraf hamdok abiy salva riek yoweri paul uhuru raila william
 """
 
 FEMININE_NAMES = frozenset(_FEMININE_WORDS.split())
@@ -109,7 +126,8 @@ def name_gender(name: str, before: Sequence[str] = ()) -> Gender | None:
         before: The words written right before the name, nearest last ("spokeswoman" in
             "White House spokeswoman Sarah Sanders").
     """
-    words = [w.lower().strip(".") for w in re.findall(r"[\w.'-]+", name)]
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = [w.lower().strip(".") for w in re.findall(r"[\w.'-]+", plain)]  # "Nicolás": nicolas
     for word in (w.lower().strip(".") for w in before[-3:]):
         found = _title_gender(word)
         if found is not None:

@@ -16,6 +16,7 @@ from communique.gender import agrees, name_gender
         ("Ilhan Omar", ("Rep.", "Congresswoman"), "f"),
         ("Sanders", ("White", "House", "spokesman"), "m"),
         ("Boris Johnson", (), "m"),
+        ("Ségolène Royal", (), "f"),  # accents aside
         ("Debbie Wasserman Schultz", (), "f"),  # a middle name ending in "man" says nothing
     ],
 )
