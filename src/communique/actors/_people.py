@@ -313,7 +313,10 @@ class PeopleReader:
 
     def _stated_sector(self, role: str) -> str | None:
         """The sector a title's words name, ``None`` when they name none ("Coach")."""
-        words = [w for w in role.lower().split() if w not in {"the", "a", "an"}]
+        # Of coordinated titles the last names the office ("a security expert and former
+        # presidential envoy": a former one).
+        last = role.lower().rsplit(" and ", 1)[-1]
+        words = [w for w in last.split() if w not in {"the", "a", "an"}]
         if words and words[0] in {"former", "ex", "ex-", "previous", "late", "retired"}:
             return "ELI"
         whole = self.kb.sector_for_word(role.lower())  # "secretary of state", "chief of staff"

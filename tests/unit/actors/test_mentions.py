@@ -257,6 +257,11 @@ def test_find_actors_she_is_no_man(nlp) -> None:  # type: ignore[no-untyped-def]
     assert found["She"].name == "Mette Frederiksen"
 
 
+def test_find_actors_the_last_of_coordinated_titles_names_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Pedro Ruiz, a security expert and former Chilean envoy, warned the talks would fail."
+    assert _by_text(text, _find(nlp, text))["Pedro Ruiz"].code == "CHLELI"
+
+
 def test_find_actors_a_title_says_which_of_two_people_a_surname_is(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ivanka Trump spoke first. President Trump recorded a video address."
     found = _by_text(text, _find(nlp, text, "2018-05-15"))
