@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from communique.actors.roles import ROLE_HEADS
-from communique.gender import Gender, agrees
+from communique.gender import Gender, agrees, name_gender
 from communique.textview import TextView
 
 if TYPE_CHECKING:  # the finder's own records
@@ -98,7 +98,44 @@ def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> boo
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
 
 
+# The key of a person the text names whom no actor codes ("Jamal Khashoggi"): a pronoun
+# that stands for them stands for no actor, rather than for a coded person named before.
+UNCODED_PERSON = "person/"
+
+
 def resolve_pronoun(
+    view: TextView, i: int, antecedents: Sequence[Antecedent], bracketed: str | None
+) -> str | None:
+    """Return the actor key pronoun token ``i`` refers to, or ``None`` (also when it stands
+    for a person no actor codes: an antecedent keyed ``UNCODED_PERSON``)."""
+    key = _resolve(view, i, antecedents, bracketed)
+    return None if key == UNCODED_PERSON else key
+
+
+def uncoded_people(view: TextView, found: Sequence[Found]) -> list[Antecedent]:
+    """The people the parser names that no mention in ``found`` covers, as antecedents that
+    stand for no actor ("Jamal Khashoggi … He entered the consulate": not the coded person
+    named before him)."""
+    covered = {k for f in found for k in range(f.start, f.end)}
+    people: list[Antecedent] = []
+    surnames: set[str] = set()  # of people named in full so far
+    for entity in view.annotation.entities:
+        start, end = view.entity_tokens(entity)
+        if entity.label != "PERSON" or covered.intersection(range(start, end)):
+            continue
+        if start in view.quoted or view.phrase(start, end).isupper():
+            continue  # quoted, or a headline in capitals ("MAY EYES BREXIT SOON")
+        if any(view.words[k][:1].islower() for k in range(start, end)):
+            continue  # "pro-Brexit": no name
+        if end - start == 1 and view.words[start] not in surnames:
+            continue  # one word is a person's only as the surname of a name ("Brexit" is not)
+        surnames.add(view.words[end - 1])
+        gender = name_gender(view.phrase(start, end), view.words[max(0, start - 3) : start])
+        people.append(Antecedent(start, end, UNCODED_PERSON, True, gender))
+    return people
+
+
+def _resolve(
     view: TextView, i: int, antecedents: Sequence[Antecedent], bracketed: str | None
 ) -> str | None:
     """Return the actor key pronoun token ``i`` refers to, or ``None``.

@@ -54,6 +54,7 @@ from communique.actors.coref import (
     quantified_group,
     resolve_pronoun,
     stands_for_person,
+    uncoded_people,
 )
 from communique.actors.knowledge import (
     KBMatch,
@@ -555,6 +556,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             Antecedent(f.start, f.end, f.actor.key, f in people, genders.get(f.actor.key))
             for f in self.found
         ]
+        antecedents = sorted(antecedents + uncoded_people(self.view, self.found), key=_start)
         actors = {f.actor.key: f.actor for f in self.found}
         by_start = {f.start: f for f in self.found}
         for i, token in enumerate(self.view.tokens):
@@ -571,6 +573,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
             key = resolve_pronoun(self.view, i, antecedents, bracketed)
             if key is not None:
                 self.found.append(Found(i, i + 1, actors[key]))
+
+
+def _start(antecedent: Antecedent) -> int:
+    return antecedent.start
 
 
 def _focus_country(places: list[tuple[int, str]]) -> str | None:

@@ -257,6 +257,15 @@ def test_find_actors_she_is_no_man(nlp) -> None:  # type: ignore[no-untyped-def]
     assert found["She"].name == "Mette Frederiksen"
 
 
+def test_find_actors_a_pronoun_after_a_person_nobody_codes_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dick Schoof met the king on Tuesday. Pedro Alvarez Ruiz wrote for a local paper. "
+        "He entered the consulate on Friday."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert "He" not in found  # Ruiz, whom no actor codes; not Schoof
+
+
 def test_find_actors_the_last_of_coordinated_titles_names_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Pedro Ruiz, a security expert and former Chilean envoy, warned the talks would fail."
     assert _by_text(text, _find(nlp, text))["Pedro Ruiz"].code == "CHLELI"
