@@ -234,10 +234,22 @@ class ActorIndex:
         """The actors in apposition to token ``i``, the one apposed first, then those
         coordinated with it ("Syria's two allies, Russia and Iran": both)."""
         for child in self.view.children(i):
-            if self.view.tokens[child].dep == "appos" and (first := self.at(child)):
+            if self.view.tokens[child].dep != "appos" or not self._next_to(i, child):
+                continue
+            if first := self.at(child):
                 others = (self.at(k) for k in self.conjuncts(child) if k != child)
                 return [first, *(m for m in others if m is not None)]
         return []
+
+    def _next_to(self, head: int, appos: int) -> bool:
+        """Whether the apposition at ``appos`` follows its head's phrase with nothing of
+        another phrase between (the parser also hangs a phrase from the end of the sentence
+        on a subject: "The spokesman, X, on Monday ridiculed …, according to IRNA, the
+        state-run news agency")."""
+        view = self.view
+        own = set(view.subtree(head))
+        first = min(view.subtree(appos))
+        return all(k in own for k in range(head + 1, first))
 
     def _owner(self, i: int) -> ActorMention | None:
         relational = self.view.lemma(i) in RELATIONAL_NOUNS  # "America's allies" are others

@@ -1,0 +1,40 @@
+"""The actors a phrase names, on hand-built parses (no model)."""
+
+from __future__ import annotations
+
+from communique.events._arguments import ActorIndex
+from communique.records import ActorMention, Annotation, Token
+from communique.textview import TextView
+
+
+def _view(words: list[tuple[str, str, int]]) -> TextView:
+    """(word, dep, head) per token, one space apart."""
+    text, tokens = "", []
+    for word, dep, head in words:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {word}" if text else word
+        tokens.append(Token(start, start + len(word), word.lower(), "X", "X", dep, head, 0))
+    return TextView(text, Annotation("d", (), tuple(tokens), ()))
+
+
+def _mention(view: TextView, i: int, code: str) -> ActorMention:
+    token = view.tokens[i]
+    return ActorMention("d", code.lower(), token.start, token.end, code, view.words[i])
+
+
+def test_an_apposition_next_to_its_head_names_the_phrase() -> None:
+    # the spokesman , Kell , said
+    view = _view([("spokesman", "nsubj", 4), (",", "punct", 0), ("Kell", "appos", 0),
+                  (",", "punct", 0), ("said", "ROOT", 4)])  # fmt: skip
+    index = ActorIndex(view, [_mention(view, 0, "GOV"), _mention(view, 2, "CHLGOV")])
+    assert [m.code for m in index.of_phrase(0)] == ["CHLGOV"]
+
+
+def test_an_apposition_past_another_phrase_is_a_misparse() -> None:
+    # the spokesman mocked Peru , according to Kell , the agency  ("agency" hung on "spokesman")
+    view = _view([("spokesman", "nsubj", 1), ("mocked", "ROOT", 1), ("Peru", "dobj", 1),
+                  (",", "punct", 1), ("according", "prep", 1), ("to", "prep", 4),
+                  ("Kell", "pobj", 5), (",", "punct", 1), ("agency", "appos", 0)])  # fmt: skip
+    mentions = [_mention(view, 0, "CHLGOV"), _mention(view, 2, "PER"), _mention(view, 8, "MED")]
+    index = ActorIndex(view, mentions)
+    assert [m.code for m in index.of_phrase(0)] == ["CHLGOV"]
