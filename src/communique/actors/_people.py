@@ -33,6 +33,7 @@ from communique.actors.knowledge import (
 from communique.actors.memory import RoleRecall, usable_fact
 from communique.actors.roles import (
     POSSESSIVE,
+    ROLE_HEADS,
     TITLE_WORDS,
     RoleReading,
     read_role,
@@ -222,6 +223,16 @@ class PeopleReader:
                 title = reading.role if reading else self.view.words[known.start]
                 return Actor(key, stated, name, known.country, stated[3:], title)
             return Actor(key, known.code, name, known.country, known.sector, role)
+        body = self._body_before(reading.start) if reading is not None else None
+        if reading is not None and body is not None:  # "Iranian Foreign Ministry spokesman X"
+            actor = Actor(key, body.code, name, body.country, body.sector, reading.role)
+            self._remember(actor)
+            return actor
+        apposed = self._apposed_title(start) if reading is None and known is None else None
+        if apposed is not None and (body := self._body_before(apposed)) is not None:
+            # "Iran's Foreign Ministry spokesman, Bahram Qasemi,": the ministry's
+            role = self.view.words[apposed]
+            return Actor(key, body.code, name, body.country, body.sector, role)
         titled = self._titled_person(name, reading)
         if titled is not None:
             sector = own_sector(titled.code, titled)
@@ -247,6 +258,28 @@ class PeopleReader:
             if sector is not None:
                 return Actor(key, sector, name, None, sector, reading.role)
         return None
+
+    def _body_before(self, i: int) -> Actor | None:
+        """The state body named right before a title starting at token ``i``, or inside it,
+        whose office the title holds ("Iranian Foreign Ministry spokesman Bahram Qasemi": the
+        ministry's)."""
+        for found in self.found:
+            actor = found.actor
+            state = actor.country and actor.sector in {"GOV", "MIL", "JUD", "LEG"}
+            if state and found.start <= i <= found.end:  # before it, or its name in the title
+                return actor
+        return None
+
+    def _apposed_title(self, start: int) -> int | None:
+        """The title word a name starting at token ``start`` is in apposition to ("spokesman,
+        Bahram Qasemi"), or None."""
+        tokens, k = self.view.tokens, start
+        while tokens[k].dep == "compound" and tokens[k].head > k:
+            k = tokens[k].head
+        head = tokens[k].head
+        if tokens[k].dep != "appos" or head >= start or self.view.lemma(head) not in ROLE_HEADS:
+            return None
+        return head
 
     def _stated_office(self, known: KBMatch, reading: RoleReading | None) -> str | None:
         """The code a title written before a known person gives when the knowledge base has

@@ -268,9 +268,18 @@ def _earlier_subject(
         return None
     for candidate in earlier:
         head = tokens[candidate.end - 1]
-        if head.sentence == previous and head.dep in {"nsubj", "nsubjpass"}:
+        if head.sentence == previous and _is_subject(view, candidate.end - 1):
             return candidate.key
     return None
+
+
+def _is_subject(view: TextView, i: int) -> bool:
+    """Whether token ``i`` heads its clause's subject, or a name in apposition to it ("The
+    spokesman, Bahram Qasemi, said": Qasemi)."""
+    token = view.tokens[i]
+    if token.dep == "appos":
+        token = view.tokens[token.head]
+    return token.dep in {"nsubj", "nsubjpass"}
 
 
 def _singular_thing(view: TextView, sentence: int) -> bool:

@@ -214,7 +214,7 @@ def resolve_pronoun(
         if agrees(pronoun, _gender(view, lookup, span))  # "she" is no man
     ]
     # A person who is a subject (who did or said something) beats one merely mentioned.
-    chosen = next((p for p in people if view.tokens[p[1] - 1].dep in _SUBJECTS), None)
+    chosen = next((p for p in people if _is_subject(view, p[1] - 1)), None)
     chosen = chosen or (people[0] if people else None)
     if chosen is None:
         if speaker.actor is not None:
@@ -223,6 +223,15 @@ def resolve_pronoun(
     first, end = chosen
     mention = next((m for k in range(end - 1, first - 1, -1) if (m := lookup.at(k))), None)
     return replace(speaker, actor=mention, antecedent=view.phrase(first, end))
+
+
+def _is_subject(view: TextView, i: int) -> bool:
+    """Whether token ``i`` heads a subject, or a name in apposition to one ("The spokesman,
+    Bahram Qasemi, said")."""
+    token = view.tokens[i]
+    if token.dep == "appos":
+        token = view.tokens[token.head]
+    return token.dep in _SUBJECTS
 
 
 def _people_before(

@@ -266,6 +266,17 @@ def test_find_actors_a_pronoun_after_a_person_nobody_codes_is_no_actor(nlp) -> N
     assert "He" not in found  # Ruiz, whom no actor codes; not Schoof
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian Foreign Ministry spokesman Pedro Ruiz said the talks had failed.",
+        "Peru's Foreign Ministry spokesman, Pedro Ruiz, said the talks had failed.",
+    ],
+)
+def test_find_actors_a_ministry_s_spokesman_speaks_for_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text))["Pedro Ruiz"].code == "PERGOV"
+
+
 def test_find_actors_the_last_of_coordinated_titles_names_the_office(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Pedro Ruiz, a security expert and former Chilean envoy, warned the talks would fail."
     assert _by_text(text, _find(nlp, text))["Pedro Ruiz"].code == "CHLELI"
