@@ -266,6 +266,7 @@ class PeopleReader:
         for found in self.found:
             actor = found.actor
             state = actor.country and actor.sector in {"GOV", "MIL", "JUD", "LEG"}
+            state = state and not actor.key.startswith("person/")  # a body, not a person
             if state and found.start <= i <= found.end:  # before it, or its name in the title
                 return actor
         return None
