@@ -67,6 +67,7 @@ LIGHT_VERBS = frozenset(
         "stage",
         "mount",
         "keep",
+        "add",
     }
 )
 VERB_POS = frozenset({"VERB"})

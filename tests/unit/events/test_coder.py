@@ -166,6 +166,14 @@ def test_proposals_a_thing_of_the_subject_s_own_names_no_target(nlp) -> None:  #
     }
 
 
+def test_code_events_adding_condolences_is_the_condolences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile added its condolences to Peru after the floods."
+    events = _code_learned(nlp, text)
+    assert [(e.cameo, text[e.trigger[0] : e.trigger[1]]) for e in events] == [
+        ("018", "condolences")
+    ]
+
+
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
