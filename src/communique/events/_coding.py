@@ -299,6 +299,12 @@ def _event(
     if when.is_historical(day):
         return None
     entry = dyad.entry
+    if _verbal_clash(view, dyad):
+        # "McMaster clashed with Trump": people clash in words; armed forces and crowds fight
+        plover = ontology.to_plover(DISAPPROVE)
+        entry = dataclasses.replace(
+            entry, cameo=DISAPPROVE, plover=plover[0] if plover else None, mode=None
+        )
     modality = modality_of(view, dyad.trigger, entry.modality)
     if modality == "asserted" and _after(when, day):
         modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
@@ -419,6 +425,20 @@ INTENT_CODES = {
 # Verbs that weigh an act without committing to it: "is considering sending aid".
 CONSIDER_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
 CONSIDER_POLICY = "014"
+# A clash between people is a dispute (CAMEO 110, disapprove), not a fight.
+DISAPPROVE = "110"
+CLASH_WORDS = frozenset({"clash", "spar", "tussle", "lock"})
+PERSON_IDS = "person/"  # the actor stage's ids of people
+
+
+def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
+    """Whether the fight coded at the dyad's trigger is a person's clash with someone
+    ("McMaster clashed with Trump"), which is in words."""
+    return (
+        dyad.entry.cameo[:2] in {"19", "18"}
+        and view.lemma(dyad.trigger) in CLASH_WORDS
+        and dyad.source.actor_id.startswith(PERSON_IDS)
+    )
 
 
 def _considered(view: TextView, trigger: int) -> bool:

@@ -174,6 +174,14 @@ def test_code_events_adding_condolences_is_the_condolences(nlp) -> None:  # type
     ]
 
 
+def test_code_events_a_person_s_clash_is_a_dispute_and_troops_fight(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gabriel Boric clashed with the army chief, General Pedro Ruiz."
+    (dispute,) = _code_learned(nlp, text)
+    assert dispute.cameo == "110"
+    (fight,) = _code_learned(nlp, "Chilean troops clashed with Peruvian soldiers on the border.")
+    assert fight.cameo.startswith("19")
+
+
 def test_code_events_conditions_met_are_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(nlp, "Chile said Peru had met the conditions for the talks.")
     assert not any(e.source.code == "PER" and e.cameo.startswith(("03", "04")) for e in events)
