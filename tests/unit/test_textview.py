@@ -61,7 +61,7 @@ def test_place_inside_follows_area_words_to_the_place() -> None:
 
 
 def test_place_inside_reads_a_named_area_and_stops_at_other_words() -> None:
-    # Kell city ; the assistance of Kell
+    # Kell city ; the assistance of Kell ; the nation of Kell ; the country in Kell
     view = _parse(
         [
             ("Kell", "Kell", "PROPN", "compound", 1),
@@ -69,10 +69,18 @@ def test_place_inside_reads_a_named_area_and_stops_at_other_words() -> None:
             ("assistance", "assistance", "NOUN", "dep", 1),
             ("of", "of", "ADP", "prep", 2),
             ("Kell", "Kell", "PROPN", "pobj", 3),
+            ("nation", "nation", "NOUN", "dep", 1),
+            ("of", "of", "ADP", "prep", 5),
+            ("Kell", "Kell", "PROPN", "pobj", 6),
+            ("country", "country", "NOUN", "dep", 1),
+            ("in", "in", "ADP", "prep", 8),
+            ("Kell", "Kell", "PROPN", "pobj", 9),
         ]
     )
     assert place_inside(view, 1) == 0
     assert place_inside(view, 2) is None
+    assert (place_inside(view, 5), area_around(view, 7)) == (7, 5)  # a state after "of"
+    assert (place_inside(view, 8), area_around(view, 10)) == (None, 10)  # not one it lies in
 
 
 def _words(text: str) -> TextView:
@@ -95,21 +103,3 @@ def test_quoted_leaves_scare_quotes_and_ends_an_open_quote_at_its_paragraph() ->
     assert not _words("He called Kim “ Rocket Man ” again .").quoted
     view = _words("“ We will fight on until the end ,\nKenya said .")
     assert sorted(view.quoted) == list(range(1, 9))  # not "Kenya said"
-
-
-def test_place_inside_reads_a_state_named_after_of_but_not_a_place_it_lies_in() -> None:
-    # the nation of Kell ; the country in Kell
-    view = _parse(
-        [
-            ("nation", "nation", "NOUN", "ROOT", 0),
-            ("of", "of", "ADP", "prep", 0),
-            ("Kell", "Kell", "PROPN", "pobj", 1),
-            ("country", "country", "NOUN", "dep", 0),
-            ("in", "in", "ADP", "prep", 3),
-            ("Kell", "Kell", "PROPN", "pobj", 4),
-        ]
-    )
-    assert place_inside(view, 0) == 2
-    assert area_around(view, 2) == 0
-    assert place_inside(view, 3) is None
-    assert area_around(view, 5) == 5
