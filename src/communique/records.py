@@ -127,8 +127,10 @@ class ActorRef:
 class ActorMention:
     """One mention of an actor in the text, resolved to a CAMEO actor code.
 
-    ``members`` lists the ISO3 codes of a named group of countries ("the Nordic states") whose
-    members the text treats as acting apart; events give one event per member.
+    ``members`` lists the codes of a group whose members the text treats as acting apart:
+    ISO3 codes for a named group of countries ("the Nordic states"), the members' own codes
+    for people or bodies named before ("the two leaders" → ``RUSGOV``, ``TURGOV``); events
+    give one event per member.
     """
 
     doc_id: str

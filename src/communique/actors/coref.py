@@ -439,8 +439,9 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[st
         if country is None:
             continue
         root = _coordination_root(view, f.end - 1)
-        if country not in groups.setdefault(root, []):
-            groups[root].append(country)
+        members = groups.setdefault(root, [])
+        if all(m[:3] != country for m in members):
+            members.append(_member_code(f, country))
     fitting = [
         (root, members)
         for root, members in groups.items()
@@ -459,6 +460,8 @@ PAIR_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Pair nouns that name the states themselves, not their leaders or governments.
+STATE_PAIRS = frozenset({"country", "nation", "state", "side", "neighbour", "neighbor"})
 # Plurals that, with "the" alone, stand for a pair named in the sentence before.
 DEFINITE_PAIRS = frozenset({"country", "nation", "side"})
 
@@ -467,7 +470,8 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
     """ "The two leaders", "both sides", "the two countries", "the two", and as a subject "the
     countries" or "the sides": the two countries of the actors named in the nearest sentence
     before that names any (for a subject with "two" or "both" its own sentence first, then the
-    one before), when exactly two are; their ISO3 codes in order, or None."""
+    one before), when exactly two are; their codes in order (ISO3 for "countries" and
+    "sides", the mentions' own with their offices for "leaders"), or None."""
     token = view.tokens[i]
     two = view.words[i].lower() == "two" and token.tag == "CD"
     if not two and (token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS):
@@ -490,6 +494,7 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
     else:
         return None
     sentence = token.sentence
+    states = view.lemma(i).lower() in STATE_PAIRS
     for back in backs:
         countries: list[str] = []
         for f in found:
@@ -498,8 +503,8 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
             country = _member_country(f)
             if country is None or _where(view, f.end - 1):
                 continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
-            if country not in countries:
-                countries.append(country)
+            if all(c[:3] != country for c in countries):  # "the two countries": countries
+                countries.append(country if states else _member_code(f, country))
         if countries:
             return tuple(countries) if len(countries) == 2 else None
     return None
@@ -510,6 +515,14 @@ def _member_country(found: Found) -> str | None:
     first letters; None for a group itself or a code with no country ("GOV")."""
     country = found.actor.country or found.actor.code[:3]
     return None if found.actor.members or not country.isalpha() else country
+
+
+def _member_code(found: Found, country: str) -> str:
+    """The code a mention stands for as a member of a group: its own when it is the country's
+    with a sector ("the leaders of France, Germany and Britain … All urged Trump": FRAGOV, not
+    FRA), else the country's."""
+    code = found.actor.code
+    return code if code.isalpha() and code[:3] == country else country
 
 
 def _where(view: TextView, k: int) -> bool:

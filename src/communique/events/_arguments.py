@@ -472,6 +472,14 @@ def members_of(mention: ActorMention) -> list[ActorMention]:
     if not mention.members:
         return [mention]
     return [
-        replace(mention, actor_id=code, code=code, name=code, country=code, sector=None, members=())
+        replace(
+            mention,
+            actor_id=code,
+            code=code,
+            name=code,
+            country=code[:3],
+            sector=code[3:6] or None,  # a member named with its office ("the two leaders")
+            members=(),
+        )
         for code in mention.members
     ]

@@ -787,7 +787,8 @@ def test_find_actors_the_focus_anchors_a_bare_title_after_a_name(nlp) -> None:  
 
 def test_find_actors_all_or_both_stands_for_the_countries_named_together(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The leaders of France, Germany and Britain met. All urged Iran to comply."
-    assert _by_text(text, _find(nlp, text))["All"].members == ("FRA", "DEU", "GBR")
+    leaders = ("FRAGOV", "DEUGOV", "GBRGOV")  # the members with their office
+    assert _by_text(text, _find(nlp, text))["All"].members == leaders
     two = "Russia and China met in Moscow. Both condemned the sanctions."
     assert _by_text(two, _find(nlp, two))["Both"].members == ("RUS", "CHN")
     three = "Russia, China and Iran met in Moscow. Both condemned the sanctions."

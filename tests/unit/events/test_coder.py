@@ -899,10 +899,12 @@ def test_code_events_an_unnamed_attack_acts_but_is_not_its_own_act(nlp) -> None:
 
 def test_code_events_the_two_leaders_are_the_pair_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Macri met Bolsonaro in Brasilia on Monday. The two leaders agreed to expand trade."
-    pairs = {(s, t) for s, t, _ in _dyads(_code(nlp, text, "2019-06-01"))}
-    assert ("ARG", "BRA") in pairs or ("BRA", "ARG") in pairs
     agreed = [e for e in _code(nlp, text, "2019-06-01") if e.cameo.startswith("03")]
     assert agreed and all(e.target is not None for e in agreed)
+    assert _pairs(agreed) <= {("ARGGOV", "BRAGOV"), ("BRAGOV", "ARGGOV")}  # the leaders'
+    states = "Chile and Peru signed a pact. The two countries agreed to expand trade."
+    agreed = [e for e in _code(nlp, states, "2019-06-01") if e.cameo.startswith("03")]
+    assert agreed and _pairs(agreed) <= {("CHL", "PER"), ("PER", "CHL")}  # the states
 
 
 def test_code_events_the_two_koreas_act_together(nlp) -> None:  # type: ignore[no-untyped-def]
