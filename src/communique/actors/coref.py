@@ -447,7 +447,27 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[st
         for root, members in groups.items()
         if len(members) >= 2 and (word != "both" or len(members) == 2)
     ]
-    return tuple(max(fitting)[1]) if fitting else None
+    if fitting:
+        return tuple(max(fitting)[1])
+    subjects = _subjects_before(view, sentence, found)  # "Merkel met Trump, and Johnson met …"
+    fits = len(subjects) >= 2 and (word != "both" or len(subjects) == 2)
+    return tuple(subjects) if fits else None
+
+
+def _subjects_before(view: TextView, sentence: int, found: Sequence[Found]) -> list[str]:
+    """The member codes of the clause subjects of the sentence before ``sentence``, each
+    country once: "German Chancellor Angela Merkel met Trump last week, and British Foreign
+    Secretary Boris Johnson met him on Monday. All urged …" → DEUGOV, GBRGOV."""
+    codes: list[str] = []
+    for f in found:
+        if view.tokens[f.start].sentence != sentence - 1:
+            continue
+        if view.tokens[f.end - 1].dep not in {"nsubj", "nsubjpass"}:
+            continue
+        country = _member_country(f)
+        if country is not None and all(c[:3] != country for c in codes):
+            codes.append(_member_code(f, country))
+    return codes
 
 
 # Nouns that, as "the two …" or "both …", stand for the pair of actors named just before:

@@ -793,6 +793,11 @@ def test_find_actors_all_or_both_stands_for_the_countries_named_together(nlp) ->
     assert _by_text(two, _find(nlp, two))["Both"].members == ("RUS", "CHN")
     three = "Russia, China and Iran met in Moscow. Both condemned the sanctions."
     assert "Both" not in _by_text(three, _find(nlp, three))  # "both" needs exactly two
+    apart = (  # the subjects of the sentence before, named in clauses of their own
+        "Chilean President Gabriel Boric met Lula last week, and Argentine President Javier "
+        "Milei met Lula on Monday. Both urged Lula to sign the deal."
+    )
+    assert _by_text(apart, _find(nlp, apart, "2024-05-10"))["Both"].members == ("CHLGOV", "ARGGOV")
 
 
 def test_find_actors_police_in_a_city_are_its_countrys(nlp) -> None:  # type: ignore[no-untyped-def]
