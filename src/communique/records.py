@@ -114,6 +114,11 @@ class Annotation:
     producer: str = ""
 
 
+# How the actor stage's ids of people begin ("person/donald-trump"); other ids name countries,
+# bodies and groups. The quote and event stages read it to tell a person from a body.
+PERSON_ID_PREFIX = "person/"
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     """A reference from an event or quote to an actor: code, name and actor id."""

@@ -39,7 +39,7 @@ from communique.actors.roles import (
     read_role,
     title_head_words,
 )
-from communique.records import RoleFact
+from communique.records import PERSON_ID_PREFIX, RoleFact
 from communique.textview import TextView
 
 # Entity types whose words are never a person's name, and the words before a month that make
@@ -204,7 +204,7 @@ class PeopleReader:
     def _person_actor(
         self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int
     ) -> Actor | None:
-        key = "person/" + re.sub(r"\W+", "-", name.lower()).strip("-")
+        key = PERSON_ID_PREFIX + re.sub(r"\W+", "-", name.lower()).strip("-")
         owner = reading.anchor if reading is not None else None
         if reading and owner and owner.kind == "person" and not self._stated_sector(reading.role):
             reading = dataclasses.replace(reading, anchor=None)  # "Trump's lawyer": a private post
@@ -266,7 +266,7 @@ class PeopleReader:
         for found in self.found:
             actor = found.actor
             state = actor.country and actor.sector in {"GOV", "MIL", "JUD", "LEG"}
-            state = state and not actor.key.startswith("person/")  # a body, not a person
+            state = state and not actor.key.startswith(PERSON_ID_PREFIX)  # a body, not a person
             if state and found.start <= i <= found.end:  # before it, or its name in the title
                 return actor
         return None

@@ -28,6 +28,7 @@ from communique.actors._words import (
 from communique.actors.knowledge import KBMatch
 from communique.actors.places import PlaceCode
 from communique.actors.roles import POSSESSIVE
+from communique.records import PERSON_ID_PREFIX
 from communique.textview import AREA_NOUNS, TextView
 
 # The prepositions that name a counterpart's country ("his counterpart in South Korea").
@@ -324,7 +325,7 @@ class SectorPhrases:
             f.actor
             for f in self.found
             if f.start < i
-            and f.actor.key.startswith("person/")
+            and f.actor.key.startswith(PERSON_ID_PREFIX)
             and self.view.tokens[f.start].sentence == sentence
         ]
         return next((a.sector for a in reversed(people) if a.sector), "GOV")

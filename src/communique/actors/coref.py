@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
+from communique.records import PERSON_ID_PREFIX
 from communique.textview import TextView
 
 if TYPE_CHECKING:  # the finder's own records
@@ -79,7 +80,7 @@ class Antecedent:
     @property
     def titled(self) -> bool:
         """A person named only by a title: "he" continues it, and "it" its body."""
-        return self.is_person and not self.key.startswith("person/")
+        return self.is_person and not self.key.startswith(PERSON_ID_PREFIX)
 
 
 def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> bool:
@@ -88,7 +89,7 @@ def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> boo
     minister"), which a later "he" or "she" continues ("… arrived in Moscow. He met Putin").
     A title with no country ("the president" with no country near) is left to the people
     named around it."""
-    if actor.key.startswith("person/"):
+    if actor.key.startswith(PERSON_ID_PREFIX):
         return True
     head = view.tokens[end - 1]
     return bool(actor.country) and head.tag == "NN" and view.lemmas[end - 1] in TITLED_PEOPLE
@@ -100,7 +101,7 @@ SINGULAR_PRONOUNS = frozenset({"it", "its"})
 
 # The key of a person the text names whom no actor codes ("Jamal Khashoggi"): a pronoun
 # that stands for them stands for no actor, rather than for a coded person named before.
-UNCODED_PERSON = "person/"
+UNCODED_PERSON = PERSON_ID_PREFIX
 
 
 def resolve_pronoun(

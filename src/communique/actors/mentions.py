@@ -70,6 +70,7 @@ from communique.actors.roles import (
     TITLE_WORDS,
 )
 from communique.gender import name_gender
+from communique.records import PERSON_ID_PREFIX
 from communique.textview import TextView, dateline_end
 
 GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
@@ -374,7 +375,11 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if c > i or self.view.tokens[c].dep != "compound":
                 continue
             for f in self.found:
-                if f.start <= c < f.end and f.actor.key.startswith("person/") and f.actor.country:
+                if (
+                    f.start <= c < f.end
+                    and f.actor.key.startswith(PERSON_ID_PREFIX)
+                    and f.actor.country
+                ):
                     return f
         return None
 

@@ -22,7 +22,15 @@ from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.modality import modality_of
 from communique.events.ontology import Ontology, load_ontology
-from communique.records import ActorMention, ActorRef, Annotation, Article, Event, Quote
+from communique.records import (
+    PERSON_ID_PREFIX,
+    ActorMention,
+    ActorRef,
+    Annotation,
+    Article,
+    Event,
+    Quote,
+)
 from communique.textview import TextView
 
 PRODUCER = "communique.events.plover_rules.v1"
@@ -428,7 +436,6 @@ CONSIDER_POLICY = "014"
 # A clash between people is a dispute (CAMEO 110, disapprove), not a fight.
 DISAPPROVE = "110"
 CLASH_WORDS = frozenset({"clash", "spar", "tussle", "lock"})
-PERSON_IDS = "person/"  # the actor stage's ids of people
 
 
 def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
@@ -437,7 +444,7 @@ def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
     return (
         dyad.entry.cameo[:2] in {"19", "18"}
         and view.lemma(dyad.trigger) in CLASH_WORDS
-        and dyad.source.actor_id.startswith(PERSON_IDS)
+        and dyad.source.actor_id.startswith(PERSON_ID_PREFIX)
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from communique.gender import Gender, agrees, name_gender
-from communique.records import ActorMention, ActorRef, QuoteKind
+from communique.records import PERSON_ID_PREFIX, ActorMention, ActorRef, QuoteKind
 from communique.textview import TextView
 
 # Dependents of a speaker's head word left out of the speaker phrase when they hold the cue
@@ -183,7 +183,6 @@ def _name_at(view: TextView, head: int) -> str:
 PERSON_PRONOUNS = frozenset({"he", "she"})
 _PRONOUN_REACH = 4  # sentences a pronoun speaker looks back for the person it stands for
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-PERSON_KEY_PREFIX = "person/"  # the actor stage's ids of people
 
 
 def resolve_pronoun(
@@ -279,5 +278,5 @@ def _names_person(view: TextView, lookup: ActorLookup, i: int) -> bool:
         return False
     mention = lookup.at(i)
     if mention is not None:
-        return mention.actor_id.startswith(PERSON_KEY_PREFIX)
+        return mention.actor_id.startswith(PERSON_ID_PREFIX)
     return view.tokens[i].ent_type == "PERSON"
