@@ -35,7 +35,7 @@ _FEMININE_HONORIFICS = frozenset(
 _MASCULINE_HONORIFICS = frozenset(
     {
         "mr", "sir", "lord", "king", "prince", "emir", "ayatollah", "pope", "father", "brother",
-        "baron", "duke", "emperor", "sultan", "grand ayatollah", "mullah",
+        "baron", "duke", "emperor", "sultan", "mullah",
     }
 )  # fmt: skip
 # Title words that contain "man" without naming one ("human", "German", "Roman", "Oman").
@@ -48,31 +48,31 @@ _FEMININE_WORDS = """
     brittany camilla candace carla carly carmen carol caroline carolyn carrie catherine cathy
     cecilia chantal charlotte chelsea cheryl chloe christa christina christine chrystia cindy
     claire clara claudia colleen condoleezza corinne cristina cynthia daisy danielle daphne
-    deborah debbie debra denise diana diane dianne dilma dina dolores donna doris dorothy
-    edith eileen elaine eleanor elena elisabeth elise elizabeth ella ellen elsa elvira emily
-    emma erica erika erin esther eva evelyn federica fatima fiona florence frances francesca
+    deborah debbie debra denise diana diane dianne dilma dina dolores donna doris dorothy edith
+    eileen elaine eleanor elena elisabeth elise elizabeth ella ellen elsa elvira emily emma
+    erica erika erin esther eva evelyn federica fatima fiona florence frances francesca
     gabriela gabrielle gail gina giorgia gloria grace greta gretchen hannah harriet heather
     heidi helen helena helle hillary holly ilhan ingrid irene iris isabel isabella isabelle
     ivanka jacinda jacqueline jane janet janice jeanne jeanine jennifer jenny jessica jill joan
     joanna joanne jodi joyce judith judy julia julie juliet justine kaja kamala karen kate
-    katherine kathleen kathryn kathy katie katrina kayleigh kellyanne kimberly kirsten
-    kirstjen kristalina kristen kristi kristin kyrsten laura lauren laurie leah leila lena
-    leticia linda lisa liz liza lois loretta lori louise lucia lucy lydia lynn madeleine
-    magdalena maggie margaret margrethe margot maria mariana marianne marie marine marina
-    marisa marissa marjorie martha mary maryam maxine megan meghan megyn melania melanie
-    melinda melissa mette mia michelle miriam molly monica nadia nadine nancy naomi natalia
-    natalie natasha nicole nikki nina nora olga olivia pamela patricia patty paula pauline
-    penny phyllis priti rachel rashida rebecca regina renee rita roberta rosa rose rosemary
-    ruth sabine sahra sally samantha sandra sanna sara sarah segolene serena shannon sharon
-    sheila shirley sigrid silvia simone sonia sophia sophie stacey stephanie susan susana
-    susanne suzanne svetlana sylvia tamara tammy tanya teresa theresa tiffany tina tulsi
-    ulrike ursula valentina valerie vanessa vera veronica victoria viktoria violet virginia
-    wendy whitney yulia yvonne zoe zeynep zainab yingluck megawati ellen nikol kaja
-    dalia kersti samia kolinda zuzana maia salome erna beata ewa viorica iveta jadranka jutta
-    katrin johanna ingrida evika laimdota sushma nirmala hina retno yoriko makiko marise nanaia
-    delcy ngozi amina nkosazana naledi lindiwe tzipi golda khaleda chandrika sirimavo corazon
-    leni paetongtarn sanae xiomara lucia micheline roza natalya tatiana tatyana valentyna
-    iryna oksana ludmila lyudmila olena kateryna marta agnieszka
+    katherine kathleen kathryn kathy katie katrina kayleigh kellyanne kimberly kirsten kirstjen
+    kristalina kristen kristi kristin kyrsten laura lauren laurie leah leila lena leticia linda
+    lisa liz liza lois loretta lori louise lucia lucy lydia lynn madeleine magdalena maggie
+    margaret margrethe margot maria mariana marianne marie marine marina marisa marissa
+    marjorie martha mary maryam maxine megan meghan megyn melania melanie melinda melissa mette
+    mia michelle miriam molly monica nadia nadine nancy naomi natalia natalie natasha nicole
+    nikki nina nora olga olivia pamela patricia patty paula pauline penny phyllis priti rachel
+    rashida rebecca regina renee rita roberta rosa rose rosemary ruth sabine sahra sally
+    samantha sandra sanna sara sarah segolene serena shannon sharon sheila shirley sigrid
+    silvia simone sonia sophia sophie stacey stephanie susan susana susanne suzanne svetlana
+    sylvia tamara tammy tanya teresa theresa tiffany tina tulsi ulrike ursula valentina valerie
+    vanessa vera veronica victoria viktoria violet virginia wendy whitney yulia yvonne zoe
+    zeynep zainab yingluck megawati nikol dalia kersti samia kolinda zuzana maia salome erna
+    beata ewa viorica iveta jadranka jutta katrin johanna ingrida evika laimdota sushma nirmala
+    hina retno yoriko makiko marise nanaia delcy ngozi amina nkosazana naledi lindiwe tzipi
+    golda khaleda chandrika sirimavo corazon leni paetongtarn sanae xiomara micheline roza
+    natalya tatiana tatyana valentyna iryna oksana ludmila lyudmila olena kateryna marta
+    agnieszka
 """
 _MASCULINE_WORDS = """
     aaron abdel abdul abdullah abraham adam adel adrian ahmad ahmed alan albert alberto
@@ -83,34 +83,33 @@ _MASCULINE_WORDS = """
     christian christopher chuck clarence clint cory craig cyril dale dan daniel danny dave
     david dean dennis derek devin dick dmitry dmitri don donald doug douglas duncan dwight ed
     eddie edward edwin elijah elliott emmanuel emmerson enrique eric erik ernest ernesto evan
-    evo fabio faisal felipe fernando francis francisco franco frank franz fred frederick
-    fumio gabriel gary gavin gene geoffrey george gerald gerhard giuseppe glenn gordon greg
-    gregory guido gustavo guy hamad hamid hank hans harold harry hassan hector heiko helmut
-    henry herbert hosni howard hugh hugo hussein ian ibrahim igor ilham imran isaac ismail ivan
-    jack jacob jake james jamal jared jason javier jay jeb jeff jeffrey jens jeremy jerome
-    jerry jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan
-    julian justin keith ken kenneth kevin khalid kirk klaus kurt kyle lamar larry lars
-    lawrence leo leon leonard lloyd louis luis luiz luke mahmoud malcolm manuel marco marcus
-    mario mark martin marty matt matteo matthew mauricio max michael miguel mike mikhail mitch
-    mitt mohamed mohammad mohammed muhammad narendra nathan neil nelson nicholas nick nicolas
+    evo fabio faisal felipe fernando francis francisco franco frank franz fred frederick fumio
+    gabriel gary gavin gene geoffrey george gerald gerhard giuseppe glenn gordon greg gregory
+    guido gustavo guy hamad hamid hank hans harold harry hassan hector heiko helmut henry
+    herbert hosni howard hugh hugo hussein ian ibrahim igor ilham imran isaac ismail ivan jack
+    jacob jake james jamal jared jason javier jay jeb jeff jeffrey jens jeremy jerome jerry
+    jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan julian
+    justin keith ken kenneth kevin khalid kirk klaus kurt kyle lamar larry lars lawrence leo
+    leon leonard lloyd louis luis luiz luke mahmoud malcolm manuel marco marcus mario mark
+    martin marty matt matteo matthew mauricio max michael miguel mike mikhail mitch mitt
+    mohamed mohammad mohammed muhammad narendra nathan neil nelson nicholas nick nicolas
     nikolai noah norman olaf oliver omar oscar osama owen patrick paul pedro peter petro phil
     philip philippe pierre rafael ralph ramzan randy raul ray raymond recep reince rex richard
     rick ricky rob robert rodrigo roger roman ron ronald roy rudy rupert russell ryan salman
     sam samuel scott sean sebastian serge sergei sergey shinzo silvio stefan stephen steve
     steven stuart tayyip ted thomas tim timothy todd tom tommy tony valdis victor viktor
     vincent vladimir volodymyr walter warren wayne william willie yasser yoshihide yuri zach
-    zachary emmanuel rishi keir jair andres abiy uhuru yoweri paul rex mike jim
-    michel abu francois amadou zoran abdoulaye ricardo irakli moussa guillermo nikola anatoliy
-    valeriy julio khalifa konstantinos mustafa eduardo edouard elias andre dimitar pavlo emil
-    georgi andriy leonid fuad khaled abel taro youssef yitzhak alain abdelaziz petr marc amir
-    moshe sylvestre giorgi mikheil felix nasser jacques pascal roberto rashid nicolae nabil
-    oleksandr abbas fayez samir marcel valeriu santiago najib zurab nawaf kazuo tsutomu jaime
-    pavel vitaliy riyad askar dinesh janez lansana nouri vuk petar bronislaw jerzy ismet
-    salahuddin edgar vaclav yahya gediminas youssouf saleh haitham federico herve andrii
-    mostafa wladyslaw andris yusuf danilo carlo eduard ajit armen stanislav dmytro mirko ivica
-    ghulam pervez celso akbar fouad marcelo filip ion hamza ilir edi hashim jean-luc
-    jean-pierre jean-claude jean-marc jean-yves mahathir najib anwar ehud ariel yair naftali
-    avigdor gideon ismail ashraf hamdok abiy salva riek yoweri paul uhuru raila william
+    zachary rishi keir jair abiy uhuru yoweri michel abu francois amadou zoran abdoulaye
+    ricardo irakli moussa guillermo nikola anatoliy valeriy julio khalifa konstantinos mustafa
+    eduardo edouard elias andre dimitar pavlo emil georgi andriy leonid fuad khaled abel taro
+    youssef yitzhak alain abdelaziz petr marc amir moshe sylvestre giorgi mikheil felix nasser
+    jacques pascal roberto rashid nicolae nabil oleksandr abbas fayez samir marcel valeriu
+    santiago najib zurab nawaf kazuo tsutomu jaime pavel vitaliy riyad askar dinesh janez
+    lansana nouri vuk petar bronislaw jerzy ismet salahuddin edgar vaclav yahya gediminas
+    youssouf saleh haitham federico herve andrii mostafa wladyslaw andris yusuf danilo carlo
+    eduard ajit armen stanislav dmytro mirko ivica ghulam pervez celso akbar fouad marcelo
+    filip ion hamza ilir edi hashim jean-luc jean-pierre jean-claude jean-marc jean-yves
+    mahathir ehud ariel yair naftali avigdor gideon hamdok salva riek raila
 """
 
 FEMININE_NAMES = frozenset(_FEMININE_WORDS.split())

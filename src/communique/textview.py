@@ -155,6 +155,15 @@ class TextView:
         return self.words[i][:1].isupper()
 
 
+def heads_subject(view: TextView, i: int) -> bool:
+    """Whether token ``i`` heads its clause's subject, or a name in apposition to it ("The
+    spokesman, Bahram Qasemi, said": Qasemi)."""
+    token = view.tokens[i]
+    if token.dep == "appos":
+        token = view.tokens[token.head]
+    return token.dep in {"nsubj", "nsubjpass"}
+
+
 def _mark(inside: set[int], start: int, end: int) -> None:
     if end - start >= MIN_QUOTED_WORDS:
         inside.update(range(start, end))

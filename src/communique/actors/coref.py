@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX
-from communique.textview import TextView
+from communique.textview import TextView, heads_subject
 
 if TYPE_CHECKING:  # the finder's own records
     from communique.actors._found import Actor, Found
@@ -269,18 +269,9 @@ def _earlier_subject(
         return None
     for candidate in earlier:
         head = tokens[candidate.end - 1]
-        if head.sentence == previous and _is_subject(view, candidate.end - 1):
+        if head.sentence == previous and heads_subject(view, candidate.end - 1):
             return candidate.key
     return None
-
-
-def _is_subject(view: TextView, i: int) -> bool:
-    """Whether token ``i`` heads its clause's subject, or a name in apposition to it ("The
-    spokesman, Bahram Qasemi, said": Qasemi)."""
-    token = view.tokens[i]
-    if token.dep == "appos":
-        token = view.tokens[token.head]
-    return token.dep in {"nsubj", "nsubjpass"}
 
 
 def _singular_thing(view: TextView, sentence: int) -> bool:
@@ -440,9 +431,7 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[st
         if country is None:
             continue
         root = _coordination_root(view, f.end - 1)
-        members = groups.setdefault(root, [])
-        if all(m[:3] != country for m in members):
-            members.append(_member_code(f, country))
+        _add_member(groups.setdefault(root, []), _member_code(f, country))
     fitting = [
         (root, members)
         for root, members in groups.items()
@@ -466,8 +455,8 @@ def _subjects_before(view: TextView, sentence: int, found: Sequence[Found]) -> l
         if view.tokens[f.end - 1].dep not in {"nsubj", "nsubjpass"}:
             continue
         country = _member_country(f)
-        if country is not None and all(c[:3] != country for c in codes):
-            codes.append(_member_code(f, country))
+        if country is not None:
+            _add_member(codes, _member_code(f, country))
     return codes
 
 
@@ -524,8 +513,8 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
             country = _member_country(f)
             if country is None or _where(view, f.end - 1):
                 continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
-            if all(c[:3] != country for c in countries):  # "the two countries": countries
-                countries.append(country if states else _member_code(f, country))
+            # "the two countries" are the states, "the two leaders" the offices
+            _add_member(countries, country if states else _member_code(f, country))
         if countries:
             return tuple(countries) if len(countries) == 2 else None
     return None
@@ -544,6 +533,12 @@ def _member_code(found: Found, country: str) -> str:
     FRA), else the country's."""
     code = found.actor.code
     return code if code.isalpha() and code[:3] == country else country
+
+
+def _add_member(members: list[str], code: str) -> None:
+    """Add ``code`` to a group's members unless one of them is of its country already."""
+    if all(member[:3] != code[:3] for member in members):
+        members.append(code)
 
 
 def _where(view: TextView, k: int) -> bool:

@@ -551,15 +551,16 @@ class ActorFinder(PeopleReader, SectorPhrases):
     # -- pronouns -------------------------------------------------------------------------
 
     def _read_pronouns(self) -> None:
-        people = [f for f in self.found if stands_for_person(self.view, f.start, f.end, f.actor)]
+        person = [stands_for_person(self.view, f.start, f.end, f.actor) for f in self.found]
         genders = {
             f.actor.key: g
-            for f in people
-            if (g := name_gender(f.actor.name, self.view.words[max(0, f.start - 3) : f.start]))
+            for f, is_person in zip(self.found, person, strict=True)
+            if is_person
+            and (g := name_gender(f.actor.name, self.view.words[max(0, f.start - 3) : f.start]))
         }
         antecedents = [
-            Antecedent(f.start, f.end, f.actor.key, f in people, genders.get(f.actor.key))
-            for f in self.found
+            Antecedent(f.start, f.end, f.actor.key, is_person, genders.get(f.actor.key))
+            for f, is_person in zip(self.found, person, strict=True)
         ]
         antecedents = sorted(antecedents + uncoded_people(self.view, self.found), key=_start)
         actors = {f.actor.key: f.actor for f in self.found}

@@ -225,7 +225,7 @@ class DependencyCoder:
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
         if patient is None and view.tokens[verb].dep == "xcomp" and _passive(view, verb):
             patient = subject_of(view, verb)  # "Iran will continue to be denied access"
-        if patient is None and _blamed(view, verb):
+        if patient is None and _to_blame(view, verb):
             patient = subject_of(view, verb)  # "Iran is to blame": nobody's act of blaming
         entry = self.lexicon.lookup(
             view.lemma(verb),
@@ -692,7 +692,7 @@ def _own_place(source: ActorMention, target: ActorMention) -> bool:
     return target.actor_id.startswith("place/") and target.code == source.code[:3]
 
 
-def _blamed(view: TextView, verb: int) -> bool:
+def _to_blame(view: TextView, verb: int) -> bool:
     """Whether ``verb`` is an infinitive after "be" that its subject undergoes ("is to
     blame")."""
     token = view.tokens[verb]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, ActorMention, ActorRef, QuoteKind
-from communique.textview import TextView
+from communique.textview import TextView, heads_subject
 
 # Dependents of a speaker's head word left out of the speaker phrase when they hold the cue
 # or the quote ("a spokesman [who said …]").
@@ -213,7 +213,7 @@ def resolve_pronoun(
         if agrees(pronoun, _gender(view, lookup, span))  # "she" is no man
     ]
     # A person who is a subject (who did or said something) beats one merely mentioned.
-    chosen = next((p for p in people if _is_subject(view, p[1] - 1)), None)
+    chosen = next((p for p in people if heads_subject(view, p[1] - 1)), None)
     chosen = chosen or (people[0] if people else None)
     if chosen is None:
         if speaker.actor is not None:
@@ -222,15 +222,6 @@ def resolve_pronoun(
     first, end = chosen
     mention = next((m for k in range(end - 1, first - 1, -1) if (m := lookup.at(k))), None)
     return replace(speaker, actor=mention, antecedent=view.phrase(first, end))
-
-
-def _is_subject(view: TextView, i: int) -> bool:
-    """Whether token ``i`` heads a subject, or a name in apposition to one ("The spokesman,
-    Bahram Qasemi, said")."""
-    token = view.tokens[i]
-    if token.dep == "appos":
-        token = view.tokens[token.head]
-    return token.dep in _SUBJECTS
 
 
 def _people_before(
