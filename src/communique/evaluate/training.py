@@ -219,7 +219,7 @@ def build_examples(
             ]
             matched: set[int] = set()
             for dyad in inside:
-                label = _label(view, dyad, sentence.events, shift, matched)
+                label = _label(view, dyad, sentence.events, shift, matched, outcome.actors)
                 if label is None:
                     counts["candidates left out"] += 1
                     continue
@@ -487,8 +487,13 @@ def _label(
     events: tuple[GoldEvent, ...],
     shift: int,
     matched: set[int],
+    mentions: Sequence[Any],
 ) -> str | None:
-    """The candidate's root, ``none``, or None when its label would be a guess."""
+    """The candidate's root, ``none``, or None when its label would be a guess.
+
+    The candidate's source is the gold source when it lies in the gold span or is the actor
+    a mention in that span names ("North Korea said it will take part": the labeller marked
+    "North Korea", the coder reads the act on "it", the same actor)."""
     trigger = view.tokens[dyad.trigger]
     near = {dyad.trigger, trigger.head}  # "stepped up cooperation": the verb or its object
     near.update(view.children(dyad.trigger))
@@ -498,7 +503,7 @@ def _label(
         }
         if dyad.trigger not in inside and not (inside and _light(view, dyad.trigger, inside)):
             continue
-        if event.source is not None and not _overlaps(dyad.source, event.source, shift):
+        if event.source is not None and not _same_actor(dyad.source, event.source, shift, mentions):
             return None  # the right word with another source: neither yes nor no
         matched.add(n)
         return event.cameo[:2]
@@ -512,6 +517,12 @@ def _light(view: TextView, trigger: int, inside: set[int]) -> bool:
     if token.pos == "NOUN":
         return token.head in inside
     return any(view.tokens[i].head == trigger and view.tokens[i].pos == "NOUN" for i in inside)
+
+
+def _same_actor(mention: Any, span: tuple[int, int], shift: int, mentions: Sequence[Any]) -> bool:
+    if _overlaps(mention, span, shift):
+        return True
+    return any(m.actor_id == mention.actor_id for m in mentions if _overlaps(m, span, shift))
 
 
 def _overlaps(mention: Any, span: tuple[int, int], shift: int) -> bool:

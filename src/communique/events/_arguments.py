@@ -20,7 +20,13 @@ OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 # Nouns of an intention whose owner does what follows: "Trump's decision to impose sanctions".
 INTENT_NOUNS = frozenset(
     {"decision", "plan", "move", "bid", "effort", "attempt", "promise", "pledge", "threat",
-     "offer", "refusal", "call", "order", "vow", "readiness", "willingness", "intention"}
+     "offer", "refusal", "call", "order", "vow", "readiness", "willingness", "intention",
+     "step"}
+)  # fmt: skip
+# Verbs whose subject owns the effort, plan or step it objects ("pursued efforts to punish").
+OWNED_INTENT_VERBS = frozenset(
+    {"make", "pursue", "launch", "take", "announce", "unveil", "lead", "continue", "redouble",
+     "intensify", "begin", "start", "renew", "mount", "spearhead", "step"}
 )  # fmt: skip
 # Plurals that a list of countries after "including" spells out.
 COUNTRY_PLURALS = frozenset({"country", "nation", "state", "government", "ally", "power"})
@@ -316,6 +322,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return controller  # "urged both sides to agree": the sides agree, not the urger
     if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
         head = view.tokens[token.head]
+        if token.dep == "xcomp" and (controller := child_with(view, token.head, {"nsubjpass"})):
+            return controller  # "Pence was scheduled to meet North Korean officials"
         if token.dep == "conj" and head.pos in {"NOUN", "PROPN"} and head.dep in {"dobj", "obj"}:
             # "killing one guard and battling security forces": the parser hung the second
             # verb on the first one's object; it shares that verb's subject
@@ -326,13 +334,32 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     if token.dep == "pcomp":
         return _gerund_doer(view, verb, depth) if depth < 4 else None
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
-        return child_with(view, token.head, {"poss"})  # "Trump's decision to impose sanctions"
+        return _intent_owner(view, token.head, depth)
     if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
         noun = view.tokens[token.head]
         if view.lemma(token.head) in REPORT_NOUNS and noun.dep == "dobj" and depth < 4:
             # "Khan issued a statement condemning the attack": the statement's author
             return subject_of(view, noun.head, depth + 1)
         return token.head  # "troops carrying out raids": a participle with an object of its own
+    if token.dep == "acl" and token.tag == "VBG" and token.head < verb:
+        return token.head  # "Washington trying to negotiate a deal": the noun acts
+    return None
+
+
+def _intent_owner(view: TextView, noun: int, depth: int) -> int | None:
+    """Whose decision, plan or effort an infinitive after it carries out: its owner
+    ("Trump's decision to impose sanctions"), its "by" agent ("the latest step by the US to
+    punish"), or the subject of a verb that makes, pursues or announces it ("Congress has
+    pursued efforts to punish the Kremlin"); None when someone else's ("rejected calls to")."""
+    owner = child_with(view, noun, {"poss"})
+    if owner is not None:
+        return owner
+    agents = prepositional_objects(view, noun, {"by"})
+    if agents:
+        return agents[0]
+    token = view.tokens[noun]
+    if token.dep == "dobj" and view.lemma(token.head) in OWNED_INTENT_VERBS and depth < 4:
+        return subject_of(view, token.head, depth + 1)
     return None
 
 

@@ -102,6 +102,8 @@ TALK_NOUNS = frozenset(
 )  # fmt: skip
 # Particles of leaving that carry the preposition of what is left ("pulled out of").
 AWAY = frozenset({"out", "away"})
+# Verbs whose subject undergoes the act its object names, done by someone else.
+UNDERGOING_VERBS = frozenset({"survive", "escape", "suffer", "endure", "withstand", "evade"})
 # Offices a country opens or closes in another: the host is what the act is about.
 HOSTED_OFFICES = frozenset({"embassy", "consulate", "mission", "legation"})
 # What one actor puts to another: a response to it acts on its author, named after "from" or
@@ -225,6 +227,8 @@ class DependencyCoder:
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
         if patient is None and view.tokens[verb].dep == "xcomp" and _passive(view, verb):
             patient = subject_of(view, verb)  # "Iran will continue to be denied access"
+        if patient is None and view.tokens[verb].dep == "acl" and view.tokens[verb].tag == "VBN":
+            patient = view.tokens[verb].head  # "the companies targeted by the US"
         if patient is None and _to_blame(view, verb):
             patient = subject_of(view, verb)  # "Iran is to blame": nobody's act of blaming
         entry = self.lexicon.lookup(
@@ -247,14 +251,12 @@ class DependencyCoder:
             agents = prepositional_objects(view, verb, {"by"}) or self._attackers(verb)
             sources = [m for a in agents for m in self.actors.of_phrase(a)]
             targets = self.actors.of_phrase(patient)
-            if not sources and targets and view.lemma(patient) in MEASURES:
-                # "UN sanctions against Iran were lifted": the owner of the measure acts on
-                # whom it is against
-                aimed = prepositional_objects(view, patient, ("against", "on", "to"))
-                against = [m for a in aimed for m in self.actors.of_phrase(a)]
-                if against:
-                    yield from self._pairs(verb, entry, targets, against, inherited=False)
-                    return
+            if view.lemma(patient) in MEASURES and (against := self._measure_aimed(verb, patient)):
+                # "UN sanctions against Iran were lifted", "the sanctions imposed on Iran by
+                # the UN": the agent, or else the owner of the measure, acts on whom it is
+                # against
+                yield from self._pairs(verb, entry, sources or targets, against, inherited=False)
+                return
             if (
                 not sources
                 and targets
@@ -279,6 +281,13 @@ class DependencyCoder:
                 break
             subjects = self.actors.of_phrase(other)  # a title the parser split off the name
         yield from self._directed(verb, entry, subjects, obj, inherited)
+
+    def _measure_aimed(self, verb: int, measure: int) -> list[ActorMention]:
+        """Whom a measure imposed, lifted or eased in the passive is against."""
+        aimed = prepositional_objects(
+            self.view, measure, ("against", "on", "to")
+        ) or prepositional_objects(self.view, verb, ("against", "on"))
+        return [m for a in aimed for m in self.actors.of_phrase(a)]
 
     def _stative_subject(self, verb: int, patient: int | None) -> int | None:
         """The subject of a stative passive ("is opposed to"), which the parser hangs on the
@@ -505,7 +514,8 @@ class DependencyCoder:
             for each in (obj, *(c for c in view.children(obj) if view.tokens[c].dep == "conj")):
                 found += prepositional_objects(view, each, preps)  # "aid and arms deals with X"
             if view.lemma(obj) in COLLECTIVE_NOUNS or view.tokens[obj].pos == "NUM":
-                for counted in prepositional_objects(view, obj, ("of",)):
+                # "dozens of artifacts to", "$255 million in military aid to Pakistan"
+                for counted in prepositional_objects(view, obj, ("of", "in")):
                     found += prepositional_objects(view, counted, preps)
         return found
 
@@ -516,6 +526,8 @@ class DependencyCoder:
         token = view.tokens[noun]
         if token.dep in {"dobj", "nsubjpass"} and self._coded_by_head(noun):
             return  # "provide assistance": the verb codes it
+        if self._counted_object(noun):
+            return  # "withheld $255 million in military aid": the verb codes it
         if view.lemma(noun) in TALK_NOUNS and self._left_by_head(noun):
             return  # "pulled out of the summit with Kim": leaving it is the event
         if any(
@@ -566,6 +578,20 @@ class DependencyCoder:
             return
         yield from self._pairs(noun, entry, sources, targets, inherited)
 
+    def _counted_object(self, noun: int) -> bool:
+        """Whether the noun is what a coded verb's quantity object counts ("withheld
+        hundreds of millions in military aid", "returned dozens of artifacts")."""
+        view = self.view
+        prep = view.tokens[noun].head
+        if view.tokens[noun].dep != "pobj" or view.lemma(prep) not in {"of", "in"}:
+            return False
+        quantity = view.tokens[prep].head
+        return (
+            view.tokens[quantity].dep in {"dobj", "nsubjpass"}
+            and (view.lemma(quantity) in COLLECTIVE_NOUNS or view.tokens[quantity].pos == "NUM")
+            and self._coded_by_head(quantity)
+        )
+
     def _owned(self, noun: int, sources: list[ActorMention]) -> bool:
         """Whether the noun's sources are its own (an owner or a subject that acts), not
         only inherited from a governing verb."""
@@ -580,6 +606,9 @@ class DependencyCoder:
             owners = self.actors.of_phrase(owner) if view.lemma(owner) in {"its", "their"} else []
             if owners:
                 return owners, False  # "in response to its invasion of Kuwait": whom "its" means
+        agents = prepositional_objects(view, noun, ("by",))
+        if by := [m for a in agents for m in self.actors.of_phrase(a)]:
+            return by, False  # "a visit by a South Korean delegation to Pyongyang"
         for child in view.children(noun):
             if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
                 return [m], False
@@ -590,10 +619,14 @@ class DependencyCoder:
         if view.tokens[noun].dep == "dobj" and view.lemma(head) in LIGHT_VERBS:
             subject = subject_of(view, head)  # "stepped up their cooperation": its own subject
             return self.actors.of_phrase(subject), subject is None
+        if owner is not None and (owners := self.actors.of_phrase(owner)):
+            return owners, False  # "during his visit to Lima": whom "his" stands for
         k, steps = noun, 0
         while view.tokens[k].head != k and steps < 5:
             k, steps = view.tokens[k].head, steps + 1
             if view.tokens[k].pos in {"VERB", "AUX"}:
+                if steps == 1 and view.lemma(k) in UNDERGOING_VERBS:
+                    return [], True  # "Maduro survived an assassination attempt": not his
                 return self.actors.of_phrase(subject_of(view, k)), True
             if (m := self.actors.at(k) or self.actors.apposed(k)) is not None:
                 return [m], True  # "Stoltenberg at a press conference with …"

@@ -116,9 +116,9 @@ def test_code_events_talks_left_are_no_meeting_of_their_own(nlp) -> None:  # typ
 
 
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
-    events = _code_learned(nlp, text)
-    assert ("CHLGOV", "PER") in _pairs(events)
+    assert ("CHLGOV", "PER") in _dyad_codes(_proposed(nlp, text, "say"))
 
 
 def test_code_events_a_claim_about_ones_own_country_acts_on_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -743,7 +743,7 @@ def test_code_events_condemning_the_attack_acts_on_who_carried_it_out(nlp) -> No
 
 def test_code_events_a_threat_said_with_would_is_made_not_intended(nlp) -> None:  # type: ignore[no-untyped-def]
     # the statement of a harmful act to come is the threat, and the threat was made
-    text = "Iran's President Hasan Rouhani said his country would respond to the U.S. action."
+    text = "Chile's president said his country would retaliate against Peru."
     article = Article(doc_id="t", text=text, published="2018-05-09")
     (annotation,) = annotate_articles([article], nlp)
     events = code_events(
@@ -1094,3 +1094,51 @@ def test_code_events_a_sector_word_before_what_it_holds_is_the_owner(nlp) -> Non
     assert ("YEMMIL", "YEMREB") in _pairs(events)
     events = _code(nlp, "Gunmen attacked a police station in Peshawar.", "2020-06-01")
     assert any(e.target is not None and e.target.code.endswith("COP") for e in events)
+
+
+def _dyad_codes(dyads: list[Dyad]) -> set[tuple[str, str | None]]:
+    return {(d.source.code, d.target.code if d.target else None) for d in dyads}
+
+
+def test_proposals_a_participle_after_a_noun_reads_its_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a past participle: the noun is acted on, its "by" agent acts
+    dyads = _proposed(nlp, "Two Peruvian firms targeted by Chile lost their licences.", "target")
+    assert ("CHL", "PERBUS") in _dyad_codes(dyads)
+    # a present participle: the noun acts
+    text = "The report names Chilean soldiers fighting against Peruvian rebels."
+    assert ("CHLMIL", "PERREB") in _dyad_codes(_proposed(nlp, text, "fight"))
+
+
+def test_proposals_an_effort_someone_pursues_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("CHL", "PER") in _dyad_codes(
+        _proposed(nlp, "Chile has pursued efforts to punish Peru.", "punish")
+    )
+    text = "The fines are the latest step by Chile to punish Peru."
+    assert ("CHL", "PER") in _dyad_codes(_proposed(nlp, text, "punish"))
+    # calls someone else makes are not the rejecter's
+    text = "Chile rejected calls to punish Peru."
+    assert ("CHL", "PER") not in _dyad_codes(_proposed(nlp, text, "punish"))
+
+
+def test_proposals_a_measure_imposed_in_the_passive_acts_on_whom_it_is_against(nlp) -> None:  # type: ignore[no-untyped-def]
+    dyads = _proposed(nlp, "UN sanctions were imposed on Peru in 2006.", "impose")
+    assert _dyad_codes(dyads) == {("IGOUNO", "PER")}
+    dyads = _proposed(nlp, "The sanctions imposed on Peru by Chile were lifted.", "impose")
+    assert _dyad_codes(dyads) == {("CHL", "PER")}
+
+
+def test_proposals_an_event_noun_by_an_actor_or_of_a_pronoun_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks followed a visit by a Chilean delegation."
+    assert {d.source.code for d in _proposed(nlp, text, "visit")} == {"CHLGOV"}
+    text = "Chile's foreign minister met Peruvian officials during his visit to Lima."
+    assert ("CHLGOV", "PERGOV") in _dyad_codes(_proposed(nlp, text, "visit"))
+
+
+def test_proposals_a_passive_subject_does_what_it_is_scheduled_to_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chilean foreign minister was scheduled to meet Peruvian officials."
+    assert ("CHLGOV", "PERGOV") in _dyad_codes(_proposed(nlp, text, "meet"))
+
+
+def test_proposals_an_attempt_survived_is_not_the_survivor_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chilean president survived an assassination attempt on Friday."
+    assert not _proposed(nlp, text, "attempt")
