@@ -23,6 +23,7 @@ from functools import cached_property
 
 from communique.actors._attacks import attack_country, unnamed_attacks
 from communique.actors._found import Actor, Found
+from communique.actors._groups import definite_country, pair_group, pair_start, quantified_group
 from communique.actors._people import PeopleReader
 from communique.actors._phrases import SectorPhrases
 from communique.actors._words import (
@@ -49,9 +50,6 @@ from communique.actors.coref import (
     Antecedent,
     bracketed_after,
     owned_by_country,
-    pair_group,
-    pair_start,
-    quantified_group,
     resolve_pronoun,
     stands_for_person,
     uncoded_people,
@@ -268,6 +266,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
         for i in range(len(self.view.tokens)):
             members = pair_group(self.view, i, self.found)
             if members is None:
+                if (state := definite_country(self.view, i, self.found)) is not None:
+                    self.found.append(state)  # "… to accuse the country of"
                 continue
             start = pair_start(self.view, i)
             self.found = [f for f in self.found if not (start <= f.start and f.end <= i + 1)]

@@ -25,8 +25,8 @@ INTENT_NOUNS = frozenset(
 )  # fmt: skip
 # Verbs whose subject owns the effort, plan or step it objects ("pursued efforts to punish").
 OWNED_INTENT_VERBS = frozenset(
-    {"make", "pursue", "launch", "take", "announce", "unveil", "lead", "continue", "redouble",
-     "intensify", "begin", "start", "renew", "mount", "spearhead", "step"}
+    {"make", "have", "pursue", "launch", "take", "announce", "unveil", "lead", "continue",
+     "redouble", "intensify", "begin", "start", "renew", "mount", "spearhead", "step"}
 )  # fmt: skip
 # Plurals that a list of countries after "including" spells out.
 COUNTRY_PLURALS = frozenset({"country", "nation", "state", "government", "ally", "power"})

@@ -2,8 +2,9 @@
 
 Read from the trigger and the clauses that govern it, up to the first verb of saying:
 
-* ``negated`` — a negation on the trigger or a governing verb ("did not send"), or a
-  governing verb of denial or refusal ("denied sending", "refused to withdraw");
+* ``negated`` — a negation on the trigger or a governing word ("did not send", "has no
+  plans to meet"), or a governing verb of denial or refusal ("denied sending", "refused to
+  withdraw");
 * ``conditional`` — the trigger sits in an ``if`` / ``unless`` clause, or governs one;
 * ``possible`` — may, might, could; "potential", "possible" on an event noun;
 * ``intended`` — will, shall; a governing verb of intent ("promised to deepen",
@@ -28,6 +29,8 @@ from communique.textview import TextView
 POSSIBLE_AUXILIARIES = frozenset({"may", "might", "could", "can"})
 INTENT_AUXILIARIES = frozenset({"will", "shall", "'ll", "would", "wo"})
 POSSIBLE_WORDS = frozenset({"potential", "possible", "possibly", "likely", "perhaps", "maybe"})
+# "There is no doubt that Russia interfered": "no" before these affirms what follows.
+AFFIRMING_NOUNS = frozenset({"doubt", "question"})
 INTENT_VERBS = frozenset(
     {
         "promise",
@@ -156,6 +159,8 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
         dep, word = view.tokens[child].dep, view.words[child].lower()
         if dep == "neg" or (dep == "advmod" and word in NEGATIONS):
             marks.add("negated")
+        elif dep == "det" and word == "no" and lemma not in AFFIRMING_NOUNS:
+            marks.add("negated")  # "has no plans to meet Putin", "no talks took place"
         elif dep == "aux" and word in POSSIBLE_AUXILIARIES:
             marks.add("possible")
         elif dep == "aux" and word in INTENT_AUXILIARIES:

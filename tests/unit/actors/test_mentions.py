@@ -277,6 +277,29 @@ def test_find_actors_resolves_a_pronoun_to_the_person_it_can_be(  # type: ignore
     assert [m.name for m in found] == ([name] if name else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the country named before, not the subject of the clause "the country" is in
+        ("Chile criticised Peru over the dam, accusing the country of stealing water.", "PER"),
+        ("Chile has no plans to withdraw diplomats from the country.", None),
+        # an office of a country counts, people from it do not
+        (
+            "Peru told the UN it cannot take more refugees from Bolivia, the first time the "
+            "country has threatened to close its border.",
+            "PER",
+        ),
+        ("Bolivian officials met in La Paz. Chile says the country is lying.", "BOL"),
+        ("Chile signed a deal with the host country.", None),  # not "the country" alone
+    ],
+)
+def test_find_actors_reads_the_country_as_the_one_named_before(  # type: ignore[no-untyped-def]
+    nlp, text: str, code: str | None
+) -> None:
+    found = [m.code for m in _find(nlp, text) if text[m.start : m.end] == "country"]
+    assert found == ([code] if code else [])
+
+
 def test_find_actors_a_title_says_which_of_two_people_a_surname_is(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ivanka Trump spoke first. President Trump recorded a video address."
     found = _by_text(text, _find(nlp, text, "2018-05-15"))

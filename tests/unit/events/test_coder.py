@@ -244,6 +244,11 @@ def test_code_events_modality_possible(nlp) -> None:  # type: ignore[no-untyped-
 def test_code_events_modality_negated(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Brazil did not send troops to Haiti.")
     assert events and {e.modality for e in events} == {"negated"}
+    # "no" on the plan or on the event itself
+    events = _code(nlp, "Brazil has no plans to meet Haiti's president.")
+    assert events and {e.modality for e in events} == {"negated"}
+    events = _code(nlp, "Brazil said there is no doubt that Haiti attacked the embassy.")
+    assert events and "negated" not in {e.modality for e in events}
 
 
 def test_code_events_modality_intended_by_a_governing_verb(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,224 @@
+"""Groups a document names before and refers back to: "All urged Trump" (the people or
+countries named together before), "the two leaders" and "both sides" (the pair named just
+before), "the country" (the country named just before). Read by the mention finder after
+names and phrases, before pronouns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from communique.actors._found import Actor, Found
+from communique.actors.coref import PUBLIC_SECTORS
+from communique.textview import TextView
+
+# Pronouns that stand for every member of a group named before ("All urged Trump …").
+QUANTIFIERS = frozenset({"all", "both"})
+
+
+def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
+    """ "The leaders of France, Germany and Britain … All urged Trump": a subject "all" or
+    "both" standing alone is the coordinated countries named last, in its sentence or the one
+    before (at least two; "both" exactly two); their ISO3 codes, or None."""
+    word, token = view.words[i].lower(), view.tokens[i]
+    if word not in QUANTIFIERS or token.pos != "PRON" or token.dep not in {"nsubj", "nsubjpass"}:
+        return None
+    if view.children(i):  # "all of them", "both sides": not alone
+        return None
+    sentence = token.sentence
+    groups: dict[int, list[str]] = {}
+    for f in found:
+        if f.end > i or sentence - view.tokens[f.start].sentence > 1:
+            continue
+        country = _member_country(f)
+        if country is None:
+            continue
+        root = _coordination_root(view, f.end - 1)
+        _add_member(groups.setdefault(root, []), _member_code(f, country))
+    fitting = [
+        (root, members)
+        for root, members in groups.items()
+        if len(members) >= 2 and (word != "both" or len(members) == 2)
+    ]
+    if fitting:
+        return tuple(max(fitting)[1])
+    subjects = _subjects_before(view, sentence, found)  # "Merkel met Trump, and Johnson met …"
+    fits = len(subjects) >= 2 and (word != "both" or len(subjects) == 2)
+    return tuple(subjects) if fits else None
+
+
+def _subjects_before(view: TextView, sentence: int, found: Sequence[Found]) -> list[str]:
+    """The member codes of the clause subjects of the sentence before ``sentence``, each
+    country once: "German Chancellor Angela Merkel met Trump last week, and British Foreign
+    Secretary Boris Johnson met him on Monday. All urged …" → DEUGOV, GBRGOV."""
+    codes: list[str] = []
+    for f in found:
+        if view.tokens[f.start].sentence != sentence - 1:
+            continue
+        if view.tokens[f.end - 1].dep not in {"nsubj", "nsubjpass"}:
+            continue
+        country = _member_country(f)
+        if country is not None:
+            _add_member(codes, _member_code(f, country))
+    return codes
+
+
+# Nouns that, as "the two …" or "both …", stand for the pair of actors named just before:
+# "Putin met Erdogan in Sochi. The two leaders agreed …", "Both sides agreed to a ceasefire".
+PAIR_NOUNS = frozenset(
+    {
+        "country", "nation", "side", "leader", "government", "state", "president",
+        "neighbour", "neighbor", "ally", "rival", "capital", "foe", "adversary", "party",
+    }
+)  # fmt: skip
+
+
+# Pair nouns that name the states themselves, not their leaders or governments.
+STATE_PAIRS = frozenset({"country", "nation", "state", "side", "neighbour", "neighbor"})
+# Plurals that, with "the" alone, stand for a pair named in the sentence before.
+DEFINITE_PAIRS = frozenset({"country", "nation", "side"})
+
+
+def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
+    """ "The two leaders", "both sides", "the two countries", "the two", and as a subject "the
+    countries" or "the sides": the two countries of the actors named in the nearest sentence
+    before that names any (for a subject with "two" or "both" its own sentence first, then the
+    one before), when exactly two are; their codes in order (ISO3 for "countries" and
+    "sides", the mentions' own with their offices for "leaders"), or None."""
+    token = view.tokens[i]
+    two = view.words[i].lower() == "two" and token.tag == "CD"
+    if not two and (token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS):
+        return None  # most tokens: checked before their children are read
+    children = view.children(i)
+    words = {view.words[c].lower() for c in children}
+    subject = token.dep in {"nsubj", "nsubjpass"}
+    if two and subject and "the" in words:
+        backs: tuple[int, ...] = (0, 1)  # "The two met in Hanoi"
+    elif token.pos != "NOUN" or token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS:
+        return None
+    elif any(view.tokens[c].dep == "prep" for c in children):
+        return None  # "two of its neighbours", "both sides of the border" are something else
+    elif "two" in words or "both" in words:
+        # as an object, the pair is not who acts on it in its own sentence ("Chile and Peru
+        # urged both sides to agree"): only a subject takes its pair from its own sentence
+        backs = (0, 1) if subject else (1,)
+    elif subject and words == {"the"} and view.lemma(i).lower() in DEFINITE_PAIRS:
+        backs = (1,)  # "Russia and China signed a deal. The countries also agreed …"
+    else:
+        return None
+    sentence = token.sentence
+    states = view.lemma(i).lower() in STATE_PAIRS
+    for back in backs:
+        countries: list[str] = []
+        for f in found:
+            if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
+                continue
+            country = _member_country(f)
+            if country is None or _where(view, f.end - 1):
+                continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
+            # "the two countries" are the states, "the two leaders" the offices
+            _add_member(countries, country if states else _member_code(f, country))
+        if countries:
+            return tuple(countries) if len(countries) == 2 else None
+    return None
+
+
+def _member_country(found: Found) -> str | None:
+    """The country a mention can stand for in a group of countries: its own, or its code's
+    first letters; None for a group itself or a code with no country ("GOV")."""
+    country = found.actor.country or found.actor.code[:3]
+    return None if found.actor.members or not country.isalpha() else country
+
+
+def _member_code(found: Found, country: str) -> str:
+    """The code a mention stands for as a member of a group: its own when it is the country's
+    with a sector ("the leaders of France, Germany and Britain … All urged Trump": FRAGOV, not
+    FRA), else the country's."""
+    code = found.actor.code
+    return code if code.isalpha() and code[:3] == country else country
+
+
+def _add_member(members: list[str], code: str) -> None:
+    """Add ``code`` to a group's members unless one of them is of its country already."""
+    if all(member[:3] != code[:3] for member in members):
+        members.append(code)
+
+
+def _where(view: TextView, k: int) -> bool:
+    """Whether token ``k`` names where something happens ("in Hanoi", "to Beijing")."""
+    token = view.tokens[k]
+    return token.dep == "pobj" and view.words[token.head].lower() in {
+        "in", "at", "to", "from", "near", "inside", "across",
+    }  # fmt: skip
+
+
+def pair_start(view: TextView, i: int) -> int:
+    """The first token of the pair phrase headed by ``i``, without its article ("two leaders"
+    of "the two leaders")."""
+    start = min(view.subtree(i))
+    while start + 1 < i and view.tokens[start].dep == "det":
+        start += 1
+    return start
+
+
+def _coordination_root(view: TextView, k: int) -> int:
+    """The first conjunct of the coordination token ``k`` is part of (itself when none)."""
+    hops = 0
+    while view.tokens[k].dep == "conj" and view.tokens[k].head != k and hops < 20:
+        k, hops = view.tokens[k].head, hops + 1
+    return k
+
+
+# Singular nouns that, after "the" alone, stand for a country named just before.
+DEFINITE_STATES = frozenset({"country", "nation"})
+DEFINITE_REACH = 2  # sentences back that "the country" may look for its country
+
+
+def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | None:
+    """ "Trump criticised Germany … to accuse the country of …": "the country" (or "the
+    nation") with no other word before it is the country of the nearest actor named before
+    it in its sentence or the two before, one that is not the subject of a clause it stands
+    in ("the United States has no option but to bomb the country" is not the United States),
+    a country itself or one of its public offices ("refugees from Myanmar" are not).
+    That actor's mention when it names the country itself, else one made for its country;
+    None when no such actor is near."""
+    token = view.tokens[i]
+    if token.tag != "NN" or view.lemma(i).lower() not in DEFINITE_STATES:
+        return None
+    before = [c for c in view.children(i) if c < i]
+    if [view.words[c].lower() for c in before] != ["the"]:
+        return None  # "the host country", "this country", "a country"
+    named = (
+        o
+        for c in view.children(i)
+        if view.tokens[c].dep == "prep" and view.lemma(c) == "of"
+        for o in view.children(c)
+    )
+    if any(view.tokens[o].pos == "PROPN" for o in named):
+        return None  # "the country of Nauru" names its state ("the country of" a gerund does not)
+    own = _governing_subject_tokens(view, i)
+    sentence = token.sentence
+    for f in sorted(found, key=lambda f: f.start, reverse=True):
+        if f.end > i or view.tokens[f.start].sentence < sentence - DEFINITE_REACH:
+            continue
+        country = f.actor.country  # a sector alone ("diplomats": GOV) is no country
+        if country is None or f.actor.members or any(k in own for k in range(f.start, f.end)):
+            continue
+        if f.actor.code != country and f.actor.sector not in PUBLIC_SECTORS:
+            continue  # "refugees from Myanmar" are not who "the country" means
+        if f.actor.code == country:
+            return Found(i, i + 1, f.actor)
+        return Found(i, i + 1, Actor(country, country, view.words[i - 1] + " " + view.words[i]))
+    return None
+
+
+def _governing_subject_tokens(view: TextView, i: int) -> set[int]:
+    """The tokens of the subjects of the verbs that govern token ``i`` in its clause, up
+    to a relative clause's noun."""
+    tokens, inside = view.tokens, set()
+    k, steps = i, 0
+    while tokens[k].head != k and tokens[k].dep != "relcl" and steps < 8:
+        k, steps = tokens[k].head, steps + 1
+        for c in view.children(k):
+            if tokens[c].dep in {"nsubj", "nsubjpass"}:
+                inside.update(view.subtree(c))
+    return inside
