@@ -404,3 +404,32 @@ def _possessive_country(
         if word in PERSON_PRONOUNS and sector == "CVL" and owner.sector in PUBLIC_SECTORS:
             return owner.country  # "Obrador urged his fellow citizens": Mexico's people
     return None
+
+
+def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -> Found | None:
+    """ "The president" after "President Trump": the person named before whose office the
+    title, with "the" and no other word, is ("the president", "the foreign minister"); of
+    several (Trump and Macron are both presidents) the one named most often so far, then the
+    one named first. None when the title says more ("the president of France", "the Syrian
+    president") or nobody named before holds it."""
+    if start == 0 or view.words[start - 1].lower() != "the":
+        return None
+    head = end - 1
+    if any(view.tokens[c].dep == "prep" for c in view.children(head)):
+        return None
+    title = _office(" ".join(view.words[start:end]))
+    counts: dict[str, int] = {}
+    first: dict[str, Found] = {}
+    for f in found:
+        if f.end <= start and f.actor.key.startswith(PERSON_ID_PREFIX):
+            counts[f.actor.key] = counts.get(f.actor.key, 0) + 1
+            if f.actor.role and _office(f.actor.role) == title:
+                first.setdefault(f.actor.key, f)
+    if not first:
+        return None
+    key = max(first, key=lambda k: (counts[k], -first[k].start))
+    return Found(start - 1, end, first[key].actor)
+
+
+def _office(title: str) -> str:
+    return title.lower().replace("defense", "defence")

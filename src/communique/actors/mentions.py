@@ -52,6 +52,7 @@ from communique.actors.coref import (
     owned_by_country,
     resolve_pronoun,
     stands_for_person,
+    title_holder,
     uncoded_people,
 )
 from communique.actors.knowledge import (
@@ -320,6 +321,9 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue  # "called Kim 'rocket man'": what someone is called is no actor
             if self._owned_by_an_actor(m.end - 1, covered):
                 continue  # "Hamas's leader": its owner's, as events read it
+            if (holder := title_holder(self.view, m.start, m.end, self.found)) is not None:
+                self.found.append(holder)  # "the president" after "President Trump"
+                continue
             end = m.end
             if head.dep == "poss" and self.view.lemma(head.head) in SPEAKS_FOR_OWNER:
                 end = head.head + 1  # "the prime minister's office said": the office speaks

@@ -300,6 +300,18 @@ def test_find_actors_reads_the_country_as_the_one_named_before(  # type: ignore[
     assert found == ([code] if code else [])
 
 
+def test_find_actors_reads_the_title_as_the_person_named_with_it_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric met Peruvian President Dina Boluarte. Boric said "
+        "the talks went well. Later the president said Chile would open its border."
+    )
+    found = _by_text(text, _find(nlp, text, "2023-06-01"))
+    assert found["the president"].name == "Gabriel Boric"  # named twice, so the story's
+    text = "Chilean President Gabriel Boric spoke. The president of Peru did not."
+    found = _by_text(text, _find(nlp, text, "2023-06-01"))
+    assert found["president of Peru"].code == "PERGOV"  # the title says whose
+
+
 def test_find_actors_a_title_says_which_of_two_people_a_surname_is(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ivanka Trump spoke first. President Trump recorded a video address."
     found = _by_text(text, _find(nlp, text, "2018-05-15"))
