@@ -68,6 +68,7 @@ PAIR_NOUNS = frozenset(
     {
         "country", "nation", "side", "leader", "government", "state", "president",
         "neighbour", "neighbor", "ally", "rival", "capital", "foe", "adversary", "party",
+        "man", "woman",
     }
 )  # fmt: skip
 
@@ -79,20 +80,24 @@ DEFINITE_PAIRS = frozenset({"country", "nation", "side"})
 
 
 def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
-    """ "The two leaders", "both sides", "the two countries", "the two", and as a subject "the
-    countries" or "the sides": the two countries of the actors named in the nearest sentence
-    before that names any (for a subject with "two" or "both" its own sentence first, then the
-    one before), when exactly two are; their codes in order (ISO3 for "countries" and
+    """ "The two leaders", "both sides", "the two countries", "the two men", "the two", "the
+    pair", and as a subject "the countries" or "the sides": the two countries of the actors
+    named in the nearest sentence before that names any (for a subject with "two", "both" or
+    "pair" its own sentence first, and with one named there, that one and those of the
+    sentence before), when exactly two are; their codes in order (ISO3 for "countries" and
     "sides", the mentions' own with their offices for "leaders"), or None."""
     token = view.tokens[i]
     two = view.words[i].lower() == "two" and token.tag == "CD"
-    if not two and (token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS):
+    pair = token.tag == "NN" and view.lemma(i).lower() == "pair"
+    if not two and not pair and (token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS):
         return None  # most tokens: checked before their children are read
     children = view.children(i)
     words = {view.words[c].lower() for c in children}
     subject = token.dep in {"nsubj", "nsubjpass"}
     if two and subject and "the" in words:
         backs: tuple[int, ...] = (0, 1)  # "The two met in Hanoi"
+    elif pair and words == {"the"}:
+        backs = (0, 1) if subject else (1,)  # "Putin met Erdogan. The pair agreed …"
     elif token.pos != "NOUN" or token.tag != "NNS" or view.lemma(i).lower() not in PAIR_NOUNS:
         return None
     elif any(view.tokens[c].dep == "prep" for c in children):
@@ -107,8 +112,8 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
         return None
     sentence = token.sentence
     states = view.lemma(i).lower() in STATE_PAIRS
+    countries: list[str] = []
     for back in backs:
-        countries: list[str] = []
         for f in found:
             if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
                 continue
@@ -117,8 +122,10 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
                 continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
             # "the two countries" are the states, "the two leaders" the offices
             _add_member(countries, country if states else _member_code(f, country))
-        if countries:
-            return tuple(countries) if len(countries) == 2 else None
+        if len(countries) == 2:
+            return tuple(countries)
+        if len(countries) > 2 or (countries and back > 0):
+            return None
     return None
 
 

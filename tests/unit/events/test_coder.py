@@ -930,6 +930,11 @@ def test_code_events_an_unresolved_speaker_claims_nothing(nlp) -> None:  # type:
     [
         "Lula arrived in Lima on Tuesday to meet Boluarte. The two met for dinner on Wednesday.",
         "Brazil and Peru signed a border deal. The countries also agreed to hold talks.",
+        "Lula met Boluarte in Lima on Tuesday. The pair agreed to hold talks.",
+        "Lula met Boluarte in Lima on Tuesday. The two men agreed to hold talks.",
+        # one of the pair named in its own sentence, the other in the sentence before
+        "Lula met Boluarte in Lima. Lula said the two agreed to hold talks.",
+        "Boluarte arrived in Brasilia. Lula said the two agreed to hold talks.",
     ],
 )
 def test_code_events_the_two_and_the_countries_are_the_pair_named_before(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
