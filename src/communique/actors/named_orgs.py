@@ -43,6 +43,12 @@ ORGANISATION_HEADS = {
     ),
     **dict.fromkeys(["agency", "ministry", "department", "bureau", "commission", "office"], "GOV"),
 }  # fmt: skip
+# Committees are legislative when their name says so ("Council", "Committee" alone are left
+# alone: see the module's note).
+COMMITTEES = frozenset({"committee", "subcommittee"})
+LEGISLATIVE_WORDS = frozenset(
+    {"house", "senate", "congressional", "parliamentary", "parliament", "assembly", "select"}
+)
 # Words that make a front, movement or army an armed group's ("Moro Islamic Liberation Front",
 # "the Balochistan Liberation Army").
 ARMED_WORDS = frozenset({"liberation", "resistance", "armed", "revolutionary", "mujahideen"})
@@ -109,12 +115,15 @@ def named_organisations(view: TextView, matches: Sequence[KBMatch]) -> Iterator[
         if end - start < 2 or not _written_as_a_name(view, start, end):
             continue
         inside = [m for m in matches if m.end > start and m.start < end]
-        if any(m.start < start or m.end > end or m.kind in _KNOWN_KINDS for m in inside):
-            continue  # the knowledge base knows it, or a match crosses its edge
         sector = _sector(view, start, end)
-        if sector is None:
-            continue
+        if sector is None or any(m.start < start or m.end > end for m in inside):
+            continue  # no kind of body, or a match crosses its edge
+        if sector != "LEG" and any(m.kind in _KNOWN_KINDS for m in inside):
+            continue  # the knowledge base knows it ("the House Homeland Security Committee"
+            # is the committee, not the department it oversees)
         country = next((m.country for m in inside if m.kind in _COUNTRY_KINDS), None)
+        if country is None and sector == "LEG" and _congress_committee(view, start, end):
+            country = "USA"  # "the House Intelligence Committee", "the Senate Armed Services …"
         owner = _owner(view, matches, start) if country is None else None
         if owner is not None:  # "China's Commerce Ministry": China's
             start, country = owner.start, owner.country or owner.code[:3]
@@ -154,7 +163,22 @@ def _sector(view: TextView, start: int, end: int) -> str | None:
         return None  # "the Pakistan Army" is read with its country elsewhere
     if sector == "LAB" and not WORKER_WORDS.intersection(words):
         return "PTY"  # a political union
+    if head in COMMITTEES and LEGISLATIVE_WORDS.intersection(words):
+        return "LEG"  # "the Senate Intelligence Committee", "a parliamentary committee"
     return sector
+
+
+def _congress_committee(view: TextView, start: int, end: int) -> bool:
+    """Whether a committee's name is written the way the US Congress names its committees:
+    "House" or "Senate", a topic, then "Committee" ("the House Intelligence Committee"; other
+    senates' are written "Senate Committee on …", and carry their country nearby)."""
+    words = [view.words[i].lower() for i in range(start, end)]
+    return (
+        words[0] in {"house", "senate"}
+        and len(words) >= 3
+        and words[1] not in COMMITTEES | {"of"}
+        and words[-1] in COMMITTEES
+    )
 
 
 def _members(view: TextView, start: int, end: int) -> str | None:

@@ -681,6 +681,18 @@ def test_find_actors_a_dateline_place_is_not_an_actor(nlp) -> None:  # type: ign
         ("The Homeland Union collected signatures.", "Homeland Union", "PTY"),
         ("The Lake Region Liberation Front attacked.", "Lake Region Liberation Front", "REB"),
         ("Workers picketed Brantwell Mining Inc. on Monday.", "Brantwell Mining Inc.", "BUS"),
+        # the US Congress's way of naming a committee; a committee a body oversees is not it
+        (
+            "The House Homeland Security Committee questioned the FBI.",
+            "House Homeland Security Committee",
+            "USALEG",
+        ),
+        ("The Senate Fisheries Committee met.", "Senate Fisheries Committee", "USALEG"),
+        (
+            "Kenya's Parliamentary Defence Committee summoned the minister.",
+            "Kenya's Parliamentary Defence Committee",
+            "KENLEG",
+        ),
     ],
 )
 def test_find_actors_an_unknown_organisation_by_its_head_word(  # type: ignore[no-untyped-def]
