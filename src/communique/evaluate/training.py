@@ -40,6 +40,7 @@ from communique.evaluate.articles import load_article_gold, load_corpus
 from communique.evaluate.splits import in_split, select
 from communique.events import code_events
 from communique.events._arguments import ActorIndex
+from communique.events._coding import quoted_first_persons
 from communique.events.coder import DependencyCoder, Dyad
 from communique.events.decider import (
     MODEL_DIR,
@@ -202,7 +203,9 @@ def build_examples(
         assert outcome.article is not None
         text = outcome.article.text
         view = TextView(text, outcome.annotation)
-        coder = DependencyCoder(view, ActorIndex(view, outcome.actors), lexicon, propose=True)
+        # as the event stage reads them: "I" and "we" in a direct quote are its speaker
+        mentions = outcome.actors + quoted_first_persons(view, outcome.actors, outcome.quotes)
+        coder = DependencyCoder(view, ActorIndex(view, mentions), lexicon, propose=True)
         dyads = [
             d for s in range(len(outcome.annotation.sentences)) for d in coder.code_sentence(s)
         ]
@@ -219,7 +222,7 @@ def build_examples(
             ]
             matched: set[int] = set()
             for dyad in inside:
-                label = _label(view, dyad, sentence.events, shift, matched, outcome.actors)
+                label = _label(view, dyad, sentence.events, shift, matched, mentions)
                 if label is None:
                     counts["candidates left out"] += 1
                     continue

@@ -64,7 +64,7 @@ def code_events(
         The events in text order, one per dyad, historical events left out.
     """
     view = TextView(article.text, annotation)
-    index = ActorIndex(view, actors + _quoted_first_persons(view, actors, quotes))
+    index = ActorIndex(view, actors + quoted_first_persons(view, actors, quotes))
     coder = DependencyCoder(view, index, lexicon or load_lexicon(), propose=decider is not None)
     ontology = ontology or load_ontology()
     day = _article_day(article)
@@ -511,7 +511,7 @@ def _ultimatum(view: TextView, trigger: int) -> bool:
 FIRST_PERSONS = frozenset({"i", "we", "me", "us"})
 
 
-def _quoted_first_persons(
+def quoted_first_persons(
     view: TextView, actors: tuple[ActorMention, ...], quotes: tuple[Quote, ...]
 ) -> tuple[ActorMention, ...]:
     """ "I" and "we" inside a direct quote stand for its speaker: one mention of the

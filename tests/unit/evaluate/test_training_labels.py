@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from communique.evaluate.training import _same_actor
+import pytest
+
+from communique.evaluate.training import (
+    GoldEvent,
+    LabelledSentence,
+    TrainingDocument,
+    _same_actor,
+    build_examples,
+)
 from communique.records import ActorMention
 
 
@@ -19,3 +27,15 @@ def test_a_candidate_source_is_the_labelled_one_when_it_is_the_actor_named_in_th
     assert _same_actor(it, (0, 4), 100, mentions)  # the actor the span names
     assert not _same_actor(chile, (0, 4), 100, mentions)  # another actor
     assert not _same_actor(it, (40, 44), 100, mentions)  # a span no mention is in
+
+
+@pytest.mark.model
+def test_training_proposes_what_a_quoted_we_does_as_the_event_stage_reads_it() -> None:
+    # the event stage reads "we" in a direct quote as its speaker; training must propose the
+    # same candidate, or the labelled event is never learned
+    text = '"We will send troops to Mali next month," the French defence minister said.'
+    event = GoldEvent("042", (9, 13), (1, 3), (24, 28))  # "send", "We", "Mali"
+    sentence = LabelledSentence(text, "f1", (event,))
+    document = TrainingDocument("d1", "test:1", text, "2023-06-01", False, (sentence,))
+    _, _, counts = build_examples([document], lambda message: None)
+    assert counts["gold events proposed"] == 1
