@@ -410,8 +410,9 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
     """ "The president" after "President Trump": the person named before whose office the
     title, with "the" and no other word, is ("the president", "the foreign minister"); of
     several (Trump and Macron are both presidents) the one named most often so far, then the
-    one named first. None when the title says more ("the president of France", "the Syrian
-    president") or nobody named before holds it."""
+    one named first; with no such person, a body named before with the same last word ("the
+    ministry" after "Iran's Foreign Ministry"). None when the title says more ("the president
+    of France", "the Syrian president") or nobody named before holds it."""
     if start == 0 or view.words[start - 1].lower() != "the":
         return None
     head = end - 1
@@ -426,9 +427,29 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
             if f.actor.role and _office(f.actor.role) == title:
                 first.setdefault(f.actor.key, f)
     if not first:
-        return None
+        return _named_body(view, start, end, found)
     key = max(first, key=lambda k: (counts[k], -first[k].start))
     return Found(start - 1, end, first[key].actor)
+
+
+BODY_REACH = 5  # sentences back that "the ministry" may look for the ministry it names
+
+
+def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) -> Found | None:
+    """ "The ministry" after "Iran's Foreign Ministry", "the army" after "the Syrian army":
+    the nearest body named before, in its sentence or the five before, whose name ends in the
+    same word, when that body has a country."""
+    if end - start != 1:
+        return None
+    word, sentence = view.words[start].lower(), view.tokens[start].sentence
+    for f in sorted(found, key=lambda f: f.start, reverse=True):
+        if f.end > start or view.tokens[f.start].sentence < sentence - BODY_REACH:
+            continue
+        if f.end - f.start > 1 and view.words[f.end - 1].lower() == word:
+            if f.actor.country is None or f.actor.key.startswith(PERSON_ID_PREFIX):
+                return None
+            return Found(start - 1, end, f.actor)
+    return None
 
 
 def _office(title: str) -> str:

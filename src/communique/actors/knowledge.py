@@ -261,7 +261,7 @@ class KnowledgeBase:
                 i += 1
                 continue
             end, candidates = found
-            chosen = min(candidates, key=lambda c: (c.rank, -_recency(c, focus)))
+            chosen = min(candidates, key=lambda c: (c.rank, *_recency(c, focus)))
             if not chosen.blocked and not _gone(chosen, on) and not _shouted(tokens, i, end):
                 matches.append(_to_match(i, end, chosen, on))
                 named = self._by_code.get(matches[-1].code)  # an organisation or its head
@@ -364,9 +364,14 @@ def _shouted(tokens: Sequence[str], start: int, end: int) -> bool:
     return any(len(w) > 1 and w.isalpha() and w.isupper() for w in near)
 
 
-def _recency(candidate: _Candidate, focus: dict[str, int]) -> int:
-    """How recently a contextual candidate's organisation was named (-1: not contextual)."""
-    return max((focus[code] for code in candidate.context if code in focus), default=-1)
+def _recency(candidate: _Candidate, focus: dict[str, int]) -> tuple[int, int]:
+    """A contextual candidate's sort key: the most recently named first (how recently its
+    organisation or its parent was named; -1: not contextual), then the one named itself
+    over one whose parent was ("the agency" after "the International Atomic Energy Agency"
+    is the IAEA, not another UN agency: naming the IAEA names the UN too)."""
+    recency = max((focus[code] for code in candidate.context if code in focus), default=-1)
+    itself = focus.get(candidate.code) == recency
+    return -recency, 0 if itself else 1
 
 
 def _to_match(start: int, end: int, candidate: _Candidate, on: date | None) -> KBMatch:

@@ -312,6 +312,14 @@ def test_find_actors_reads_the_title_as_the_person_named_with_it_before(nlp) -> 
     assert found["president of Peru"].code == "PERGOV"  # the title says whose
 
 
+def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Peruvian Foreign Ministry protested. The ministry said Chile had lied."
+    assert _by_text(text, _find(nlp, text))["The ministry"].code == "PERGOV"  # not Chile's
+    # "the agency" after the IAEA is the IAEA, not another UN agency in context with it
+    text = "The International Atomic Energy Agency visited Peru. The agency said Peru complied."
+    assert _by_text(text, _find(nlp, text))["The agency"].code == "IGOUNOIAE"
+
+
 def test_find_actors_a_title_says_which_of_two_people_a_surname_is(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ivanka Trump spoke first. President Trump recorded a video address."
     found = _by_text(text, _find(nlp, text, "2018-05-15"))
