@@ -21,8 +21,11 @@ OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
 INTENT_NOUNS = frozenset(
     {"decision", "plan", "move", "bid", "effort", "attempt", "promise", "pledge", "threat",
      "offer", "refusal", "call", "order", "vow", "readiness", "willingness", "intention",
-     "step"}
+     "step", "opportunity", "chance"}
 )  # fmt: skip
+# Judgements that hold someone to account: "holds Russia responsible for the attack", and
+# whose subject did what follows "for": "Iran is responsible for arming the rebels".
+ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 # Verbs whose subject owns the effort, plan or step it objects ("pursued efforts to punish").
 OWNED_INTENT_VERBS = frozenset(
     {"make", "have", "pursue", "launch", "take", "announce", "unveil", "lead", "continue",
@@ -378,6 +381,8 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
     preposition = view.tokens[gerund].head
     word, governor = view.lemma(preposition), view.tokens[preposition].head
     if word in BLAMING_PREPOSITIONS:
+        if view.lemma(governor) in ACCOUNTABLE and view.tokens[governor].dep == "acomp":
+            return subject_of(view, view.tokens[governor].head, depth + 1)  # "is responsible for"
         if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
             governor = view.tokens[governor].head  # the parser hung "for" on the noun
         judged = child_with(view, governor, {"dobj"})

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from communique.events._arguments import (
+    ACCOUNTABLE,
     COLLECTIVE_NOUNS,
     ActorIndex,
     argument_lemmas,
@@ -139,8 +140,6 @@ FORCE_MOVES = frozenset(
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
 # Infinitives after "be" whose subject undergoes the act: "Iran is to blame" (is blamed).
 PASSIVE_INFINITIVES = frozenset({"blame"})
-# Judgements that hold someone to account: "holds Russia responsible for the attack".
-ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 # Sectors of a country's armed and security forces.
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
 # Acts whose "by" names who did them, when a passive's victim fell in one ("was killed in an

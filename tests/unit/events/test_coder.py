@@ -1152,3 +1152,10 @@ def test_proposals_a_passive_subject_does_what_it_is_scheduled_to_do(nlp) -> Non
 def test_proposals_an_attempt_survived_is_not_the_survivor_s(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Chilean president survived an assassination attempt on Friday."
     assert not _proposed(nlp, text, "attempt")
+
+
+def test_proposals_who_is_responsible_for_an_act_does_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    dyads = _proposed(nlp, "Chile and Bolivia are responsible for arming Peruvian rebels.", "arm")
+    assert {d.source.code for d in dyads} == {"CHL", "BOL"}
+    text = "The Chilean president took the opportunity to rebuke Peru."
+    assert ("CHLGOV", "PER") in _dyad_codes(_proposed(nlp, text, "rebuke"))
