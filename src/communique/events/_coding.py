@@ -16,7 +16,7 @@ from datetime import date
 from communique.events._arguments import ActorIndex
 from communique.events._content import content_leaf, planned_threat, threat_of, threatened
 from communique.events.attribution import speaker_of
-from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
+from communique.events.coder import ATTACK_NOUNS, REPORTING_VERBS, DependencyCoder, Dyad, owed
 from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
@@ -105,6 +105,11 @@ def _decided(
             # probability against "no event", whichever root): most such candidates are not.
             yield None
             continue
+        if dyad.target is None and _bare_saying(view, dyad) and decision.cameo[:2] != "01":
+            # "Stoltenberg said that …" aimed at no one is at most a statement: what was said
+            # is coded from its own words, not from "said"
+            yield None
+            continue
         plover = ontology.to_plover(decision.cameo)
         same_code = dyad.entry.cameo == decision.cameo
         entry = dataclasses.replace(
@@ -118,6 +123,11 @@ def _decided(
         yield dataclasses.replace(
             dyad, entry=entry, decided=round(decision.confidence, 2), reported=reported
         )
+
+
+def _bare_saying(view: TextView, dyad: Dyad) -> bool:
+    """Whether the candidate is a plain verb of saying the lexicon does not code."""
+    return not dyad.entry.cameo and view.lemma(dyad.trigger) in REPORTING_VERBS
 
 
 # Acts of force whose source "the attack" refers back to, and the reactions that take the

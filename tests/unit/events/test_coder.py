@@ -1159,3 +1159,26 @@ def test_proposals_who_is_responsible_for_an_act_does_it(nlp) -> None:  # type: 
     assert {d.source.code for d in dyads} == {"CHL", "BOL"}
     text = "The Chilean president took the opportunity to rebuke Peru."
     assert ("CHLGOV", "PER") in _dyad_codes(_proposed(nlp, text, "rebuke"))
+
+
+def test_decided_a_bare_saying_aimed_at_no_one_is_at_most_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    from communique.events._coding import _decided
+    from communique.events.decider import Decision
+    from communique.events.ontology import load_ontology
+
+    text = "Peru's foreign minister said that it was a good day."
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    view = TextView(text, annotation)
+    actors = ActorIndex(view, find_actors(article, annotation))
+    dyads = list(DependencyCoder(view, actors, load_lexicon(), propose=True).code_sentence(0))
+    said = [d for d in dyads if view.lemma(d.trigger) == "say" and d.target is None]
+    assert said  # the rules propose it
+    for cameo, kept in (("111", False), ("010", True)):  # a model sure it is an accusation
+
+        def decide(_view: TextView, ds: list[Dyad], code: str = cameo) -> list[Decision]:
+            return [Decision(code, 0.95, 0.95, 0.99) for _ in ds]
+
+        decider = SimpleNamespace(decide=decide, one_sided_min=0.5)
+        answers = list(_decided(view, load_ontology(), decider, said))  # type: ignore[arg-type]
+        assert all((a is not None) == kept for a in answers), cameo
