@@ -1,7 +1,8 @@
-"""Groups a document names before and refers back to: "All urged Trump" (the people or
-countries named together before), "the two leaders" and "both sides" (the pair named just
-before), "the country" (the country named just before). Read by the mention finder after
-names and phrases, before pronouns."""
+"""What a document names before and refers back to with a group or a definite phrase: "All
+urged Trump" (the people or countries named together before), "the two leaders" and "both
+sides" (the pair named just before), "the country" (the country named just before), "the
+president" (the person named before who holds the office), "the ministry" (the body named
+before). Read by the mention finder after names and phrases, before pronouns."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 
 from communique.actors._found import Actor, Found
 from communique.actors.coref import PUBLIC_SECTORS
+from communique.records import PERSON_ID_PREFIX
 from communique.textview import TextView
 
 # Pronouns that stand for every member of a group named before ("All urged Trump …").
@@ -229,3 +231,53 @@ def _governing_subject_tokens(view: TextView, i: int) -> set[int]:
             if tokens[c].dep in {"nsubj", "nsubjpass"}:
                 inside.update(view.subtree(c))
     return inside
+
+
+def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -> Found | None:
+    """ "The president" after "President Trump": the person named before whose office the
+    title, with "the" and no other word, is ("the president", "the foreign minister"); of
+    several (Trump and Macron are both presidents) the one named most often so far, then the
+    one named first; with no such person, a body named before with the same last word ("the
+    ministry" after "Iran's Foreign Ministry"). None when the title says more ("the president
+    of France", "the Syrian president") or nobody named before holds it."""
+    if start == 0 or view.words[start - 1].lower() != "the":
+        return None
+    head = end - 1
+    if any(view.tokens[c].dep == "prep" for c in view.children(head)):
+        return None
+    title = _office(" ".join(view.words[start:end]))
+    counts: dict[str, int] = {}
+    first: dict[str, Found] = {}
+    for f in found:
+        if f.end <= start and f.actor.key.startswith(PERSON_ID_PREFIX):
+            counts[f.actor.key] = counts.get(f.actor.key, 0) + 1
+            if f.actor.role and _office(f.actor.role) == title:
+                first.setdefault(f.actor.key, f)
+    if not first:
+        return _named_body(view, start, end, found)
+    key = max(first, key=lambda k: (counts[k], -first[k].start))
+    return Found(start - 1, end, first[key].actor)
+
+
+BODY_REACH = 5  # sentences back that "the ministry" may look for the ministry it names
+
+
+def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) -> Found | None:
+    """ "The ministry" after "Iran's Foreign Ministry", "the army" after "the Syrian army":
+    the nearest body named before, in its sentence or the five before, whose name ends in the
+    same word, when that body has a country."""
+    if end - start != 1:
+        return None
+    word, sentence = view.words[start].lower(), view.tokens[start].sentence
+    for f in sorted(found, key=lambda f: f.start, reverse=True):
+        if f.end > start or view.tokens[f.start].sentence < sentence - BODY_REACH:
+            continue
+        if f.end - f.start > 1 and view.words[f.end - 1].lower() == word:
+            if f.actor.country is None or f.actor.key.startswith(PERSON_ID_PREFIX):
+                return None
+            return Found(start - 1, end, f.actor)
+    return None
+
+
+def _office(title: str) -> str:
+    return title.lower().replace("defense", "defence")

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from communique.actors import _groups as groups
 from communique.actors._attacks import attack_country, unnamed_attacks
 from communique.actors._found import Actor, Found
-from communique.actors._groups import definite_country, pair_group, pair_start, quantified_group
 from communique.actors._people import PeopleReader
 from communique.actors._phrases import SectorPhrases
 from communique.actors._words import (
@@ -52,7 +52,6 @@ from communique.actors.coref import (
     owned_by_country,
     resolve_pronoun,
     stands_for_person,
-    title_holder,
     uncoded_people,
 )
 from communique.actors.knowledge import (
@@ -265,12 +264,12 @@ class ActorFinder(PeopleReader, SectorPhrases):
         """ "Putin met Erdogan. The two leaders agreed …": "the two leaders", "both sides" are
         the two countries named just before, read as their members (one event each)."""
         for i in range(len(self.view.tokens)):
-            members = pair_group(self.view, i, self.found)
+            members = groups.pair_group(self.view, i, self.found)
             if members is None:
-                if (state := definite_country(self.view, i, self.found)) is not None:
+                if (state := groups.definite_country(self.view, i, self.found)) is not None:
                     self.found.append(state)  # "… to accuse the country of"
                 continue
-            start = pair_start(self.view, i)
+            start = groups.pair_start(self.view, i)
             self.found = [f for f in self.found if not (start <= f.start and f.end <= i + 1)]
             key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
             group = Actor(key, GROUP_CODE, self._written(start, i + 1), members=members)
@@ -321,7 +320,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue  # "called Kim 'rocket man'": what someone is called is no actor
             if self._owned_by_an_actor(m.end - 1, covered):
                 continue  # "Hamas's leader": its owner's, as events read it
-            if (holder := title_holder(self.view, m.start, m.end, self.found)) is not None:
+            if (holder := groups.title_holder(self.view, m.start, m.end, self.found)) is not None:
                 self.found.append(holder)  # "the president" after "President Trump"
                 continue
             end = m.end
@@ -572,7 +571,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         for i, token in enumerate(self.view.tokens):
             if token.pos != "PRON" or i in self.pronouns_done:
                 continue
-            members = quantified_group(self.view, i, self.found)
+            members = groups.quantified_group(self.view, i, self.found)
             if members is not None:  # "All urged Trump …": the countries named together before
                 group_key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
                 group = Actor(group_key, GROUP_CODE, self.view.words[i], members=members)
