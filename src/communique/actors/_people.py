@@ -162,6 +162,9 @@ class PeopleReader:
         matches: list[KBMatch],
     ) -> None:
         name = known.entry.name if known and isinstance(known.entry, PersonEntry) else None
+        if known is not None and known.contextual:  # a surname the story's country allows
+            named = self.people.get(self.view.phrase(start, end))
+            name = named.name if named is not None else name  # "Kim Yo Jong … Kim": her
         name = name or self.view.phrase(start, end)
         reading = read_role(
             self.view, (start, end), anchors_ending, lambda i: self._owner_before(i, matches, known)

@@ -122,6 +122,8 @@ class KnowledgeExtras:
 
     role_synonyms: Mapping[str, str] = field(default_factory=dict)
     not_actors: tuple[str, ...] = ()
+    # (surname, people.tsv names, countries one of which must be named before)
+    people_in_context: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = ()
 
 
 def user_people_file(data_dir: Path) -> Path:
@@ -327,11 +329,16 @@ def load_metonyms() -> list[MetonymEntry]:
 
 
 def load_extras() -> KnowledgeExtras:
-    """Read ``roles.tsv`` (role synonyms) and ``not_actors.tsv`` (phrases never matched)."""
+    """Read ``roles.tsv`` (role synonyms), ``not_actors.tsv`` (phrases never matched) and
+    ``people_in_context.tsv`` (surnames that name a person only in their country's story)."""
     synonyms = {
         synonym: row["role"]
         for row in read_table("roles.tsv")
         for synonym in split_cell(row["synonyms"])
     }
     blocked = tuple(p for row in read_table("not_actors.tsv") for p in split_cell(row["phrases"]))
-    return KnowledgeExtras(role_synonyms=synonyms, not_actors=blocked)
+    in_context = tuple(
+        (row["alias"], split_cell(row["names"]), frozenset(split_cell(row["context"])))
+        for row in read_table("people_in_context.tsv")
+    )
+    return KnowledgeExtras(role_synonyms=synonyms, not_actors=blocked, people_in_context=in_context)

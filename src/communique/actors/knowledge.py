@@ -227,6 +227,14 @@ class KnowledgeBase:
             for alias in dict.fromkeys([name, *(a for row in rows for a in row.aliases)]):
                 self._person_names[_name_key(alias)] = name
                 self._index.add(alias, found)
+        for alias, names, context in self.extras.people_in_context:
+            rows = [row for name in names for row in self._terms.get(name, [])]
+            if rows:  # "Kim" once North Korea was named: whichever Kim led it that day
+                latest = max(rows, key=lambda p: p.start or date.min)
+                person = _Candidate(
+                    "person", latest, latest.code, people=tuple(rows), context=context
+                )
+                self._index.add(alias, person)
 
     def match(
         self,
@@ -262,12 +270,20 @@ class KnowledgeBase:
                 continue
             end, candidates = found
             chosen = min(candidates, key=lambda c: (c.rank, *_recency(c, focus)))
-            if not chosen.blocked and not _gone(chosen, on) and not _shouted(tokens, i, end):
+            if (
+                not chosen.blocked
+                and not _gone(chosen, on)
+                and not _shouted(tokens, i, end)
+                and not (chosen.people and chosen.context and i and keys[i - 1].lower() == "the")
+            ):  # a surname in context is no person after "the" ("toward the Moon")
                 matches.append(_to_match(i, end, chosen, on))
                 named = self._by_code.get(matches[-1].code)  # an organisation or its head
                 if named is not None:
                     tick += 1
                     focus.update(dict.fromkeys(filter(None, (named.code, named.parent)), tick))
+                if matches[-1].country:  # a country named, for people named in its context
+                    tick += 1
+                    focus[matches[-1].country] = tick
             i = end
         return matches
 
@@ -378,7 +394,11 @@ def _to_match(start: int, end: int, candidate: _Candidate, on: date | None) -> K
     """Turn the chosen candidate into a match; people are resolved to the term held ``on``."""
     if candidate.people:
         person, code = _person_on(candidate.people, on)
-        return KBMatch(start, end, "person", person, code, person.country, own_sector(code, person))
+        sector = own_sector(code, person)
+        contextual = bool(candidate.context)  # "Kim" in a story about North Korea
+        return KBMatch(
+            start, end, "person", person, code, person.country, sector, contextual=contextual
+        )
     assert candidate.entry is not None, "blocked phrases never become matches"
     kind = candidate.kind
     return KBMatch(

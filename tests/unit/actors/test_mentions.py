@@ -320,6 +320,24 @@ def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # typ
     assert _by_text(text, _find(nlp, text))["The agency"].code == "IGOUNOIAE"
 
 
+@pytest.mark.parametrize(
+    ("text", "kim"),
+    [
+        # a surname many share names a leader only in a story about the leader's country
+        ("North Korea fired a missile. Kim said he was pleased.", "Kim Jong Un"),
+        ("Kim said she was pleased.", None),
+        ("Kim Yo Jong flew to Seoul. Kim delivered a letter.", "Kim Yo Jong"),  # named in full
+    ],
+)
+def test_find_actors_a_surname_in_its_country_s_story(  # type: ignore[no-untyped-def]
+    nlp, text: str, kim: str | None
+) -> None:
+    found = [m.name for m in _find(nlp, text, "2018-04-27") if text[m.start : m.end] == "Kim"]
+    assert found == ([kim] if kim else [])
+    text = "South Korea sent an orbiter to the Moon."  # no person after "the"
+    assert all(m.code == "KOR" for m in _find(nlp, text, "2019-04-27"))
+
+
 def test_find_actors_a_title_says_which_of_two_people_a_surname_is(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ivanka Trump spoke first. President Trump recorded a video address."
     found = _by_text(text, _find(nlp, text, "2018-05-15"))
