@@ -231,10 +231,10 @@ class KnowledgeBase:
             rows = [row for name in names for row in self._terms.get(name, [])]
             if rows:  # "Kim" once North Korea was named: whichever Kim led it that day
                 latest = max(rows, key=lambda p: p.start or date.min)
-                person = _Candidate(
+                surname = _Candidate(
                     "person", latest, latest.code, people=tuple(rows), context=context
                 )
-                self._index.add(alias, person)
+                self._index.add(alias, surname)
 
     def match(
         self,
