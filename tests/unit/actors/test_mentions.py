@@ -321,19 +321,27 @@ def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # typ
 
 
 @pytest.mark.parametrize(
-    ("text", "kim"),
+    ("text", "word", "name"),
     [
         # a surname many share names a leader only in a story about the leader's country
-        ("North Korea fired a missile. Kim said he was pleased.", "Kim Jong Un"),
-        ("Kim said she was pleased.", None),
-        ("Kim Yo Jong flew to Seoul. Kim delivered a letter.", "Kim Yo Jong"),  # named in full
+        ("North Korea fired a missile. Kim said he was pleased.", "Kim", "Kim Jong Un"),
+        ("Kim said she was pleased.", "Kim", None),
+        ("Singapore hosted the summit. Lee welcomed the delegations.", "Lee", "Lee Hsien Loong"),
+        # someone else named in full with that surname, coded or not, is not the leader
+        ("Kim Yo Jong flew to Seoul. Kim delivered a letter.", "Kim", "Kim Yo Jong"),
+        (
+            "North Korea's envoy Kim Sun Gyong spoke. Kim said talks went on.",
+            "Kim",
+            "Kim Sun Gyong",
+        ),
+        ("Lee Hsien Yang criticised Singapore's government. Lee said he would leave.", "Lee", None),
     ],
 )
 def test_find_actors_a_surname_in_its_country_s_story(  # type: ignore[no-untyped-def]
-    nlp, text: str, kim: str | None
+    nlp, text: str, word: str, name: str | None
 ) -> None:
-    found = [m.name for m in _find(nlp, text, "2018-04-27") if text[m.start : m.end] == "Kim"]
-    assert found == ([kim] if kim else [])
+    found = [m.name for m in _find(nlp, text, "2018-06-10") if text[m.start : m.end] == word]
+    assert found == ([name] if name else [])
     text = "South Korea sent an orbiter to the Moon."  # no person after "the"
     assert all(m.code == "KOR" for m in _find(nlp, text, "2019-04-27"))
 
