@@ -6,7 +6,7 @@ before). Read by the mention finder after names and phrases, before pronouns."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from communique.actors._found import Actor, Found
 from communique.actors.coref import PUBLIC_SECTORS
@@ -205,10 +205,7 @@ def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | 
     if any(view.tokens[o].pos == "PROPN" for o in named):
         return None  # "the country of Nauru" names its state ("the country of" a gerund does not)
     own = _governing_subject_tokens(view, i)
-    sentence = token.sentence
-    for f in sorted(found, key=lambda f: f.start, reverse=True):
-        if f.end > i or view.tokens[f.start].sentence < sentence - DEFINITE_REACH:
-            continue
+    for f in _named_before(view, i, found, DEFINITE_REACH):
         country = f.actor.country  # a sector alone ("diplomats": GOV) is no country
         if country is None or f.actor.members or any(k in own for k in range(f.start, f.end)):
             continue
@@ -218,6 +215,15 @@ def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | 
             return Found(i, i + 1, f.actor)
         return Found(i, i + 1, Actor(country, country, view.words[i - 1] + " " + view.words[i]))
     return None
+
+
+def _named_before(view: TextView, i: int, found: Sequence[Found], reach: int) -> Iterator[Found]:
+    """The mentions that end before token ``i``, in its sentence or the ``reach`` before it,
+    nearest first."""
+    sentence = view.tokens[i].sentence
+    for f in sorted(found, key=lambda f: f.start, reverse=True):
+        if f.end <= i and view.tokens[f.start].sentence >= sentence - reach:
+            yield f
 
 
 def _governing_subject_tokens(view: TextView, i: int) -> set[int]:
@@ -268,10 +274,8 @@ def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) ->
     same word, when that body has a country."""
     if end - start != 1:
         return None
-    word, sentence = view.words[start].lower(), view.tokens[start].sentence
-    for f in sorted(found, key=lambda f: f.start, reverse=True):
-        if f.end > start or view.tokens[f.start].sentence < sentence - BODY_REACH:
-            continue
+    word = view.words[start].lower()
+    for f in _named_before(view, start, found, BODY_REACH):
         if f.end - f.start > 1 and view.words[f.end - 1].lower() == word:
             if f.actor.country is None or f.actor.key.startswith(PERSON_ID_PREFIX):
                 return None

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import cached_property
 
 from communique.actors._found import Actor, Found
 from communique.actors._words import (
@@ -164,7 +165,7 @@ class PeopleReader:
         name = known.entry.name if known and isinstance(known.entry, PersonEntry) else None
         if known is not None and known.contextual:  # a surname the story's country allows
             named = self.people.get(self.view.phrase(start, end))
-            if named is None and self._someone_else_named(start, end, name):
+            if named is None and self._someone_else_named(start, name):
                 return  # "Lee Hsien Yang … Lee": not the leader, and no one we know
             name = named.name if named is not None else name  # "Kim Yo Jong … Kim": her
         name = name or self.view.phrase(start, end)
@@ -194,20 +195,23 @@ class PeopleReader:
             self.people.setdefault(actor.name.split()[0], actor)  # "Kim" after "Kim Jong Un"
         self.found.append(Found(start, end, actor))
 
-    def _someone_else_named(self, start: int, end: int, known: str | None) -> bool:
+    @cached_property
+    def _person_spans(self) -> list[tuple[int, int]]:
+        """Token spans of the people the parser names in the text."""
+        entities = self.view.annotation.entities
+        return [self.view.entity_tokens(e) for e in entities if e.label == "PERSON"]
+
+    def _someone_else_named(self, start: int, known: str | None) -> bool:
         """Whether the article names in full, as a person, someone other than ``known``
         whose first or last name is the word at ``start`` ("Lee Hsien Yang")."""
         view, word = self.view, self.view.words[start]
-        for entity in view.annotation.entities:
-            first, last = view.entity_tokens(entity)
-            if entity.label != "PERSON" or last - first < 2 or first <= start < last:
-                continue
-            if (
-                word in (view.words[first], view.words[last - 1])
-                and view.phrase(first, last) != known
-            ):
-                return True
-        return False
+        return any(
+            last - first > 1
+            and not first <= start < last
+            and word in (view.words[first], view.words[last - 1])
+            and view.phrase(first, last) != known
+            for first, last in self._person_spans
+        )
 
     def _note_anchor(self, reading: RoleReading) -> None:
         """Mark an anchor read as part of a role; "its" in "its leader" is a mention of it."""

@@ -182,12 +182,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
             for start, end in self._person_spans
         )
 
-    @cached_property
-    def _person_spans(self) -> list[tuple[int, int]]:
-        """Token spans of the people the parser names in the text."""
-        entities = self.view.annotation.entities
-        return [self.view.entity_tokens(e) for e in entities if e.label == "PERSON"]
-
     def _other_first_name(self, match: KBMatch, start: int) -> bool:
         """A known surname after a written first name that is not the known person's ("John
         Mbeki" is not Thabo Mbeki); titles and initials are no first name ("President Mbeki",

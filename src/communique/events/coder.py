@@ -512,9 +512,9 @@ class DependencyCoder:
         if obj is not None:
             for each in (obj, *(c for c in view.children(obj) if view.tokens[c].dep == "conj")):
                 found += prepositional_objects(view, each, preps)  # "aid and arms deals with X"
-            if view.lemma(obj) in COLLECTIVE_NOUNS or view.tokens[obj].pos == "NUM":
+            if _quantity(view, obj):
                 # "dozens of artifacts to", "$255 million in military aid to Pakistan"
-                for counted in prepositional_objects(view, obj, ("of", "in")):
+                for counted in prepositional_objects(view, obj, COUNTING):
                     found += prepositional_objects(view, counted, preps)
         return found
 
@@ -582,12 +582,12 @@ class DependencyCoder:
         hundreds of millions in military aid", "returned dozens of artifacts")."""
         view = self.view
         prep = view.tokens[noun].head
-        if view.tokens[noun].dep != "pobj" or view.lemma(prep) not in {"of", "in"}:
+        if view.tokens[noun].dep != "pobj" or view.lemma(prep) not in COUNTING:
             return False
         quantity = view.tokens[prep].head
         return (
             view.tokens[quantity].dep in {"dobj", "nsubjpass"}
-            and (view.lemma(quantity) in COLLECTIVE_NOUNS or view.tokens[quantity].pos == "NUM")
+            and _quantity(view, quantity)
             and self._coded_by_head(quantity)
         )
 
@@ -722,6 +722,16 @@ def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bo
 def _own_place(source: ActorMention, target: ActorMention) -> bool:
     """Whether ``target`` is a town or region of the source's own country."""
     return target.actor_id.startswith("place/") and target.code == source.code[:3]
+
+
+# The prepositions after a quantity that name what it counts ("dozens of artifacts",
+# "$255 million in military aid").
+COUNTING = ("of", "in")
+
+
+def _quantity(view: TextView, i: int) -> bool:
+    """Whether token ``i`` is a quantity ("dozens", "255", "million")."""
+    return view.lemma(i) in COLLECTIVE_NOUNS or view.tokens[i].pos == "NUM"
 
 
 def _to_blame(view: TextView, verb: int) -> bool:
