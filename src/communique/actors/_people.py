@@ -17,10 +17,12 @@ from functools import cached_property
 from communique.actors._found import Actor, Found
 from communique.actors._words import (
     FAMILY_NAME_FIRST,
+    FAMILY_NAMES,
     MEMBERS_OF,
     NAME_LABELS,
     SECTOR_NAMES,
     SPEAKS_FOR_OWNER,
+    WESTERN_GIVEN_NAMES,
 )
 from communique.actors.knowledge import (
     CountryEntry,
@@ -95,6 +97,8 @@ class PeopleReader:
         spans.extend((s, e, None) for s, e in self._apposed_names(taken))
         taken.update(i for s in spans for i in range(s[0], s[1]))
         surnames = {self.view.words[e - 1] for s, e, _ in spans if e - s > 1}
+        firsts = {self.view.words[s] for s, e, _ in spans if e - s > 1}
+        surnames |= firsts & FAMILY_NAMES  # "Liu He … Liu": the family name written first
         spans.extend((s, e, None) for s, e in self._remembered_names(taken, surnames))
         yield from sorted(spans, key=lambda s: s[0])
 
@@ -122,6 +126,7 @@ class PeopleReader:
         of a person named in full elsewhere in the article ("Rehman accuses …")."""
         tokens, i = self.view.tokens, 0
         free = [k not in taken and not self._spells_a_date(k) for k in range(len(tokens))]
+        pronoun = [t.pos == "PRON" for t in tokens]  # "He" is no one's surname ("Liu He")
         while i < len(tokens):
             end = i
             while end < len(tokens) and tokens[end].pos == "PROPN" and free[end]:
@@ -129,7 +134,7 @@ class PeopleReader:
             name = self.view.phrase(i, end)
             if end > i and (self._known_name(name) or name in surnames):
                 yield i, end
-            elif end == i and free[i] and self.view.words[i] in surnames:
+            elif end == i and free[i] and self.view.words[i] in surnames and not pronoun[i]:
                 yield i, i + 1  # a surname the small parser took for a common noun
             i = max(end, i + 1)
 
@@ -190,9 +195,8 @@ class PeopleReader:
         if reading is not None and reading.anchor is not None:
             self._note_anchor(reading)
         self.people[actor.name] = actor
-        self.people.setdefault(_surname(actor.name), actor)
-        if actor.country in FAMILY_NAME_FIRST and len(actor.name.split()) > 1:
-            self.people.setdefault(actor.name.split()[0], actor)  # "Kim" after "Kim Jong Un"
+        for family in _family_names(actor.name, actor.country):
+            self.people.setdefault(family, actor)  # "Kim" after "Kim Jong Un"
         self.found.append(Found(start, end, actor))
 
     @cached_property
@@ -471,6 +475,22 @@ class PeopleReader:
 
 def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
+
+
+def _family_names(name: str, country: str | None) -> list[str]:
+    """The words a person named in full is later called by alone: the last ("Theresa May":
+    May); a Chinese or Korean family name written first ("Liu He": Liu, never "He"), also
+    when the person's country is unknown; in a family-name-first country whose name does not
+    start with a family name we know, either ("Jason Hu")."""
+    words = name.split()
+    if len(words) < 2:
+        return words
+    first = words[0]
+    if first in FAMILY_NAMES and (
+        country in FAMILY_NAME_FIRST or (country is None and first not in WESTERN_GIVEN_NAMES)
+    ):
+        return [first]
+    return [words[-1], first] if country in FAMILY_NAME_FIRST else [words[-1]]
 
 
 # Titles of a state's envoy to a body, not of the body's own officers.

@@ -71,6 +71,25 @@ COMPASS_POINTS = frozenset(
 KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
 # Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
 FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
+# Common Chinese and Korean family names as English-language news spells them: a name that
+# starts with one ("Liu He", "Chung Eui-yong") is later called by it, also when we do not know
+# the person's country. Kim and Lee are also Western given names ("Kim Darroch").
+# fmt: off
+FAMILY_NAMES = frozenset({
+    "Bai", "Cai", "Cao", "Chan", "Chen", "Cheng", "Cheung", "Chiang", "Chou", "Chu", "Cui",
+    "Dai", "Deng", "Ding", "Dong", "Du", "Fan", "Feng", "Fu", "Gao", "Geng", "Gu", "Guo",
+    "Han", "Hao", "He", "Ho", "Hou", "Hsieh", "Hu", "Hua", "Huang", "Jia", "Jiang", "Jin",
+    "Kong", "Kuo", "Lai", "Lam", "Leung", "Li", "Liang", "Lin", "Liu", "Lu", "Luo", "Ma",
+    "Mao", "Meng", "Pan", "Peng", "Qian", "Qin", "Ren", "Shen", "Shi", "Song", "Su", "Sun",
+    "Tang", "Tian", "Tsai", "Wan", "Wang", "Wei", "Wen", "Wong", "Wu", "Xi", "Xia", "Xiao",
+    "Xie", "Xu", "Xue", "Yan", "Yang", "Yao", "Ye", "Yu", "Yuan", "Zeng", "Zhang", "Zhao",
+    "Zheng", "Zhong", "Zhou", "Zhu", "Ahn", "Bae", "Baek", "Cho", "Choe", "Choi", "Chung",
+    "Hong", "Hwang", "Jang", "Jeon", "Jung", "Kang", "Kim", "Kwon", "Lee", "Lim", "Moon",
+    "Nam", "Noh", "Oh", "Pak", "Park", "Ri", "Ryu", "Seo", "Shin", "Yoo", "Yoon"
+})
+# fmt: on
+# Family names that also open Western names, read first only in a family-name-first country.
+WESTERN_GIVEN_NAMES = frozenset({"Kim", "Lee"})
 # Officials who usually deal with other countries: "met the envoy" names no focus country.
 FOREIGN_FACING = frozenset(
     {

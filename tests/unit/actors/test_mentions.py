@@ -622,6 +622,26 @@ def test_find_actors_family_name_first_and_the_two_koreas(nlp) -> None:  # type:
     assert "North" not in _by_text(other, _find(nlp, other))
 
 
+def test_find_actors_a_family_name_written_first_of_someone_we_do_not_know(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Vice Premier Zhao Lin phoned Finance Minister Paul Hendry on Monday. "
+        "The call between Hendry and Zhao was tense."
+    )
+    found = _by_text(text, _find(nlp, text, "2018-03-24"))
+    assert found["Zhao"].actor_id == found["Zhao Lin"].actor_id  # not "Lin"
+    western = "Ambassador Kim Sorensen resigned. Sorensen left on Friday."
+    kept = _by_text(western, _find(nlp, western, "2018-03-24"))
+    assert kept["Sorensen"].actor_id == kept["Kim Sorensen"].actor_id
+    known = (
+        "Vice Premier Liu He met Finance Minister Paul Hendry in Geneva. Hendry said the "
+        "talks went well. He added that Liu would visit in May."
+    )
+    people = _find(nlp, known, "2019-05-02")
+    liu = [m for m in people if known[m.start : m.end] in {"Liu He", "Liu"}]
+    assert [m.code for m in liu] == ["CHNGOV", "CHNGOV"]
+    assert _by_text(known, people)["He"].actor_id != liu[0].actor_id  # a pronoun, not "Liu He"
+
+
 def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Moroccan diplomats met President Obama. Former President Bush spoke."
     found = _by_text(text, _find(nlp, text, "2000-01-01"))
