@@ -146,6 +146,19 @@ class ActorIndex:
         """The actor mention covering token ``i``."""
         return self._at.get(i)
 
+    def joined(self, i: int) -> list[ActorMention]:
+        """The two actors a hyphen joins before the noun at ``i`` ("the Trump-Kim summit",
+        "Russia-Ukraine talks"), in text order; none otherwise."""
+        view = self.view
+        for second in view.children(i):
+            if view.tokens[second].dep != "compound" or (last := self.at(second)) is None:
+                continue
+            for first in view.children(second):
+                hyphen = first + 1 < second and view.words[first + 1] == "-"
+                if view.tokens[first].dep == "compound" and hyphen and (one := self.at(first)):
+                    return [one, last] if one.actor_id != last.actor_id else []
+        return []
+
     def of_phrase(self, i: int | None, *, owners: bool = True) -> list[ActorMention]:
         """The actors a noun phrase headed by token ``i`` names, coordination expanded.
 
@@ -163,6 +176,9 @@ class ActorIndex:
         for head in heads:
             apposed = self.appositions(head)  # "Syria's allies, Russia and Iran": both
             mention = apposed[0] if apposed else self.at(head)
+            if mention is None and owners and (pair := self.joined(head)):
+                found += [m for m in pair if m not in found]  # "the Trump-Kim summit"
+                continue
             mention = mention or (self._owner(head) if owners else None)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"

@@ -319,6 +319,10 @@ class DependencyCoder:
             yield from self._pairs(verb, entry, sources, subjects, inherited)
             return
         targets = self._targets(verb, entry, obj, {m.actor_id for m in subjects})
+        if obj is not None and len(targets) > 1 and self.view.lemma(obj) in TALK_NOUNS:
+            # "the North threatened to abandon the Trump-Kim meeting": not its own side
+            sides = {m.code[:3] for m in subjects}
+            targets = [t for t in targets if t.code[:3] not in sides] or targets
         if not entry.cameo and self.view.lemma(verb) in REPORTING_VERBS:
             # Not the speaker's own country ("Abe said Japan will deal firmly with …"), nor an
             # actor of the speaker's own code ("the spokeswoman said the president agrees").
@@ -608,6 +612,8 @@ class DependencyCoder:
         agents = prepositional_objects(view, noun, ("by",))
         if by := [m for a in agents for m in self.actors.of_phrase(a)]:
             return by, False  # "a visit by a South Korean delegation to Pyongyang"
+        if pair := self.actors.joined(noun):
+            return pair, False  # "Russia-Ukraine talks": both parties
         for child in view.children(noun):
             if view.tokens[child].dep in {"amod", "compound"} and (m := self.actors.at(child)):
                 return [m], False

@@ -323,7 +323,9 @@ def test_every_person_has_a_valid_code(kb: KnowledgeBase) -> None:
 
 # Offices that many people hold at once: each member's term is theirs alone (China has
 # several vice premiers at a time).
-MEMBER_OFFICES = frozenset({"United States Senator", "United States Representative", "Vice Premier"})
+MEMBER_OFFICES = frozenset(
+    {"United States Senator", "United States Representative", "Vice Premier"}
+)
 
 
 def test_terms_in_one_office_do_not_overlap(kb: KnowledgeBase) -> None:

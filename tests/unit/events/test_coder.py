@@ -115,6 +115,13 @@ def test_code_events_talks_left_are_no_meeting_of_their_own(nlp) -> None:  # typ
         assert not events[0].cameo.startswith("0")
 
 
+def test_code_events_a_hyphen_joined_pair_names_both_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the talks are between both; leaving them acts on the other side, not one's own
+    assert ("PER", "BOL") in _pairs(_proposed(nlp, "Peru-Bolivia talks resumed in Lima.", "talk"))
+    text = "The Peruvian government threatened to abandon the Chile-Peru summit."
+    assert _pairs(_proposed(nlp, text, "abandon")) == {("PERGOV", "CHL")}
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
