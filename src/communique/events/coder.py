@@ -368,6 +368,8 @@ class DependencyCoder:
             found = self._measure_imposed_on(obj)  # "lifted the ban imposed on the LTTE"
         if not found and entry.plover == "AID":
             found = self._helped(verb, obj)  # "donated ventilators to assist Ethiopia"
+        if not found and obj is None and view.lemma(verb) in HELPING:
+            found = self._helped_to_do(verb)  # "help train the army", "helped Kenya rebuild"
         if not found:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
@@ -418,6 +420,18 @@ class DependencyCoder:
             and view.lemma(clause) in HELPING
             for m in self.actors.of_phrase(object_of(view, clause))
         ]
+
+    def _helped_to_do(self, verb: int) -> list[ActorMention]:
+        """Whom help with no object helps: the subject of the clause it helps to do ("helped
+        Kenya rebuild its schools"), else that clause's object ("will help train the army")."""
+        view = self.view
+        found: list[ActorMention] = []
+        for clause in view.children(verb):
+            if view.tokens[clause].dep in {"xcomp", "ccomp"}:
+                subject = child_with(view, clause, {"nsubj"})
+                found += self.actors.of_phrase(subject if subject is not None else
+                                               object_of(view, clause))  # fmt: skip
+        return found
 
     def _places_moved(self, verb: int, obj: int | None) -> list[ActorMention]:
         """The places forces are moved to, from or within by ``verb``."""

@@ -122,6 +122,16 @@ def test_code_events_a_hyphen_joined_pair_names_both_parties(nlp) -> None:  # ty
     assert _pairs(_proposed(nlp, text, "abandon")) == {("PERGOV", "CHL")}
 
 
+def test_code_events_help_with_no_object_helps_whom_its_clause_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _pairs(_proposed(nlp, "Norway will help train the Afghan army.", "help")) == {
+        ("NOR", "AFGMIL")
+    }
+    assert _pairs(_proposed(nlp, "Norway helped Kenya rebuild its schools.", "help")) == {
+        ("NOR", "KEN")
+    }
+    assert _pairs(_proposed(nlp, "Norway helped pay for the talks.", "help")) == {("NOR", None)}
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
