@@ -361,9 +361,11 @@ class DependencyCoder:
             found = self.actors.of_phrase(obj)
         if not found:
             found = self._held_to_account(verb)  # "holds Russia responsible for the attack"
-        if not found and obj is not None and view.lemma(obj) in AUTHORED_NOUNS:
-            for pobj in prepositional_objects(view, obj, ("from", "by")):
-                found += self.actors.of_phrase(pobj)  # "rejected an offer from the government"
+        if not found and obj is not None:
+            # "rejected an offer from the government", "cancelled a planned visit by Erdogan"
+            preps = ("from", "by") if view.lemma(obj) in AUTHORED_NOUNS else ("by",)
+            for pobj in prepositional_objects(view, obj, preps):
+                found += self.actors.of_phrase(pobj)
         if not found and obj is not None and view.lemma(obj) in MEASURES:
             found = self._measure_imposed_on(obj)  # "lifted the ban imposed on the LTTE"
         if not found and entry.plover == "AID":

@@ -132,6 +132,11 @@ def test_code_events_help_with_no_object_helps_whom_its_clause_names(nlp) -> Non
     assert _pairs(_proposed(nlp, "Norway helped pay for the talks.", "help")) == {("NOR", None)}
 
 
+def test_code_events_acting_on_what_someone_did_acts_on_the_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Germany cancelled a planned visit by the Turkish president."
+    assert _pairs(_proposed(nlp, text, "cancel")) == {("DEU", "TURGOV")}
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
