@@ -336,12 +336,13 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     if (
         depth == 0
         and token.dep == "xcomp"
-        and (controller := child_with(view, token.head, {"dobj"}))
+        and (controller := child_with(view, token.head, {"dobj"})) is not None
     ):
         return controller  # "urged both sides to agree": the sides agree, not the urger
     if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
         head = view.tokens[token.head]
-        if token.dep == "xcomp" and (controller := child_with(view, token.head, {"nsubjpass"})):
+        controller = child_with(view, token.head, {"nsubjpass"})
+        if token.dep == "xcomp" and controller is not None:
             return controller  # "Pence was scheduled to meet North Korean officials"
         if token.dep == "conj" and head.pos in {"NOUN", "PROPN"} and head.dep in {"dobj", "obj"}:
             # "killing one guard and battling security forces": the parser hung the second

@@ -51,6 +51,8 @@ INTENT_VERBS = frozenset(
         "undertake",
         "propose",
         "consider",
+        "schedule",  # "was scheduled to meet"
+        "due",  # "is due to visit"
         # adjectives of readiness: "is willing to provide", "stands ready to help"
         "willing",
         "ready",
@@ -79,6 +81,9 @@ FUTURE_TIME = re.compile(
 TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep"})
 FUTURE_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled", "proposed"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Participles that, in the passive before an infinitive, say an act is arranged ("are set to
+# sign", "is slated to visit"); read as written (the small model lemmatises "slated" as "slat").
+ARRANGED = frozenset({"set", "slated"})
 # Clause links that carry modality up to the trigger ("promised [to deepen]").
 # Not through prepositions: "following Putin's visit", "in talks with" keep their own modality.
 GOVERNING_DEPS = frozenset({"xcomp", "conj", "relcl", "acl", "dobj", "nsubjpass", "pcomp", "ccomp"})
@@ -150,6 +155,8 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
     lemma = view.lemma(k)
     if not is_trigger and lemma in INTENT_VERBS:
         marks.add("intended")
+    if not is_trigger and view.words[k].lower() in ARRANGED and _passive(view, k):
+        marks.add("intended")  # "are set to sign": arranged, not yet done
     if not is_trigger and lemma in NEGATING_VERBS:
         marks.add("negated")
     token = view.tokens[k]
@@ -204,3 +211,7 @@ def _has_marker(view: TextView, clause: int) -> bool:
         view.tokens[c].dep == "mark" and view.words[c].lower() in CONDITION_MARKERS
         for c in view.children(clause)
     )
+
+
+def _passive(view: TextView, k: int) -> bool:
+    return any(view.tokens[c].dep == "auxpass" for c in view.children(k))

@@ -287,6 +287,20 @@ def test_code_events_modality_intended_by_a_time_to_come(nlp) -> None:  # type: 
     assert done and {e.modality for e in done} == {"asserted"}
 
 
+def test_code_events_modality_intended_when_arranged(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the first word of the text is the controller too (token 0 is a subject like any other)
+    for text in ("Bolivia and Paraguay are set to sign a border treaty on Friday.",
+                 "Bolivia and Paraguay are slated to hold talks.",
+                 "The Bolivian president is due to visit Paraguay."):  # fmt: skip
+        events = _code(nlp, text)
+        assert {(e.source.code[:3], e.target.code[:3] if e.target else None) for e in events} == {
+            ("BOL", "PRY")
+        }, text
+        assert {e.modality for e in events} == {"intended"}, text
+    done = _code(nlp, "Bolivia set fire to the border post of Paraguay.")
+    assert "intended" not in {e.modality for e in done}
+
+
 def test_code_events_modality_conditional(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile will expel the ambassador of Peru if the talks fail.")
     assert events and {e.modality for e in events} == {"conditional"}
