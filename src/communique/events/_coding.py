@@ -105,9 +105,9 @@ def _decided(
             # probability against "no event", whichever root): most such candidates are not.
             yield None
             continue
-        if dyad.target is None and _bare_saying(view, dyad) and decision.cameo[:2] != "01":
-            # "Stoltenberg said that …" aimed at no one is at most a statement: what was said
-            # is coded from its own words, not from "said"
+        if _to_no_one(dyad) and _bare_saying(view, dyad) and decision.cameo[:2] != "01":
+            # "Stoltenberg said that …" aimed at no one, or "a source told SANA", is at most a
+            # statement: what was said is coded from its own words, not from "said"
             yield None
             continue
         plover = ontology.to_plover(decision.cameo)
@@ -123,6 +123,11 @@ def _decided(
         yield dataclasses.replace(
             dyad, entry=entry, decided=round(decision.confidence, 2), reported=reported
         )
+
+
+def _to_no_one(dyad: Dyad) -> bool:
+    """Whether a candidate is aimed at no one, or only at the press it speaks through."""
+    return dyad.target is None or dyad.target.code.endswith("MED")
 
 
 def _bare_saying(view: TextView, dyad: Dyad) -> bool:

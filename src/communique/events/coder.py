@@ -81,7 +81,9 @@ REQUIREMENTS = frozenset(
 )  # fmt: skip
 # Verbs that report a claim about someone, whom a claim is about when the lexicon codes nothing
 # ("McMaster said Russia interfered in the election").
-REPORTING_VERBS = frozenset({"say", "claim", "allege", "charge", "insist", "argue", "assert"})
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "claim", "allege", "charge", "insist", "argue", "assert"}
+)
 # Verbs that report an obligation laid on someone ("said Iran must stop"), and the modals of it.
 DEMAND_CUES = frozenset(
     {"say", "insist", "stress", "declare", "warn", "tell", "state", "announce", "reaffirm",

@@ -137,6 +137,14 @@ def test_code_events_acting_on_what_someone_did_acts_on_the_doer(nlp) -> None:  
     assert _pairs(_proposed(nlp, text, "cancel")) == {("DEU", "TURGOV")}
 
 
+def test_code_events_telling_the_press_is_no_act_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Turkish jets struck Syrian army positions near Idlib, a Syrian military source told SANA."
+    )
+    events = _code_learned(nlp, text)
+    assert events and all(not e.target or not e.target.code.endswith("MED") for e in events)
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
