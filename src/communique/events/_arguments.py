@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from communique.records import ActorMention
+from communique.records import PERSON_ID_PREFIX, ActorMention
 from communique.speech import REPORT_NOUNS
 from communique.textview import TextView, place_inside
 
@@ -179,7 +179,7 @@ class ActorIndex:
             if mention is None and owners and (pair := self.joined(head)):
                 found += [m for m in pair if m not in found]  # "the Trump-Kim summit"
                 continue
-            mention = mention or (self._owner(head) if owners else None)
+            mention = mention or (self._owner(head) if owners else None) or self._titled(head)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
             if mention is None:
@@ -189,6 +189,23 @@ class ActorIndex:
                 if all(m.actor_id != one.actor_id for m in found):
                     found.append(one)
         return found
+
+    def _titled(self, head: int) -> ActorMention | None:
+        """The person a written title heading the phrase names, when the parser made the title
+        the head and hung the name below it ("met Japanese Minister of Foreign Affairs Taro
+        Kono": "Minister" is the object, "Kono" the object of "of")."""
+        view = self.view
+        if view.tokens[head].pos != "PROPN":
+            return None
+        below = set(view.subtree(head))
+        for k in range(head + 1, min(head + TITLE_REACH, len(view))):
+            if k not in below:
+                return None
+            if (mention := self.at(k)) is not None:
+                return mention if mention.actor_id.startswith(PERSON_ID_PREFIX) else None
+            if not view.words[k][:1].isupper() and view.words[k].lower() not in TITLE_LINKS:
+                return None
+        return None
 
     def _included(self, head: int) -> list[ActorMention]:
         """ "Several countries, including Turkey and Russia": the actors the phrase lists; for a
@@ -303,6 +320,10 @@ class ActorIndex:
 
 
 OF_FROM_IN = frozenset({"of", "from", "in"})
+# How far after a title's head its holder's name may start, and the small words inside a title
+# ("Minister of State for the Middle East").
+TITLE_REACH = 8
+TITLE_LINKS = frozenset({"of", "for", "the"})
 
 
 def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:

@@ -40,10 +40,10 @@ def _pairs(events: tuple[Event, ...] | list[Event]) -> set[tuple[str, str | None
     return {(e.source.code, e.target.code if e.target else None) for e in events}
 
 
-def _proposed(nlp, text: str, lemma: str) -> list[Dyad]:  # type: ignore[no-untyped-def]
+def _proposed(nlp, text: str, lemma: str, published: str = "2023-06-01") -> list[Dyad]:  # type: ignore[no-untyped-def]
     """The candidates the rules propose for the learned decision in the first sentence of
     ``text`` whose trigger has ``lemma``."""
-    article = Article(doc_id="t", text=text, published="2023-06-01")
+    article = Article(doc_id="t", text=text, published=published)
     (annotation,) = annotate_articles([article], nlp)
     view = TextView(text, annotation)
     actors = ActorIndex(view, find_actors(article, annotation))
@@ -143,6 +143,12 @@ def test_code_events_telling_the_press_is_no_act_on_it(nlp) -> None:  # type: ig
     )
     events = _code_learned(nlp, text)
     assert events and all(not e.target or not e.target.code.endswith("MED") for e in events)
+
+
+def test_code_events_a_title_the_parser_made_the_head_names_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "Minister" the object and hangs the name under "of"
+    text = "After Pompeo met Japanese Minister of Foreign Affairs Taro Kono, he flew to Seoul."
+    assert _pairs(_proposed(nlp, text, "meet", "2018-06-14")) == {("USAGOV", "JPNGOV")}
 
 
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
