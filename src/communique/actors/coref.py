@@ -171,7 +171,9 @@ def _resolve(
         owner = _possessor_subject(view, i, antecedents) if word in POSSESSIVE_PRONOUNS else None
         return owner or _nearest_before(view, i, antecedents, wants_person, max_back=0)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
-        fronted = _fronted_clause_subject(view, i, antecedents)
+        fronted = _fronted_clause_subject(view, i, antecedents) or _subject_of_fronted_clause(
+            view, i, antecedents
+        )
         if fronted is not None:
             return fronted
         subject = _governing_subject(view, i, antecedents) or _earlier_subject(view, i, antecedents)
@@ -228,6 +230,22 @@ def _fronted_clause_subject(
     return next(
         (a.key for a in antecedents if a.is_person and a.start > i and a.end - 1 == subject), None
     )
+
+
+def _subject_of_fronted_clause(
+    view: TextView, i: int, antecedents: Sequence[Antecedent]
+) -> str | None:
+    """A subject "he"/"she" after a clause fronted before it is that clause's subject, not
+    whom it named last: in "After Pompeo met Kono in Tokyo, he flew to Seoul" he is Pompeo."""
+    tokens = view.tokens
+    heads = {a.end - 1: a.key for a in antecedents if a.is_person and a.end <= i}
+    for clause in view.children(tokens[i].head):
+        if tokens[clause].dep != "advcl" or clause > i:
+            continue
+        subject = next((c for c in view.children(clause) if tokens[c].dep == "nsubj"), None)
+        if subject in heads:
+            return heads[subject]
+    return None
 
 
 def _governing_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:

@@ -262,6 +262,11 @@ def test_find_actors_bracketed_clarification_wins(nlp) -> None:  # type: ignore[
             "he",
             "Dick Schoof",
         ),
+        (  # after a fronted clause, the subject is that clause's subject, not whom it named
+            "After Dick Schoof met Olaf Scholz in Berlin, he flew to Paris.",
+            "he",
+            "Dick Schoof",
+        ),
         (  # a person whom no actor codes, named between: no actor, not Schoof
             "Dick Schoof met the king on Tuesday. Pedro Alvarez Ruiz wrote for a local paper. "
             "He entered the consulate on Friday.",
