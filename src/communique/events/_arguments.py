@@ -48,6 +48,8 @@ RELATIONAL_NOUNS = frozenset(
     {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "adversary", "foe",
      "friend", "critic", "opponent", "creditor", "debtor", "client", "proxy"}
 )  # fmt: skip
+# Relations that act for whom they are named after: "Iran proxies" are Iran's doing.
+AGENT_RELATIONS = frozenset({"proxy"})
 # "rebel-held", "Taliban-controlled": the participle names who holds the place it modifies.
 HOLDING_PARTICIPLES = frozenset({"hold", "control", "run", "occupy", "seize"})
 # Labels the parser gives prepositions ("to" in "sent X to Y" is often "dative").
@@ -190,6 +192,15 @@ class ActorIndex:
                     found.append(one)
         return found
 
+    def _of_others(self, i: int) -> bool:
+        """Whether the relation at ``i``, named after a person or a state, is others ("Trump
+        allies", "Kremlin critics"); an organisation's allies are its members ("NATO allies"),
+        and proxies act for whom they are named after ("Iran proxies")."""
+        if self.view.lemma(i) in AGENT_RELATIONS:
+            return False
+        owners = [m for c in self.view.children(i) if (m := self.at(c)) is not None]
+        return any(not m.code.startswith(("IGO", "NGO")) for m in owners)
+
     def _titled(self, head: int) -> ActorMention | None:
         """The person a written title heading the phrase names, when the parser made the title
         the head and hung the name below it ("met Japanese Minister of Foreign Affairs Taro
@@ -298,6 +309,8 @@ class ActorIndex:
         for dep in OWNER_DEPS:
             if relational and dep == "poss":
                 continue
+            if relational and dep == "compound" and self._of_others(i):
+                continue  # "Trump allies", "U.S. friends": others ("NATO allies" are NATO's)
             for child in self.view.children(i):
                 if self.view.tokens[child].dep == dep and (mention := self.at(child)):
                     return mention

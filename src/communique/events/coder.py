@@ -580,8 +580,13 @@ class DependencyCoder:
             for what in prepositional_objects(view, noun, ("of",)):
                 for pobj in prepositional_objects(view, what, entry.target_preps):
                     targets += self.actors.of_phrase(pobj)
-        if entry.direction == "mutual" and len(targets) > 1 and not self._owned(noun, sources):
-            yield from self._mutual_pairs(noun, entry, targets, False)  # "talks between A and B"
+        if (
+            entry.direction == "mutual"
+            and len(targets) > 1
+            and not self._owned(noun, sources)
+            and self._between(heads)
+        ):  # "talks between A and B"; "alliances with A and B" are someone's with each
+            yield from self._mutual_pairs(noun, entry, targets, False)
             return
         if entry.direction == "mutual" and inherited:
             # "clashes between Hindu and Muslim gangs" after "police imposed a curfew": the
@@ -598,6 +603,10 @@ class DependencyCoder:
                 yield from self._mutual_pairs(noun, entry, sources, inherited)
             return
         yield from self._pairs(noun, entry, sources, targets, inherited)
+
+    def _between(self, heads: list[int]) -> bool:
+        """Whether a noun's parties are named after "between" ("talks between A and B")."""
+        return any(prepositional_objects(self.view, h, ("between",)) for h in heads)
 
     def _counted_object(self, noun: int) -> bool:
         """Whether the noun is what a coded verb's quantity object counts ("withheld

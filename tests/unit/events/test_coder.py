@@ -151,6 +151,20 @@ def test_code_events_a_title_the_parser_made_the_head_names_its_holder(nlp) -> N
     assert _pairs(_proposed(nlp, text, "meet", "2018-06-14")) == {("USAGOV", "JPNGOV")}
 
 
+def test_code_events_a_persons_or_states_allies_are_others(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Biden allies" are not Biden; NATO's allies are its members
+    text = "Several Biden allies urged the Chilean president to resign."
+    assert not _proposed(nlp, text, "urge")
+    text = "The Bolivian president told NATO allies to pay more."
+    assert ("BOLGOV", "IGOWSTNAT") in _pairs(_proposed(nlp, text, "tell"))
+
+
+def test_code_events_partnerships_with_several_are_each_with_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile sought to forge new defense partnerships with Peru and Bolivia."
+    pairs = _pairs(_proposed(nlp, text, "partnership"))
+    assert pairs == {("CHL", "PER"), ("CHL", "BOL")}
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
