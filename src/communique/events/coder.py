@@ -103,6 +103,10 @@ TALK_NOUNS = frozenset(
     {"talk", "talks", "negotiation", "summit", "meeting", "dialogue", "deal", "agreement",
      "treaty", "pact", "accord", "truce", "ceasefire", "relation", "tie"}
 )  # fmt: skip
+# What a verb is about, and the parties the parser may hang on it instead of on the verb
+# ("talked about denuclearization with the South Koreans").
+TOPIC_PREPS = ("about", "on", "over", "regarding")
+PARTY_PREPS = frozenset({"with", "to"})
 # Particles of leaving that carry the preposition of what is left ("pulled out of").
 AWAY = frozenset({"out", "away"})
 # Verbs whose subject undergoes the act its object names, done by someone else.
@@ -531,6 +535,9 @@ class DependencyCoder:
         on what a quantity object counts ("returned dozens of artifacts to El Salvador")."""
         view = self.view
         found = prepositional_objects(view, verb, preps)
+        if not found and (party := tuple(p for p in preps if p in PARTY_PREPS)):
+            for topic in prepositional_objects(view, verb, TOPIC_PREPS):
+                found += prepositional_objects(view, topic, party)  # "talked about X with Y"
         if obj is not None:
             for each in (obj, *(c for c in view.children(obj) if view.tokens[c].dep == "conj")):
                 found += prepositional_objects(view, each, preps)  # "aid and arms deals with X"

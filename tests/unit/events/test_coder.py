@@ -165,6 +165,12 @@ def test_code_events_partnerships_with_several_are_each_with_the_subject(nlp) ->
     assert pairs == {("CHL", "PER"), ("CHL", "BOL")}
 
 
+def test_code_events_a_party_hung_on_the_topic_is_the_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "with the Peruvian delegation" on "trade", not on "talked"
+    text = "The Chilean president talked about trade with the Peruvian delegation."
+    assert ("CHLGOV", "PERGOV") in _pairs(_proposed(nlp, text, "talk"))
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
