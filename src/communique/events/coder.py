@@ -381,7 +381,7 @@ class DependencyCoder:
         if not found:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
-            found = self._clause_subjects(verb)  # "demanded that Mugabe abandon the policy"
+            found = self._clause_subjects(verb, owners=True)  # "demanded that Mugabe abandon"
         if not found and not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
             found = self._clause_subjects(verb, {"nsubj"})  # "said Russia interfered"
         if not found and (entry.plover in PLACE_TARGET_TYPES or view.lemma(verb) in FORCE_VERBS):
@@ -520,14 +520,18 @@ class DependencyCoder:
         return []
 
     def _clause_subjects(
-        self, verb: int, deps: frozenset[str] | set[str] = frozenset({"nsubj", "nsubjpass"})
+        self,
+        verb: int,
+        deps: frozenset[str] | set[str] = frozenset({"nsubj", "nsubjpass"}),
+        owners: bool = False,
     ) -> list[ActorMention]:
         view = self.view
         for clause in view.children(verb):
             if view.tokens[clause].dep in {"ccomp", "xcomp"}:
                 subject = child_with(view, clause, set(deps))
                 if subject is not None:
-                    return self.actors.of_phrase(subject, owners=False)
+                    # "warned that Pyongyang's charm offensive was fooling no one": its owner
+                    return self.actors.of_phrase(subject, owners=owners)
         return []
 
     def _preposition_objects(self, verb: int, obj: int | None, preps: tuple[str, ...]) -> list[int]:

@@ -171,6 +171,11 @@ def test_code_events_a_party_hung_on_the_topic_is_the_verbs(nlp) -> None:  # typ
     assert ("CHLGOV", "PERGOV") in _pairs(_proposed(nlp, text, "talk"))
 
 
+def test_code_events_a_warning_about_what_an_actor_owns_is_aimed_at_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chilean president warned that Lima's border policy would fail."
+    assert ("CHLGOV", "PERGOV") in _pairs(_proposed(nlp, text, "warn"))
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
