@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,7 +17,7 @@ from communique.records import Annotation, Span, Token
 # A wire dateline opening a text: a place in capitals, its region or country, a date, the
 # agency, a dash ("NAIROBI, Kenya, Feb 11 (Wire) —", "CAMP DAVID, Md. (Reuters) -").
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'\- ]{1,30}(,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
+    r"\s*([A-Z][a-z]{1,2}\s+)?[A-Z][A-Z.'/\- ]{1,30}(,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}"
     r"(,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(\([^)]{1,30}\))?\s*[—–-]"
 )
 
@@ -45,6 +46,23 @@ def dateline_end(text: str) -> int:
     places say where the story was filed: nobody in it acts."""
     found = _DATELINE.match(text)
     return found.end() if found else 0
+
+
+def dateline_credit(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether words ``[start, end)`` are a dateline's credit, in brackets before a dash ("KARACHI,
+    Pakistan (Reuters) —" opening the body after the title): who filed the story, not an
+    actor."""
+    return (
+        start > 0
+        and words[start - 1] == "("
+        and end + 1 < len(words)
+        and words[end] == ")"
+        and words[end + 1] in DASHES
+    )
+
+
+# The dashes a dateline ends with.
+DASHES = frozenset({"-", "—", "–", "--"})
 
 
 @dataclass(frozen=True)

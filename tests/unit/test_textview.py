@@ -7,7 +7,13 @@ import re
 import pytest
 
 from communique.records import Annotation, Token
-from communique.textview import TextView, area_around, dateline_end, place_inside
+from communique.textview import (
+    TextView,
+    area_around,
+    dateline_credit,
+    dateline_end,
+    place_inside,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +23,8 @@ from communique.textview import TextView, area_around, dateline_end, place_insid
         "CAMP DAVID, Md. (Wire) - The president said",
         "NAIROBI, Kenya, Feb 11 — Police said",
         "WASHINGTON — Aboard the plane, he said",
+        "LIMA/SANTIAGO (Wire) - Peru and Chile agreed",  # two cities
+        "Al UDEID AIR BASE, Qatar (Wire) - The general said",  # a short mixed-case word first
     ],
 )
 def test_dateline_end_finds_wire_datelines(text: str) -> None:
@@ -26,10 +34,22 @@ def test_dateline_end_finds_wire_datelines(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Seoul said on Monday - again - that", "North Korea threatened the summit.", ""],
+    [
+        "Seoul said on Monday - again - that",
+        "North Korea threatened the summit.",
+        "",
+        "Al Qaeda claimed the attack - police said",
+    ],
 )
 def test_dateline_end_is_zero_without_one(text: str) -> None:
     assert dateline_end(text) == 0
+
+
+def test_dateline_credit_is_a_name_in_brackets_before_a_dash() -> None:
+    words = ("LIMA", ",", "Peru", "(", "Reuters", ")", "-", "Troops", "fired")
+    assert dateline_credit(words, 4, 5)
+    assert not dateline_credit(words, 2, 3)  # the place
+    assert not dateline_credit(("He", "told", "(", "Reuters", ")", "so"), 3, 4)
 
 
 def _parse(words: list[tuple[str, str, str, str, int]]) -> TextView:

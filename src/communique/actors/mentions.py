@@ -69,7 +69,7 @@ from communique.actors.roles import (
 )
 from communique.gender import name_gender
 from communique.records import PERSON_ID_PREFIX
-from communique.textview import TextView, dateline_end
+from communique.textview import TextView, dateline_credit, dateline_end
 
 GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
 
@@ -98,7 +98,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         matches = []
         for m in self.kb.match(self.view.words, on=self.on):
             if self._located(m):
-                if m.kind in PLACE_KINDS and m.end + 2 < len(self.view):
+                if m.kind in PLACE_KINDS and self._compound_place(m):
                     self.based[m.end + 2] = m.country or m.code[:3]
             elif not self._inside_a_longer_name(m) and not self._ends_another_name(m):
                 matches.append(m)
@@ -206,9 +206,15 @@ class ActorFinder(PeopleReader, SectorPhrases):
         words = self.view.words
         if self.view.tokens[match.start].start < self._dateline_end:
             return True
+        if dateline_credit(words, match.start, match.end):
+            return True  # "KARACHI, Pakistan (Reuters) —" opening a paragraph after the title
+        return match.kind in PLACE_KINDS and self._compound_place(match)
+
+    def _compound_place(self, match: KBMatch) -> bool:
+        """ "the Washington-based association": the place where the noun after it is."""
+        words = self.view.words
         return (
-            match.kind in PLACE_KINDS
-            and match.end + 1 < len(words)
+            match.end + 2 < len(words)
             and words[match.end] == "-"
             and words[match.end + 1].lower() in PLACE_COMPOUNDS
         )

@@ -382,6 +382,8 @@ class DependencyCoder:
             found = self._party_to_talks(verb, obj)  # "pulled out of talks with South Korea"
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb, owners=True)  # "demanded that Mugabe abandon"
+        if not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
+            found = [m for m in found if not m.code.endswith("MED")]  # "told NBC News that …"
         if not found and not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
             found = self._clause_subjects(verb, {"nsubj"})  # "said Russia interfered"
         if not found and (entry.plover in PLACE_TARGET_TYPES or view.lemma(verb) in FORCE_VERBS):

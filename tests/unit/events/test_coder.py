@@ -381,6 +381,15 @@ def test_code_events_attribution_according_to(nlp) -> None:  # type: ignore[no-u
     assert any(e.attributed_to is not None and e.attributed_to.code == "UKR" for e in events)
 
 
+def test_code_events_a_news_agency_reporting_is_the_claimer_not_in_a_credit(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chilean jets struck Peruvian army posts, Reuters reported.")
+    assert {e.attributed_to.code for e in events if e.attributed_to} == {"GBRMED"}
+    # the credit of a dateline that opens the body after the title is nobody
+    text = "Chile strikes Peru\n\nLIMA, Peru (Reuters) - Gunmen stormed a hotel in Lima."
+    events = _code(nlp, text)
+    assert events and not any(e.source.code.startswith("GBR") for e in events)
+
+
 def test_code_events_date_from_the_text(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Israel struck targets in Lebanon on Tuesday.", published="2024-06-20")
     assert events and events[0].date == "2024-06-18"
