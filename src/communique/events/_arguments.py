@@ -186,7 +186,10 @@ class ActorIndex:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
             if mention is None:
                 found += [m for m in self._included(head) if m not in found]
-            mentions = [mention, *apposed[1:], *self._of_coordinated(head)] if mention else []
+            mentions = (
+                [*self._hidden_conjuncts(head, mention), mention, *apposed[1:],
+                 *self._of_coordinated(head), *self._second_subjects(head)] if mention else []
+            )  # fmt: skip
             for one in (member for each in mentions for member in members_of(each)):
                 if all(m.actor_id != one.actor_id for m in found):
                     found.append(one)
@@ -254,6 +257,42 @@ class ActorIndex:
             if any(m is mention for m in members):
                 return [m for m in members if m is not None and m is not mention]
         return []
+
+    def _hidden_conjuncts(self, head: int, mention: ActorMention) -> list[ActorMention]:
+        """Actors joined to a subject by "and" that the parser hung inside its phrase ("South
+        Korean President Moon Jae-in and North Korean leader Kim Jong Un held talks", with
+        Moon's name a modifier of "Un"), when the subject has no conjunct of its own."""
+        view = self.view
+        if view.tokens[head].dep not in {"nsubj", "nsubjpass"} or any(
+            view.tokens[c].dep == "conj" for c in view.children(head)
+        ):
+            return []
+        found: list[ActorMention] = []
+        first = view.token_at(mention.start)
+        for k in view.subtree(head):
+            if k >= first:
+                break  # only before the subject's own name ("Blinken, who … and helped")
+            if view.words[k].lower() == "and" and k > 0 and view.tokens[k].dep == "cc":
+                before = self.at(k - 1)
+                if before is not None and before.actor_id != mention.actor_id:
+                    found.append(before)
+        return found
+
+    def _second_subjects(self, head: int) -> list[ActorMention]:
+        """A second subject the parser gave the verb after an "and" on the first ("Moon Jae-in
+        and Chinese Premier Li Keqiang held talks", both hung on "held")."""
+        view = self.view
+        token = view.tokens[head]
+        if token.dep != "nsubj" or not any(
+            view.tokens[c].dep == "cc" and view.words[c].lower() == "and"
+            for c in view.children(head)
+        ):
+            return []
+        return [
+            m
+            for c in view.children(token.head)
+            if c > head and view.tokens[c].dep == "nsubj" and (m := self.at(c)) is not None
+        ]
 
     def conjuncts(self, i: int) -> list[int]:
         """Token ``i`` and the heads coordinated with it ("A, B and C")."""

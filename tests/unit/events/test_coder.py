@@ -176,6 +176,21 @@ def test_code_events_a_warning_about_what_an_actor_owns_is_aimed_at_it(nlp) -> N
     assert ("CHLGOV", "PERGOV") in _pairs(_proposed(nlp, text, "warn"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs Moon's name inside Putin's phrase, and the "and" with it
+        "South Korean President Moon Jae-in and Russian leader Vladimir Putin held talks "
+        "in Moscow.",
+        # the parser gives "held" two subjects, the "and" on the first
+        "South Korean President Moon Jae-in and Chinese Premier Li Keqiang held talks in Beijing.",
+    ],
+)
+def test_code_events_subjects_joined_by_and_in_a_misparse_are_both(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    pairs = _pairs(_proposed(nlp, text, "talk", "2019-04-27"))
+    assert len(pairs) == 1 and next(iter(pairs))[0] == "KORGOV" and None not in next(iter(pairs))
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
