@@ -15,8 +15,9 @@ from datetime import date
 
 from communique.events._arguments import ActorIndex
 from communique.events._content import content_leaf, planned_threat, threat_of, threatened
+from communique.events._targets import REPORTING_VERBS
 from communique.events.attribution import speaker_of
-from communique.events.coder import ATTACK_NOUNS, REPORTING_VERBS, DependencyCoder, Dyad, owed
+from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
 from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider
 from communique.events.lexicon import Lexicon, load_lexicon
