@@ -191,6 +191,11 @@ def test_code_events_subjects_joined_by_and_in_a_misparse_are_both(nlp, text: st
     assert len(pairs) == 1 and next(iter(pairs))[0] == "KORGOV" and None not in next(iter(pairs))
 
 
+def test_code_events_an_invitation_is_to_whom_it_invites_not_where(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peru invited the Chilean president to Lima for talks."
+    assert _pairs(_proposed(nlp, text, "invite")) == {("PER", "CHLGOV")}
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
