@@ -196,6 +196,13 @@ def test_code_events_an_invitation_is_to_whom_it_invites_not_where(nlp) -> None:
     assert _pairs(_proposed(nlp, text, "invite")) == {("PER", "CHLGOV")}
 
 
+def test_code_events_two_who_disagree_disagree_with_each_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Bolivia and Paraguay disagreed over the river treaty.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("BOL", "PRY")
+    }
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
