@@ -6,10 +6,13 @@ before). Read by the mention finder after names and phrases, before pronouns."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from communique.actors._found import Actor, Found
 from communique.actors.coref import PUBLIC_SECTORS
+from communique.actors.knowledge import KBMatch, KnowledgeBase
 from communique.records import PERSON_ID_PREFIX
 from communique.textview import TextView
 
@@ -285,3 +288,22 @@ def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) ->
 
 def _office(title: str) -> str:
     return title.lower().replace("defense", "defence")
+
+
+def with_elided_countries(
+    view: TextView, kb: KnowledgeBase, matches: Sequence[KBMatch], on: date | None
+) -> list[KBMatch]:
+    """The matches, with the country whose shared last word the first of two coordinated
+    names leaves out ("North and South Korea": North Korea too), when the knowledge base
+    knows it by the first word and that last word; in text order."""
+    words, found = view.words, []
+    for m in matches:
+        if m.kind != "country" or m.end - m.start != 2 or m.start < 2:
+            continue
+        first = m.start - 2
+        if words[m.start - 1] != "and" or not words[first][:1].isupper():
+            continue
+        whole = kb.match([words[first], words[m.end - 1]], on=on)
+        if [(w.kind, w.start, w.end) for w in whole] == [("country", 0, 2)]:
+            found.append(dataclasses.replace(whole[0], start=first, end=first + 1))
+    return sorted([*matches, *found], key=lambda m: m.start)

@@ -110,6 +110,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             and not m.code.startswith(("IGO", "NGO"))
             and (m.kind != "person" or m.country)
         ]
+        matches = groups.with_elided_countries(self.view, self.kb, matches, self.on)
         self.focus = _focus_country(places)
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)

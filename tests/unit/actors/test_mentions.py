@@ -647,6 +647,14 @@ def test_find_actors_a_family_name_written_first_of_someone_we_do_not_know(nlp) 
     assert _by_text(known, people)["He"].actor_id != liu[0].actor_id  # a pronoun, not "Liu He"
 
 
+def test_find_actors_a_country_name_with_its_last_word_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "North and South Korea agreed to field a joint team."
+    assert [m.code for m in _find(nlp, text, "2018-01-20")] == ["PRK", "KOR"]
+    # "Sudan and South Sudan" names both already; "States and North Korea" is no country
+    other = "The United States and North Korea met."
+    assert [m.code for m in _find(nlp, other, "2018-01-20")] == ["USA", "PRK"]
+
+
 def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Moroccan diplomats met President Obama. Former President Bush spoke."
     found = _by_text(text, _find(nlp, text, "2000-01-01"))
