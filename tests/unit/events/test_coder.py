@@ -203,6 +203,11 @@ def test_code_events_two_who_disagree_disagree_with_each_other(nlp) -> None:  # 
     }
 
 
+def test_code_events_a_meal_hosted_for_guests_hosts_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Chilean president hosted a dinner for the Peruvian delegation."
+    assert _pairs(_proposed(nlp, text, "host")) == {("CHLGOV", "PERGOV")}
+
+
 def test_code_events_a_claim_about_an_actor_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     # the rules propose it; whether it is an event is the learned decision's call
     text = "Chile's foreign minister said Peru was spreading lies about the border."
