@@ -215,6 +215,16 @@ class SectorPhrases:
             and (head.dep == "prep")
         )
 
+    def _possessing_country(self, i: int) -> str | None:
+        """The country a possessive before the sector noun at ``i`` names, when it was read
+        after the knowledge base's phrases ("The North's delegation": North Korea's)."""
+        view = self.view
+        owners = [c for c in view.children(i) if view.tokens[c].dep == "poss"]
+        for f in self.found:
+            if f.actor.country and not f.actor.sector and any(f.start <= c < f.end for c in owners):
+                return f.actor.country
+        return None
+
     def _whose_country(self, i: int, matches: list[KBMatch]) -> str | None:
         """The country a sector noun at ``i`` belongs to through "whose" ("Russia, whose
         military is backing Assad": Russia's), else None."""

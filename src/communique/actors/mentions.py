@@ -354,6 +354,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 country = self._usage_country(m.end - 1, focus) or country
             country = self._fled_from(m.end - 1, matches) or country
             country = self._whose_country(m.end - 1, matches) or country
+            country = self._possessing_country(m.end - 1) or country
             country = self._conjunct_country(m.end - 1, sector) or country
             leader = self._led_by(m.end - 1) if sector == "GOV" else None
             if leader is not None:  # "the Trump administration", "the Assad regime"

@@ -655,6 +655,12 @@ def test_find_actors_a_country_name_with_its_last_word_left_out(nlp) -> None:  #
     assert [m.code for m in _find(nlp, other, "2018-01-20")] == ["USA", "PRK"]
 
 
+def test_find_actors_a_body_owned_by_the_north_is_north_koreas(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "North Korea sent athletes. The North's large delegation met the Chilean envoy."
+    found = _by_text(text, _find(nlp, text, "2018-02-10"))
+    assert found["delegation"].code == "PRKGOV"
+
+
 def test_find_actors_a_written_title_beats_out_of_office(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Moroccan diplomats met President Obama. Former President Bush spoke."
     found = _by_text(text, _find(nlp, text, "2000-01-01"))
