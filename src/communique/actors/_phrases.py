@@ -220,6 +220,8 @@ class SectorPhrases:
         after the knowledge base's phrases ("The North's delegation": North Korea's)."""
         view = self.view
         owners = [c for c in view.children(i) if view.tokens[c].dep == "poss"]
+        if not owners:
+            return None  # most sector nouns: no need to look through what was found
         for f in self.found:
             if f.actor.country and not f.actor.sector and any(f.start <= c < f.end for c in owners):
                 return f.actor.country

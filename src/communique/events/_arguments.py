@@ -515,6 +515,12 @@ def _blamed(view: TextView, verb: int) -> int | None:
     return child_with(view, verb, {"nsubjpass"})
 
 
+def is_passive(view: TextView, verb: int) -> bool:
+    """Whether ``verb`` is a passive ("to be denied", "are set to"): its subject is what it
+    acts on."""
+    return child_with(view, verb, {"auxpass"}) is not None
+
+
 def object_of(view: TextView, verb: int) -> int | None:
     """The direct object; a relative pronoun stands for the noun the clause modifies. A name
     the parser reads as an object predicate is the object when there is no other ("Macron

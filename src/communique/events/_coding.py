@@ -15,7 +15,7 @@ from datetime import date
 
 from communique.events._arguments import ActorIndex
 from communique.events._content import content_leaf, planned_threat, threat_of, threatened
-from communique.events._targets import REPORTING_VERBS
+from communique.events._targets import REPORTING_VERBS, is_press
 from communique.events.attribution import speaker_of
 from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
 from communique.events.dates import EventDate, date_of
@@ -128,7 +128,7 @@ def _decided(
 
 def _to_no_one(dyad: Dyad) -> bool:
     """Whether a candidate is aimed at no one, or only at the press it speaks through."""
-    return dyad.target is None or dyad.target.code.endswith("MED")
+    return dyad.target is None or is_press(dyad.target)
 
 
 def _bare_saying(view: TextView, dyad: Dyad) -> bool:

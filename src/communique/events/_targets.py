@@ -117,9 +117,10 @@ class TargetReader:
         if not found and entry.cameo[:2] in CLAUSE_TARGET_ROOTS:
             found = self._clause_subjects(verb, owners=True)  # "demanded that Mugabe abandon"
         if not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
-            found = [m for m in found if not m.code.endswith("MED")]  # "told NBC News that …"
-        if not found and not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
-            found = self._clause_subjects(verb, {"nsubj"})  # "said Russia interfered"
+            # the press it is told to is no target ("told NBC News that …"); what is said
+            # about someone is about them ("said Russia interfered")
+            found = [m for m in found if not is_press(m)]
+            found = found or self._clause_subjects(verb, {"nsubj"})
         if not found and (entry.plover in PLACE_TARGET_TYPES or view.lemma(verb) in FORCE_VERBS):
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"
@@ -244,3 +245,8 @@ class TargetReader:
 def quantity(view: TextView, i: int) -> bool:
     """Whether token ``i`` is a quantity ("dozens", "255", "million")."""
     return view.lemma(i) in COLLECTIVE_NOUNS or view.tokens[i].pos == "NUM"
+
+
+def is_press(mention: ActorMention) -> bool:
+    """Whether a mention is the news media, which one speaks through rather than acts on."""
+    return mention.code.endswith("MED")

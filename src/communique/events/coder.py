@@ -24,6 +24,7 @@ from communique.events._arguments import (
     ActorIndex,
     argument_lemmas,
     child_with,
+    is_passive,
     judged_doer,
     object_of,
     particles_of,
@@ -189,7 +190,7 @@ class DependencyCoder(TargetReader):
         if obj is not None and view.lemma(verb) == "meet" and view.lemma(obj) in REQUIREMENTS:
             return  # "had not met the conditions for the summit": no meeting
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
-        if patient is None and view.tokens[verb].dep == "xcomp" and _passive(view, verb):
+        if patient is None and view.tokens[verb].dep == "xcomp" and is_passive(view, verb):
             patient = subject_of(view, verb)  # "Iran will continue to be denied access"
         if patient is None and view.tokens[verb].dep == "acl" and view.tokens[verb].tag == "VBN":
             patient = view.tokens[verb].head  # "the companies targeted by the US"
@@ -578,8 +579,3 @@ def _to_blame(view: TextView, verb: int) -> bool:
         and view.lemma(token.head) == "be"
         and object_of(view, verb) is None
     )
-
-
-def _passive(view: TextView, verb: int) -> bool:
-    """Whether ``verb`` is a passive ("to be denied"): its subject is what it acts on."""
-    return child_with(view, verb, {"auxpass"}) is not None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from communique.events._arguments import is_passive
 from communique.records import Modality
 from communique.speech import CUE_VERBS
 from communique.textview import TextView
@@ -155,7 +156,7 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
     lemma = view.lemma(k)
     if not is_trigger and lemma in INTENT_VERBS:
         marks.add("intended")
-    if not is_trigger and view.words[k].lower() in ARRANGED and _passive(view, k):
+    if not is_trigger and view.words[k].lower() in ARRANGED and is_passive(view, k):
         marks.add("intended")  # "are set to sign": arranged, not yet done
     if not is_trigger and lemma in NEGATING_VERBS:
         marks.add("negated")
@@ -211,7 +212,3 @@ def _has_marker(view: TextView, clause: int) -> bool:
         view.tokens[c].dep == "mark" and view.words[c].lower() in CONDITION_MARKERS
         for c in view.children(clause)
     )
-
-
-def _passive(view: TextView, k: int) -> bool:
-    return any(view.tokens[c].dep == "auxpass" for c in view.children(k))
