@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from communique.evaluate.training import train
+from communique.evaluate.training import TARGET_MIN, train
 from communique.events.decider import MODEL_DIR, load_decider
 from communique.pipeline import build_pipeline, run_serial
 from communique.records import CodedDocument, RawDocument
@@ -51,6 +51,15 @@ def test_the_learned_decision_codes_a_meeting_and_leaves_business_alone() -> Non
     assert jets.events == ()
 
 
+def test_the_target_head_gives_a_one_sided_event_the_party_the_rules_missed() -> None:
+    text = "Egypt mediated the talks, which brought Sudanese and Ethiopian delegations together."
+    coded = _code(text)
+    assert load_decider().target_head is not None
+    assert [(e.source.code, e.cameo[:2]) for e in coded.events] == [("EGY", "04")]
+    assert coded.events[0].target is not None
+    assert coded.events[0].target.code[:3] in {"SDN", "ETH"}
+
+
 def test_rules_alone_are_still_there() -> None:
     met = _code(
         "Japan's foreign minister met his Chinese counterpart in Beijing on Monday.", "rules"
@@ -73,4 +82,7 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     assert (one / "model.npz").read_bytes() == (two / "model.npz").read_bytes()
     assert (one / "model.json").read_text() == (two / "model.json").read_text()
     assert cards[0]["trained_on"]["sentences"] == 75
-    assert json.loads((one / "model.json").read_text())["card"]["sentence_head"]["sentences"] == 75
+    card = json.loads((one / "model.json").read_text())["card"]
+    assert card["sentence_head"]["sentences"] == 75
+    head = card["target_head"]  # fitted, or said why not, from the same pairs each time
+    assert head["pairs"] >= head["right"] and head["min"] == TARGET_MIN

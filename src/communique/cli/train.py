@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from communique.evaluate.training import DEFAULT_CORPUS, DEFAULT_DATA, recalibrate, train
+from communique.evaluate.calibration import DEFAULT_CORPUS, recalibrate
+from communique.evaluate.training import DEFAULT_DATA, train
 from communique.events.decider import MODEL_DIR
 
 

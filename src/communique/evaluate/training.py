@@ -34,34 +34,34 @@ from sklearn.linear_model import LogisticRegression
 
 from communique.errors import InputError
 from communique.evaluate._event_gold import load_event_sentences
-from communique.evaluate._event_scoring import event_matches
 from communique.evaluate._runner import code_gold
-from communique.evaluate.articles import load_article_gold, load_corpus
-from communique.evaluate.splits import in_split, select
-from communique.events import code_events
+from communique.evaluate.calibration import (
+    BEFORE_EVENTS,
+    DEFAULT_CORPUS,
+    calibration_pairs,
+    fit_reliability,
+    platt,
+)
+from communique.evaluate.splits import in_split
 from communique.events._arguments import ActorIndex
 from communique.events._coding import quoted_first_persons
+from communique.events._target_model import TARGET_C, TargetHead, mentions_around, pair_features
 from communique.events.coder import DependencyCoder, Dyad
 from communique.events.decider import (
     MODEL_DIR,
     NO_EVENT,
-    RELIABILITY_TERMS,
     EventDecider,
     Featuriser,
     candidate_features,
-    event_kind,
-    load_decider,
     penta_of_root,
     sentence_text,
 )
 from communique.events.lexicon import load_lexicon
 from communique.events.ontology import load_ontology
-from communique.pipeline.stages import DEFAULT_STAGES, EventStage
-from communique.records import CodedDocument, Event
+from communique.records import CodedDocument
 from communique.textview import TextView
 
 DEFAULT_DATA = Path("training/events")
-DEFAULT_CORPUS = Path("../shared/data/corpus/allsides_intl_2018_2020.jsonl")
 # The tune half of this set trains the sentence head too (its labels are 5-way classes).
 DEFAULT_CONFLIBERT = Path("../shared/data/dev/conflibert_cameo_dev.jsonl")
 MODEL_VERSION = "decider-v1"
@@ -86,9 +86,10 @@ FALLBACK_BELOW = 0.9
 # 0 / 0.3 / 1 gave class accuracy 0.577 / 0.608 / 0.611; on the article dev set's tune half
 # precision 0.415 / 0.406 / 0.347 and the seed's required recall 1.0 / 1.0 / 0.909.
 SENTENCE_HEAD_WEIGHT = 0.3
+# A mention becomes the target of an event the rules read with none at this probability
+# under the target head (chosen on the tune halves).
+TARGET_MIN = 0.4
 Say = Callable[[str], None]
-# The pipeline up to the events: the coder then proposes, with or without a decider.
-BEFORE_EVENTS = DEFAULT_STAGES[: DEFAULT_STAGES.index(EventStage.name)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,14 @@ class Examples:
     labels: list[str] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
     frames: list[str] = field(default_factory=list)
+    # The target head's pairs: a one-sided candidate labelled an event and a mention of its
+    # sentence (features, whether it is the labelled target, the candidate's number, weight).
+    pairs: list[list[str]] = field(default_factory=list)
+    pair_right: list[bool] = field(default_factory=list)
+    pair_group: list[int] = field(default_factory=list)
+    pair_weights: list[float] = field(default_factory=list)
+    pair_held: list[bool] = field(default_factory=list)
+    targeted: set[int] = field(default_factory=set)  # candidates whose event has a target
 
 
 def read_training(data: Path, corpus: Path) -> list[TrainingDocument]:
@@ -222,15 +231,18 @@ def build_examples(
             ]
             matched: set[int] = set()
             for dyad in inside:
-                label = _label(view, dyad, sentence.events, shift, matched, mentions)
-                if label is None:
+                labelled = _label(view, dyad, sentence.events, shift, matched, mentions)
+                if labelled is None:
                     counts["candidates left out"] += 1
                     continue
+                label, gold = labelled
                 examples.features.append(candidate_features(view, dyad))
                 examples.texts.append(sentence_text(view, dyad))
                 examples.labels.append(label)
                 examples.weights.append(REAL_WEIGHT if document.real else 1.0)
                 examples.frames.append(sentence.frame)
+                if dyad.target is None and gold is not None:
+                    _add_pairs(examples, view, dyad, mentions, gold.target, shift, document)
             for n, event in enumerate(sentence.events):
                 counts["gold events"] += 1
                 counts["gold events proposed"] += n in matched
@@ -238,6 +250,82 @@ def build_examples(
                 if trigger is not None:
                     leaves[event.cameo[:2]][f"{view.lemma(trigger)}\t{event.cameo}"] += 1
     return examples, leaves, dict(counts)
+
+
+def _add_pairs(
+    examples: Examples,
+    view: TextView,
+    dyad: Dyad,
+    mentions: Sequence[Any],
+    target: tuple[int, int] | None,
+    shift: int,
+    document: TrainingDocument,
+) -> None:
+    """The target head's pairs of a one-sided candidate labelled an event: each mention of
+    its sentence, right when it is the labelled target (none is when the event has none)."""
+    group = len(examples.labels) - 1
+    held = _held_out(examples.frames[-1])
+    if target is not None:
+        examples.targeted.add(group)
+    for rank, mention in enumerate(mentions_around(view, mentions, dyad)):
+        examples.pairs.append(pair_features(view, dyad, mention, rank))
+        examples.pair_right.append(
+            target is not None and _same_actor(mention, target, shift, mentions)
+        )
+        examples.pair_group.append(group)
+        examples.pair_weights.append(REAL_WEIGHT if document.real else 1.0)
+        examples.pair_held.append(held)
+
+
+def fit_target_head(
+    examples: Examples, say: Say
+) -> tuple[tuple[np.ndarray, float] | None, dict[str, Any]]:
+    """The target head's weights and bias, fitted on every pair (None when the pairs are not
+    both right and wrong ones), and its card entry: what it does on the held-out frames when
+    fitted on the others (per candidate labelled a one-sided event: a right target added, a
+    wrong one, one given to an event that has none)."""
+    matrix = TargetHead(np.zeros(1), 0.0, TARGET_MIN).rows(examples.pairs)
+    right = np.array(examples.pair_right, dtype=bool)
+    weights = np.array(examples.pair_weights)
+    held = np.array(examples.pair_held, dtype=bool)
+    report: dict[str, Any] = {"pairs": len(right), "right": int(right.sum()), "min": TARGET_MIN}
+    if len(set(right.tolist())) < 2:
+        say("no target head: its pairs are not both right and wrong ones")
+        return None, report
+    say(f"fitting the target head on {len(right):,} pairs")
+    if len(set(right[~held].tolist())) == 2 and held.any():
+        model = _fit_binary(matrix[~held], right[~held], weights[~held])
+        report["held_out"] = _picks(
+            model.decision_function(matrix[held]),
+            np.array(examples.pair_group)[held],
+            right[held],
+            examples.targeted,
+        )
+    model = _fit_binary(matrix, right, weights)
+    return (model.coef_[0].astype(np.float32), float(model.intercept_[0])), report
+
+
+def _fit_binary(matrix: Any, right: np.ndarray, weights: np.ndarray) -> LogisticRegression:
+    model = LogisticRegression(C=TARGET_C, max_iter=1000, random_state=0)
+    return model.fit(matrix, right, sample_weight=weights)
+
+
+def _picks(
+    scores: np.ndarray, groups: np.ndarray, right: np.ndarray, with_target: set[int]
+) -> dict[str, int]:
+    """How the best-scored mention of each candidate fares at ``TARGET_MIN``."""
+    best: dict[int, tuple[float, bool]] = {}
+    for score, group, hit in zip(scores, groups, right, strict=True):
+        if int(group) not in best or score > best[int(group)][0]:
+            best[int(group)] = (float(score), bool(hit))
+    cut = float(np.log(TARGET_MIN / (1 - TARGET_MIN)))
+    taken = {group: hit for group, (score, hit) in best.items() if score >= cut}
+    return {
+        "candidates": len(best),
+        "right target added": sum(taken.values()),
+        "wrong target added": sum(1 for g, hit in taken.items() if not hit and g in with_target),
+        "target added to an event with none": sum(1 for g in taken if g not in with_target),
+    }
 
 
 def sentence_classes(
@@ -309,6 +397,7 @@ def train(
     for row, label in enumerate(head.classes_):
         head_weights_matrix[int(label)] = head.coef_[row]
         head_bias[int(label)] = head.intercept_[row]
+    target_head, target_card = fit_target_head(examples, say)
     table, defaults = _leaf_table(leaves)
     card = {
         "version": MODEL_VERSION,
@@ -323,6 +412,7 @@ def train(
         "one_sided_min": ONE_SIDED_MIN,
         "fallback_below": FALLBACK_BELOW,
         "sentence_head_weight": SENTENCE_HEAD_WEIGHT,
+        "target_head": target_card,
         "held_out_accuracy": round(held_accuracy, 4),
         "sentence_head": {
             "sentences": len(head_texts),
@@ -347,6 +437,7 @@ def train(
         card,
         head_weights_matrix,
         head_bias,
+        target_head,
     )
     if corpus.is_file():
         say("calibrating the confidence on the tune half of the article dev set")
@@ -358,124 +449,6 @@ def train(
     decider.save(out)
     say(f"model written to {out} in {time.perf_counter() - started:.0f} s")
     return card
-
-
-# Reliability terms that report the raw probability (what the fit starts from).
-RAW_PROBABILITY = {"a": 1.0, "b": 0.0, "dyadic": 0.0, "specific": 0.0}
-
-
-def fit_reliability(decider: EventDecider, corpus: Path, card: dict[str, Any]) -> None:
-    """Fit the confidence reported with each event (``EventDecider.reported``) on the tune
-    half of the article dev set and put it in ``card`` and ``decider``; nothing when there are
-    too few right or wrong events to fit."""
-    kept, decider.reliability = decider.reliability, dict(RAW_PROBABILITY)
-    try:
-        rows = reliability_rows(decider, corpus)  # the events as shipped, raw probabilities
-    finally:
-        decider.reliability = kept
-    fitted = logistic(rows)
-    if fitted is None:
-        return
-    card["reliability"] = {**fitted, "fit_on": "article dev set, tune half"}
-    decider.reliability = {term: fitted[term] for term in RELIABILITY_TERMS}
-
-
-def recalibrate(folder: Path = MODEL_DIR, corpus: Path = DEFAULT_CORPUS) -> dict[str, Any]:
-    """Refit only the reported confidence of the model in ``folder`` (its weights, and so its
-    decisions, unchanged) and rewrite its ``model.json``; return the card."""
-    decider = load_decider(folder)
-    if not corpus.is_file():
-        raise InputError("no-corpus", f"the AllSides corpus is not at {corpus}")
-    fit_reliability(decider, corpus, decider.card)
-    decider.save_card(folder)
-    return decider.card
-
-
-def reliability_rows(decider: EventDecider, corpus: Path) -> list[tuple[float, bool, bool, bool]]:
-    """(probability, dyadic, specific, right) for each event the decider codes in the tune
-    half of the article dev set (the check half is never read here)."""
-    return [
-        (event.confidence, *event_kind(event.source, event.target), right)
-        for event, right in _tune_events(decider, corpus)
-    ]
-
-
-def logistic(rows: Sequence[tuple[float, bool, bool, bool]]) -> dict[str, float] | None:
-    """``sigmoid(a * logit(p) + b + dyadic * [dyadic] + specific * [specific])`` fitted to
-    (probability, dyadic, specific, right) rows; None when too few right or wrong to fit."""
-    fitted = _fit_right(
-        [row[0] for row in rows], [row[3] for row in rows], [row[1:3] for row in rows]
-    )
-    if fitted is None:
-        return None
-    (a, dyadic, specific), b = fitted
-    return {"a": a, "b": b, "dyadic": dyadic, "specific": specific, **_counts(rows)}
-
-
-def calibration_pairs(decider: EventDecider, corpus: Path) -> list[tuple[float, bool]]:
-    """Each event the decider codes in the tune half of the article dev set: its probability
-    and whether it matches a gold event (the check half is never read here)."""
-    kept = decider.calibration, decider.reliability
-    decider.calibration, decider.reliability = (1.0, 0.0), None  # raw probabilities
-    try:
-        return [(event.confidence, right) for event, right in _tune_events(decider, corpus)]
-    finally:
-        decider.calibration, decider.reliability = kept
-
-
-def _tune_events(decider: EventDecider, corpus: Path) -> list[tuple[Event, bool]]:
-    """Each event the decider codes in the tune half of the article dev set, and whether it
-    matches a gold event."""
-    golds = select(load_article_gold(), "tune", key=lambda gold: gold.id)
-    articles = load_corpus(corpus, (gold.id for gold in golds))
-    present = [gold for gold in golds if gold.id in articles]
-    outcomes, _ = code_gold([articles[gold.id] for gold in present], BEFORE_EVENTS)
-    found = []
-    for gold, outcome in zip(present, outcomes, strict=True):
-        if not isinstance(outcome, CodedDocument) or outcome.annotation is None:
-            continue
-        assert outcome.article is not None
-        for event in code_events(
-            outcome.article,
-            outcome.annotation,
-            outcome.actors,
-            quotes=outcome.quotes,
-            decider=decider,
-        ):
-            found.append((event, any(event_matches(g, event) for g in gold.events)))
-    return found
-
-
-def platt(pairs: Sequence[tuple[float, bool]]) -> dict[str, float] | None:
-    """Platt scaling ``sigmoid(a * logit(p) + b)`` fitted to (probability, right) pairs;
-    None when there are too few of either kind to fit."""
-    fitted = _fit_right([p for p, _ in pairs], [hit for _, hit in pairs], [() for _ in pairs])
-    if fitted is None:
-        return None
-    (a,), b = fitted
-    return {"a": a, "b": b, **_counts(pairs)}
-
-
-def _fit_right(
-    probabilities: Sequence[float], right: Sequence[bool], flags: Sequence[tuple[bool, ...]]
-) -> tuple[tuple[float, ...], float] | None:
-    """A logistic fit of ``right`` on logit(probability) and the 0/1 ``flags``: (one rounded
-    coefficient per column, intercept); None when too few right or wrong events to fit."""
-    hits = sum(right)
-    if hits < 5 or len(right) - hits < 5:
-        return None
-    clipped = np.clip(np.array(probabilities), 1e-6, 1 - 1e-6)
-    matrix = np.column_stack(
-        [np.log(clipped / (1 - clipped)), np.array(flags, dtype=float).reshape(len(right), -1)]
-    )
-    model = LogisticRegression(C=1.0).fit(matrix, np.array(right))
-    coefficients = tuple(round(float(c), 6) for c in model.coef_[0])
-    return coefficients, round(float(model.intercept_[0]), 6)
-
-
-def _counts(rows: Sequence[tuple[Any, ...]]) -> dict[str, int]:
-    """How many events a fit saw, and how many of them were right (the last field)."""
-    return {"events": len(rows), "right": int(sum(row[-1] for row in rows))}
 
 
 def _fit(matrix: Any, labels: np.ndarray, weights: np.ndarray) -> LogisticRegression:
@@ -491,8 +464,9 @@ def _label(
     shift: int,
     matched: set[int],
     mentions: Sequence[Any],
-) -> str | None:
-    """The candidate's root, ``none``, or None when its label would be a guess.
+) -> tuple[str, GoldEvent | None] | None:
+    """The candidate's root and the gold event it is, ``none`` and None, or None when its
+    label would be a guess.
 
     The candidate's source is the gold source when it lies in the gold span or is the actor
     a mention in that span names ("North Korea said it will take part": the labeller marked
@@ -509,8 +483,8 @@ def _label(
         if event.source is not None and not _same_actor(dyad.source, event.source, shift, mentions):
             return None  # the right word with another source: neither yes nor no
         matched.add(n)
-        return event.cameo[:2]
-    return NO_EVENT
+        return event.cameo[:2], event
+    return NO_EVENT, None
 
 
 def _light(view: TextView, trigger: int, inside: set[int]) -> bool:

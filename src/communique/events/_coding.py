@@ -19,7 +19,7 @@ from communique.events._targets import REPORTING_VERBS, is_press
 from communique.events.attribution import speaker_of
 from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
 from communique.events.dates import EventDate, date_of
-from communique.events.decider import EventDecider
+from communique.events.decider import EventDecider, event_kind
 from communique.events.lexicon import Lexicon, load_lexicon
 from communique.events.modality import modality_of
 from communique.events.ontology import Ontology, load_ontology
@@ -65,7 +65,8 @@ def code_events(
         The events in text order, one per dyad, historical events left out.
     """
     view = TextView(article.text, annotation)
-    index = ActorIndex(view, actors + quoted_first_persons(view, actors, quotes))
+    mentions = actors + quoted_first_persons(view, actors, quotes)
+    index = ActorIndex(view, mentions)
     coder = DependencyCoder(view, index, lexicon or load_lexicon(), propose=decider is not None)
     ontology = ontology or load_ontology()
     day = _article_day(article)
@@ -79,9 +80,16 @@ def code_events(
     attacker: ActorMention | None = None  # who carried out the latest attack coded so far
     attacked_in = -ATTACK_REACH  # the sentence it was coded in
     for sentence, dyads in enumerate(proposed):
-        for kept in _kept(view, iter(dyads)):
+        kept_dyads = list(_kept(view, iter(dyads)))
+        pairs = {
+            (d.source.code, d.target.code, _final_root(view, d)) for d in kept_dyads if d.target
+        }
+        for kept in kept_dyads:
             recent = attacker if sentence - attacked_in <= ATTACK_REACH else None
             dyad = _on_the_attacker(view, kept, recent)
+            if dyad.target is None and decider is not None and decider.target_head is not None:
+                found = decider.target_head.pick(view, mentions, dyad)
+                dyad = _with_target(view, decider, dyad, found, pairs)
             event = _event(article, view, index, ontology, dyad, day, quotes, coder.lexicon)
             if event is None:
                 continue
@@ -124,6 +132,25 @@ def _decided(
         yield dataclasses.replace(
             dyad, entry=entry, decided=round(decision.confidence, 2), reported=reported
         )
+
+
+def _with_target(
+    view: TextView,
+    decider: EventDecider,
+    dyad: Dyad,
+    target: ActorMention | None,
+    pairs: set[tuple[str, str, str]],
+) -> Dyad:
+    """The one-sided event with the target the learned head found beside it, unless there is
+    none or its sentence already has that event between the two (read by the rules); its
+    reported confidence is that of a dyadic event like it."""
+    if target is None or (dyad.source.code, target.code, _final_root(view, dyad)) in pairs:
+        return dyad
+    reported = dyad.reported
+    if reported is not None:
+        kinds = event_kind(dyad.source, None), event_kind(dyad.source, target)
+        reported = round(decider.rekinded(reported, *kinds), 2)
+    return dataclasses.replace(dyad, target=target, reported=reported)
 
 
 def _to_no_one(dyad: Dyad) -> bool:

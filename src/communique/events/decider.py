@@ -34,6 +34,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from communique.errors import ConfigError
 from communique.events._arguments import object_of, particles_of
 from communique.events._content import threat_of, threatened
+from communique.events._target_model import TargetHead
 from communique.events.coder import Dyad
 from communique.textview import TextView
 
@@ -176,9 +177,11 @@ class EventDecider:
         card: dict[str, Any],
         sentence_weights: np.ndarray | None = None,
         sentence_bias: np.ndarray | None = None,
+        target: tuple[np.ndarray, float] | None = None,
     ) -> None:
         """Hold the weights (classes x features), the leaf table and the model card; the
-        sentence head's weights (5 classes x word features), when trained with one."""
+        sentence head's weights (5 classes x word features), when trained with one; the
+        target head's (a weight per pair feature, a bias), when trained with one."""
         self.weights = weights
         self.bias = bias
         self.sentence_weights = sentence_weights
@@ -204,6 +207,12 @@ class EventDecider:
         # Below this probability of "no event", a candidate the lexicon codes keeps its code.
         self.fallback_below = float(card.get("fallback_below", 0.0))
         self._index = {name: n for n, name in enumerate(classes)}
+        # The target of an event the rules read with none (see ``_target_model``).
+        self.target_head = (
+            None
+            if target is None
+            else TargetHead(*target, float(card.get("target_head", {}).get("min", 1.0)))
+        )
         # Platt scaling of the probability: sigmoid(a * logit(p) + b); identity when absent.
         calibration = card.get("calibration") or {}
         self.calibration = (float(calibration.get("a", 1.0)), float(calibration.get("b", 0.0)))
@@ -274,6 +283,18 @@ class EventDecider:
             r["a"] * _logit(probability) + r["b"] + r["dyadic"] * dyadic + r["specific"] * specific
         )
 
+    def rekinded(
+        self, reported: float, before: tuple[bool, bool], after: tuple[bool, bool]
+    ) -> float:
+        """The reported confidence of an event whose kind (dyadic, specific: see
+        ``event_kind``) changed from ``before`` to ``after`` after it was decided (a target
+        the target head found)."""
+        if self.reliability is None:
+            return reported
+        r = self.reliability
+        shift = r["dyadic"] * (after[0] - before[0]) + r["specific"] * (after[1] - before[1])
+        return _sigmoid(_logit(reported) + shift)
+
     def calibrated(self, probability: float) -> float:
         """The reported confidence of an event the model gives ``probability``."""
         a, b = self.calibration
@@ -301,6 +322,9 @@ class EventDecider:
         if self.sentence_weights is not None and self.sentence_bias is not None:
             arrays["sentence_weights"] = self.sentence_weights.astype(np.float16)
             arrays["sentence_bias"] = self.sentence_bias.astype(np.float64)
+        if self.target_head is not None:
+            arrays["target_weights"] = self.target_head.weights.astype(np.float16)
+            arrays["target_bias"] = np.array([self.target_head.bias], dtype=np.float64)
         _write_npz(folder / "model.npz", arrays)
         self.save_card(folder)
 
@@ -359,6 +383,11 @@ def _load(folder: Path) -> EventDecider:
             arrays["sentence_weights"].astype(np.float32) if "sentence_weights" in arrays else None
         )
         sentence_bias = arrays.get("sentence_bias")
+        target = (
+            (arrays["target_weights"].astype(np.float32), float(arrays["target_bias"][0]))
+            if "target_weights" in arrays
+            else None
+        )
     return EventDecider(
         weights,
         bias,
@@ -368,6 +397,7 @@ def _load(folder: Path) -> EventDecider:
         meta["card"],
         sentence_weights,
         sentence_bias,
+        target,
     )
 
 

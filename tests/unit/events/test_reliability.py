@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from communique.evaluate.training import logistic
+from communique.evaluate.calibration import logistic
 from communique.events.decider import EventDecider, event_kind
 from communique.records import ActorMention
 
@@ -41,3 +41,13 @@ def test_without_reliability_the_reported_confidence_is_the_calibrated_probabili
     decider = _decider({"calibration": {"a": 1.0, "b": 0.0}})
     assert decider.reported(0.8, True, True) == decider.calibrated(0.8)
     assert abs(decider.calibrated(0.8) - 0.8) < 1e-9
+
+
+def test_an_event_given_a_target_after_its_decision_reports_as_a_dyadic_one() -> None:
+    terms = {"a": 0.5, "b": -1.0, "dyadic": 2.0, "specific": 1.0}
+    decider = _decider({"reliability": terms})
+    one_sided = decider.reported(0.7, False, True)
+    dyadic = decider.rekinded(one_sided, (False, True), (True, True))
+    assert abs(dyadic - decider.reported(0.7, True, True)) < 1e-9
+    assert decider.rekinded(one_sided, (False, True), (True, False)) < dyadic  # a bare country
+    assert _decider({}).rekinded(0.4, (False, True), (True, True)) == 0.4  # no reliability fit
