@@ -269,21 +269,61 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
 
 
 BODY_REACH = 5  # sentences back that "the ministry" may look for the ministry it names
+# Words that name a public body only through one named before ("the committee" after the
+# Senate Intelligence Committee);
+# alone they are no sector (a department store, a travel agency).
+BODY_WORDS = frozenset(
+    {"department", "bureau", "agency", "commission", "committee", "council", "service"}
+)
+
+
+def bodies_named_before(view: TextView, found: Sequence[Found], taken: set[int]) -> list[Found]:
+    """ "The department" after "the Department of Justice", "the committee" after "the Senate
+    Intelligence Committee": each "the" + body word (``BODY_WORDS``) that no mention and no
+    token of ``taken`` covers, with no "of" phrase of its own, that names a body of a
+    country named before (see ``_named_body``)."""
+    taken = taken | {i for f in found for i in range(f.start, f.end)}
+    bodies = []
+    for i, word in enumerate(view.words):
+        if word.lower() not in BODY_WORDS or i in taken or view.tokens[i].pos != "NOUN":
+            continue
+        if any(view.tokens[c].dep == "prep" for c in view.children(i)):
+            continue  # "the department of agriculture" is named by its own words
+        if i and view.words[i - 1].lower() == "the":
+            body = _named_body(view, i, i + 1, found)
+            if body is not None:
+                bodies.append(body)
+    return bodies
 
 
 def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) -> Found | None:
     """ "The ministry" after "Iran's Foreign Ministry", "the army" after "the Syrian army":
-    the nearest body named before, in its sentence or the five before, whose name ends in the
-    same word, when that body has a country."""
+    the nearest body named before, in its sentence or the five before, whose head word is
+    that word, when that body has a country. The head is the name's last word, or the word
+    before its "of" ("the department" after "the Department of Justice"), in the name as
+    written or as the actor is named."""
     if end - start != 1:
         return None
     word = view.words[start].lower()
     for f in _named_before(view, start, found, BODY_REACH):
-        if f.end - f.start > 1 and view.words[f.end - 1].lower() == word:
+        written = view.words[f.start : f.end]
+        if word in _head_words(written) | _head_words(f.actor.name.split()):
             if f.actor.country is None or f.actor.key.startswith(PERSON_ID_PREFIX):
                 return None
             return Found(start - 1, end, f.actor)
     return None
+
+
+def _head_words(words: Sequence[str]) -> set[str]:
+    """The words a body's name may be called by after "the": its last word and the word
+    before its first "of" (of a name of more than one word)."""
+    lowered = [w.lower() for w in words]
+    if len(lowered) < 2:
+        return set()
+    heads = {lowered[-1]}
+    if "of" in lowered[1:]:
+        heads.add(lowered[lowered.index("of", 1) - 1])
+    return heads
 
 
 def _office(title: str) -> str:

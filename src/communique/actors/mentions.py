@@ -247,6 +247,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             self.found.append(Found(m.start, end, self._group_actor(m, sector, written)))
         self._read_korean_halves(covered)
         self._read_bare_sectors(matches)
+        self.found += groups.bodies_named_before(self.view, self.found, self.role_tokens)
 
     def _read_places(self) -> None:
         """Towns, provinces and regions that act or are acted on ("shelled Mosul")."""

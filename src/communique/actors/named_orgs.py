@@ -49,6 +49,8 @@ COMMITTEES = frozenset({"committee", "subcommittee"})
 LEGISLATIVE_WORDS = frozenset(
     {"house", "senate", "congressional", "parliamentary", "parliament", "assembly", "select"}
 )
+# Words that make a ministry, department or office a defence establishment's (MIL).
+DEFENCE_WORDS = frozenset({"defence", "defense"})
 # Words that make a front, movement or army an armed group's ("Moro Islamic Liberation Front",
 # "the Balochistan Liberation Army").
 ARMED_WORDS = frozenset({"liberation", "resistance", "armed", "revolutionary", "mujahideen"})
@@ -165,6 +167,8 @@ def _sector(view: TextView, start: int, end: int) -> str | None:
         return "PTY"  # a political union
     if head in COMMITTEES and LEGISLATIVE_WORDS.intersection(words):
         return "LEG"  # "the Senate Intelligence Committee", "a parliamentary committee"
+    if sector == "GOV" and DEFENCE_WORDS.intersection(words):
+        return "MIL"  # "Peru's Ministry of Defence": as sectors.tsv codes defence ministries
     return sector
 
 

@@ -323,6 +323,13 @@ def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # typ
     # "the agency" after the IAEA is the IAEA, not another UN agency in context with it
     text = "The International Atomic Energy Agency visited Peru. The agency said Peru complied."
     assert _by_text(text, _find(nlp, text))["The agency"].code == "IGOUNOIAE"
+    # the head of a name "X of Y", and words that name a body only through one named before
+    text = "Peru's Ministry of Defence bought jets. The ministry said Chile had lied."
+    assert _by_text(text, _find(nlp, text))["The ministry"].code == "PERMIL"
+    text = "The Chilean Senate Defence Committee met. The committee said Peru had lied."
+    assert _by_text(text, _find(nlp, text))["The committee"].code == "CHLLEG"
+    text = "The store opened. The department said sales were up."  # no body named before
+    assert "The department" not in _by_text(text, _find(nlp, text))
 
 
 @pytest.mark.parametrize(
