@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from communique.events._arguments import ActorIndex
 from communique.events._content import content_leaf, planned_threat, threat_of, threatened
+from communique.events._target_model import head_token, mentions_around
 from communique.events._targets import REPORTING_VERBS, is_press
 from communique.events.attribution import speaker_of
 from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
@@ -86,17 +87,14 @@ def code_events(
         }
         for kept in kept_dyads:
             recent = attacker if sentence - attacked_in <= ATTACK_REACH else None
-            dyad = _on_the_attacker(view, kept, recent)
-            if dyad.target is None and decider is not None and decider.target_head is not None:
-                found = decider.target_head.pick(view, mentions, dyad)
-                dyad = _with_target(view, decider, dyad, found, pairs)
-            event = _event(article, view, index, ontology, dyad, day, quotes, coder.lexicon)
-            if event is None:
-                continue
-            if event.cameo[:2] in ATTACK_ROOTS or event.cameo == CLAIM_RESPONSIBILITY:
-                attacker, attacked_in = dyad.source, sentence  # who attacked, or says they did
-            key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
-            events.setdefault(key, event)
+            for dyad in _with_targets(view, decider, index, mentions, pairs, kept, recent):
+                event = _event(article, view, index, ontology, dyad, day, quotes, coder.lexicon)
+                if event is None:
+                    continue
+                if event.cameo[:2] in ATTACK_ROOTS or event.cameo == CLAIM_RESPONSIBILITY:
+                    attacker, attacked_in = dyad.source, sentence  # who attacked, or says they did
+                key = (sentence, event.source.actor_id, _ref_id(event.target), event.cameo[:2])
+                events.setdefault(key, event)
     return tuple(sorted(events.values(), key=lambda e: (e.start, e.id)))
 
 
@@ -134,18 +132,46 @@ def _decided(
         )
 
 
-def _with_target(
+def _with_targets(
     view: TextView,
-    decider: EventDecider,
-    dyad: Dyad,
-    target: ActorMention | None,
+    decider: EventDecider | None,
+    index: ActorIndex,
+    mentions: Sequence[ActorMention],
     pairs: set[tuple[str, str, str]],
-) -> Dyad:
-    """The one-sided event with the target the learned head found beside it, unless there is
-    none or its sentence already has that event between the two (read by the rules); its
-    reported confidence is that of a dyadic event like it."""
-    if target is None or (dyad.source.code, target.code, _final_root(view, dyad)) in pairs:
-        return dyad
+    kept: Dyad,
+    attacker: ActorMention | None,
+) -> list[Dyad]:
+    """The dyad (read on the latest attacker when it names only the attack); a one-sided
+    one with the target the learned head finds beside it, one dyad per actor coordinated
+    with that target ("brought Sudanese and Ethiopian delegations together"), unless the
+    sentence already has that event between the two, read by the rules; its reported
+    confidence that of a dyadic event like it."""
+    dyad = _on_the_attacker(view, kept, attacker)
+    head = decider.target_head if decider is not None else None
+    if dyad.target is None and decider is not None and head is not None:
+        found = head.pick(view, mentions, dyad)
+        if found is not None:
+            root = _final_root(view, dyad)
+            coordinated = [index.at(k) for k in index.conjuncts(head_token(view, found))]
+            allowed = {m.actor_id for m in mentions_around(view, mentions, dyad)}
+            targets = [found] + [
+                m
+                for m in coordinated
+                if m is not None and m.actor_id in allowed and m.actor_id != found.actor_id
+            ]
+            codes = {target.code: target for target in reversed(targets)}  # one per code
+            targeted = [
+                _targeted(decider, dyad, target)
+                for target in targets
+                if codes[target.code] is target
+                and (dyad.source.code, target.code, root) not in pairs
+            ]
+            return targeted or [dyad]
+    return [dyad]
+
+
+def _targeted(decider: EventDecider, dyad: Dyad, target: ActorMention) -> Dyad:
+    """The one-sided dyad given ``target``, reported as a dyadic event like it."""
     reported = dyad.reported
     if reported is not None:
         kinds = event_kind(dyad.source, None), event_kind(dyad.source, target)
