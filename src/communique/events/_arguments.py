@@ -129,6 +129,13 @@ JUDGING_VERBS = frozenset(
 )  # fmt: skip
 # Verbs whose subject owns up to the act a gerund after "to" names ("admitted to kidnapping").
 OWNING_VERBS = frozenset({"admit", "confess", "resort"})
+# Being set on an act of one's own: the subject does what the gerund after "to", "with" or
+# "on" names ("is committed to speaking up against", "is obsessed with examining").
+DEVOTED_WORDS = frozenset(
+    {"committed", "dedicated", "devoted", "determined", "obsessed", "focused", "intent", "bent"}
+)
+DEVOTED_PREPOSITIONS = frozenset({"to", "with", "on"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
 class ActorIndex:
@@ -466,8 +473,9 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
     """Who does what a gerund after a preposition names: whom the governing verb blames
     ("sanctioned Russia for annexing"), its subject when the object is a judgement of that
     subject's act ("faced criticism for meeting X") or it owns up to it ("admitted to
-    kidnapping"), and the subject too after a preposition of means or time ("helped Africa by
-    donating supplies"); None for any other preposition."""
+    kidnapping") or is set on it ("is committed to speaking up"), and the subject too after a
+    preposition of means or time ("helped Africa by donating supplies"); None for any other
+    preposition."""
     preposition = view.tokens[gerund].head
     word, governor = view.lemma(preposition), view.tokens[preposition].head
     if word in BLAMING_PREPOSITIONS:
@@ -481,6 +489,17 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
         return _blamed(view, governor)
     if word == "to" and view.lemma(governor) in OWNING_VERBS:
         return subject_of(view, governor, depth + 1)  # "admitted to kidnapping"
+    if word in DEVOTED_PREPOSITIONS and view.words[governor].lower() in DEVOTED_WORDS:
+        found = subject_of(view, governor, depth + 1)  # "is committed to speaking up"
+        auxiliaries = (c for c in view.children(governor) if view.tokens[c].dep in AUX_DEPS)
+        # the parser may hang the subject on "is" ("Chile is committed to sending")
+        return (
+            found
+            if found is not None
+            else next(
+                (s for a in auxiliaries if (s := child_with(view, a, SUBJECTS)) is not None), None
+            )
+        )
     if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
         return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
     return None

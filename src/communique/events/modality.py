@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from communique.events._arguments import is_passive
+from communique.events._arguments import DEVOTED_PREPOSITIONS, DEVOTED_WORDS, is_passive
 from communique.records import Modality
 from communique.speech import CUE_VERBS
 from communique.textview import TextView
@@ -86,7 +86,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # sign", "is slated to visit"); read as written (the small model lemmatises "slated" as "slat").
 ARRANGED = frozenset({"set", "slated"})
 # Clause links that carry modality up to the trigger ("promised [to deepen]").
-# Not through prepositions: "following Putin's visit", "in talks with" keep their own modality.
+# Not through prepositions: "following Putin's visit", "in talks with" keep their own modality
+# (but "committed to", "determined to" + a gerund are the intent of it).
 GOVERNING_DEPS = frozenset({"xcomp", "conj", "relcl", "acl", "dobj", "nsubjpass", "pcomp", "ccomp"})
 # Verbs that say whether an event noun, their subject, takes place: "if the summit happens",
 # "the talks will not take place", "the talks resume next week" carry their modality to it.
@@ -137,6 +138,8 @@ def _governed(view: TextView, k: int) -> bool:
         return False
     if token.dep in GOVERNING_DEPS:
         return True
+    if token.dep == "prep" and view.lemma(k) in DEVOTED_PREPOSITIONS:
+        return view.words[token.head].lower() in DEVOTED_WORDS  # "committed [to speaking]"
     return (
         token.dep == "nsubj"
         and token.pos == "NOUN"

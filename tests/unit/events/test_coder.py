@@ -974,11 +974,20 @@ def test_code_events_by_and_a_gerund_is_done_by_the_subject(nlp) -> None:  # typ
         ("France joined Germany in accusing Russia of meddling.", ("FRA", "RUS")),
         # owning up to an act: the subject did it
         ("Serbia admitted to shelling Kosovo on Sunday.", ("SRB", "XKX")),
+        # set on an act of its own: the subject will do it
+        ("Chile is committed to sending troops to Haiti.", ("CHL", "HTI")),
+        ("Bolivia remains determined to expelling Peru's ambassador.", ("BOL", "PERGOV")),
     ],
 )
 def test_code_events_gerund_done_by_the_subject_of_its_governor(nlp, text: str, pair) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, text, "2023-03-01")
     assert any((e.source.code[:3], e.target.code if e.target else None) == pair for e in events)
+
+
+def test_code_events_an_act_its_subject_is_committed_to_is_intended(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code(nlp, "Chile is committed to sending troops to Haiti.", "2023-03-01")
+    sent = [e for e in events if e.target and e.target.code == "HTI"]
+    assert sent and all(e.modality == "intended" for e in sent)
 
 
 def test_code_events_first_person_in_a_direct_quote_is_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
