@@ -23,6 +23,7 @@ from communique.actors._words import (
     SECTOR_NAMES,
     SPEAKS_FOR_OWNER,
     WESTERN_GIVEN_NAMES,
+    office_absent,
 )
 from communique.actors.knowledge import (
     CountryEntry,
@@ -273,6 +274,7 @@ class PeopleReader:
             and focus
             and not accredited
             and not self._other_country_near(start, focus)
+            and not office_absent(reading.role, focus)
         ):
             sector = self._role_sector(reading.role)  # "President Edgar Lungu" in a Zambian story
             return Actor(key, focus + sector, name, focus, sector, reading.role)

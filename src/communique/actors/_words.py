@@ -60,6 +60,15 @@ UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman
 US_USAGE = {"administration": "USA"}
 # States whose English-language press also calls their own executive "the administration".
 OWN_ADMINISTRATIONS = frozenset({"PHL", "KOR", "TWN"})
+# Offices a state does not have, so that an unknown holder is not the article's focus state
+# ("Vice Premier Zhao Lin" in a story about Washington): the US federal government has no
+# ministers, premier, chancellor or monarch (its ministers are secretaries).
+OFFICES_ABSENT = {
+    "USA": (
+        frozenset({"minister", "premier", "chancellor", "king", "queen", "emir", "sultan"}),
+        frozenset({"crown prince", "supreme leader"}),
+    )
+}
 # The sectors of a state's own bodies (what coordinated nouns share a country across; wider
 # than coref's STATE_SECTORS, the offices an officeholder's "her government" can mean).
 STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -187,3 +196,10 @@ VENUE_EVENTS = frozenset(
     {"summit", "talk", "talks", "meeting", "conference", "agreement", "accord", "accords",
      "process", "format", "declaration", "protocol", "forum", "negotiation", "round"}
 )  # fmt: skip
+
+
+def office_absent(role: str, country: str) -> bool:
+    """Whether ``country`` has no office called ``role`` ("Foreign Minister" in the US)."""
+    words, phrases = OFFICES_ABSENT.get(country, (frozenset(), frozenset()))
+    lowered = role.lower()
+    return bool(words.intersection(lowered.split())) or any(p in lowered for p in phrases)

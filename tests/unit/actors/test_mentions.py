@@ -317,6 +317,14 @@ def test_find_actors_reads_the_title_as_the_person_named_with_it_before(nlp) -> 
     assert found["president of Peru"].code == "PERGOV"  # the title says whose
 
 
+def test_find_actors_gives_an_unknown_holder_only_a_focus_with_that_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = "The United States hosted trade talks in Washington. U.S. officials were pleased."
+    text = f"{story} Vice Premier Zhao Lin attended the dinner."
+    assert _by_text(text, _find(nlp, text, "2019-05-01"))["Zhao Lin"].code == "GOV"  # not USAGOV
+    text = f"{story} Deputy Secretary Mary Blake attended the dinner."
+    assert _by_text(text, _find(nlp, text, "2019-05-01"))["Mary Blake"].code == "USAGOV"
+
+
 def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Peruvian Foreign Ministry protested. The ministry said Chile had lied."
     assert _by_text(text, _find(nlp, text))["The ministry"].code == "PERGOV"  # not Chile's
