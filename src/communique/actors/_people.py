@@ -77,8 +77,11 @@ class PeopleReader:
     def _name_spans(self, matches: list[KBMatch]) -> Iterator[tuple[int, int, KBMatch | None]]:
         taken = {i for m in matches for i in range(m.start, m.end)}
         spans: list[tuple[int, int, KBMatch | None]] = [
-            (m.start, m.end, m) for m in matches if m.kind == "person"
+            (m.start, m.end, m) if not self._other_generation(m) else (m.start, m.end + 1, None)
+            for m in matches
+            if m.kind == "person"
         ]
+        taken.update(e - 1 for _, e, m in spans if m is None)  # the suffix
         for entity in self.view.annotation.entities:
             if entity.label not in NAME_LABELS:
                 continue
@@ -102,6 +105,15 @@ class PeopleReader:
         surnames |= firsts & FAMILY_NAMES  # "Liu He … Liu": the family name written first
         spans.extend((s, e, None) for s, e in self._remembered_names(taken, surnames))
         yield from sorted(spans, key=lambda s: s[0])
+
+    def _other_generation(self, match: KBMatch) -> bool:
+        """Whether a person the knowledge base knows is followed by a suffix that names
+        another of the family ("Donald Trump Jr."): not the person it knows."""
+        words = self.view.words
+        if match.end >= len(words) or words[match.end].rstrip(".") not in GENERATIONS:
+            return False
+        entry = match.entry
+        return not (isinstance(entry, PersonEntry) and entry.name.endswith(words[match.end]))
 
     def _apposed_names(self, taken: set[int]) -> Iterator[tuple[int, int]]:
         """Runs of two to four capitalised proper nouns set off by commas in apposition to a
@@ -178,7 +190,11 @@ class PeopleReader:
         reading = read_role(
             self.view, (start, end), anchors_ending, lambda i: self._owner_before(i, matches, known)
         )
-        actor = self.people.get(name) or self.people.get(_surname(name))
+        actor = self.people.get(name)
+        if actor is None and (known is None or len(self.view.phrase(start, end).split()) == 1):
+            # a surname alone is the person named in full before, not someone else named in
+            # full ("George H. W. Bush" after "George W. Bush")
+            actor = self.people.get(_surname(name))
         if actor is not None and reading is not None and actor.name != name:
             titled = self._titled_person(_surname(name), reading)
             if titled is not None and titled.name != actor.name:
@@ -473,6 +489,10 @@ class PeopleReader:
             return SECTOR_NAMES[sector]
         names = {entry.code: entry.name for entry in self.kb.sectors}
         return names.get(sector, sector).lower()
+
+
+# Suffixes that name another member of a family ("Jr.", "Sr.", "III").
+GENERATIONS = frozenset({"Jr", "Sr", "II", "III", "IV"})
 
 
 def _surname(name: str) -> str:

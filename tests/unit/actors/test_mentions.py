@@ -317,6 +317,15 @@ def test_find_actors_reads_the_title_as_the_person_named_with_it_before(nlp) -> 
     assert found["president of Peru"].code == "PERGOV"  # the title says whose
 
 
+def test_find_actors_keeps_apart_people_named_in_full_who_share_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "George W. Bush met Putin. George H.W. Bush had met Gorbachev. Bush spoke."
+    found = _by_text(text, _find(nlp, text, "2018-05-01"))
+    assert found["George H.W. Bush"].name == "George H. W. Bush"  # not the Bush named before
+    assert found["Bush"].name == "George W. Bush"  # a surname alone: the one named first
+    text = "Donald Trump Jr. met a lawyer in 2016."  # another of the family
+    assert "Donald Trump" not in _by_text(text, _find(nlp, text, "2018-05-01"))
+
+
 def test_find_actors_gives_an_unknown_holder_only_a_focus_with_that_office(nlp) -> None:  # type: ignore[no-untyped-def]
     story = "The United States hosted trade talks in Washington. U.S. officials were pleased."
     text = f"{story} Vice Premier Zhao Lin attended the dinner."
