@@ -1,4 +1,5 @@
-"""The full CAMEO code of an appeal, demand, intent, refusal or threat from what it is about.
+"""The full CAMEO code of an appeal, demand, intent, refusal, threat or protest from what it
+is about.
 
 CAMEO splits these roots by their content: "urged Uganda to extradite the suspects" is an
 appeal for judicial cooperation (0213), "demanded the release of the prisoners" a demand
@@ -29,6 +30,10 @@ CONTENT_KINDS = {
     "081": "ease sanctions", "082": "ease dissent", "084": "release", "085": "ease embargo",
     "086": "involvement", "087": "de-escalate", "08": "yield",
     "04": "meet",
+    # what a demand or an appeal asks for is the purpose of a protest that makes it ("a hunger
+    # strike to demand the resignation of the president": for a change of leader)
+    "1041": "leadership", "1042": "policy", "1043": "rights", "1044": "institutions",
+    "0241": "leadership", "0242": "policy", "0243": "rights", "0244": "institutions",
 }  # fmt: skip
 
 # Where each kind of content sits under the communicative roots (CAMEO's parallel branches):
@@ -49,7 +54,16 @@ LEAVES["12"] = {
     for kind, at in BRANCHES.items()
     if kind not in {"diplomatic", "intelligence"}
 }
-GENERIC_CODES = frozenset({f"{root}{tail}" for root in LEAVES for tail in ("", "0")})
+# Protests split by what they are for ("a hunger strike to demand the resignation of the
+# president" 1421): 141–145, each for a change of leader, of policy, for rights, for a change
+# of institutions.
+PURPOSES = {"leadership": "1", "policy": "2", "rights": "3", "institutions": "4"}
+SPECIFIC_LEAVES = {
+    f"14{n}": {kind: f"14{n}{at}" for kind, at in PURPOSES.items()} for n in range(1, 6)
+}
+GENERIC_CODES = frozenset(
+    {f"{root}{tail}" for root in LEAVES for tail in ("", "0")} | set(SPECIFIC_LEAVES)
+)
 # How the content hangs on the trigger: "urged X to extradite", "demanded that X release",
 # "rejected a request to interrogate", "called for the release of", "appealed for aid".
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "relcl"})
@@ -85,8 +99,14 @@ def content_leaf(view: TextView, lexicon: Lexicon, trigger: int, cameo: str) -> 
     there is none or it names no kind of content the root splits on."""
     if cameo not in GENERIC_CODES:
         return cameo
-    leaves = LEAVES[cameo[:2]]
-    for i in _below(view, trigger):
+    leaves = SPECIFIC_LEAVES.get(cameo) or LEAVES[cameo[:2]]
+    # a protest's purpose is often a clause of its own ("marched … to demand …"), hung on the
+    # verb whose object the protest is ("continued their hunger strike to demand …")
+    deps = CONTENT_DEPS | {"advcl"} if cameo[:2] == "14" else CONTENT_DEPS
+    starts = [trigger]
+    if cameo[:2] == "14" and view.tokens[trigger].dep == "dobj":
+        starts.append(view.tokens[trigger].head)
+    for i in (k for start in starts for k in _below(view, start, deps) if k != trigger):
         if view.lemma(i) in FORM_NOUNS:
             continue
         kind = _kind(_code_of(view, lexicon, i))
@@ -95,11 +115,12 @@ def content_leaf(view: TextView, lexicon: Lexicon, trigger: int, cameo: str) -> 
     return cameo
 
 
-def _below(view: TextView, trigger: int) -> Iterator[int]:
-    """Tokens under the trigger, nearest first, through the links that carry its content."""
+def _below(view: TextView, trigger: int, deps: frozenset[str]) -> Iterator[int]:
+    """Tokens under the trigger, nearest first, through the links (``deps``) that carry its
+    content."""
     level = [trigger]
     for _ in range(MAX_DEPTH):
-        level = [c for i in level for c in view.children(i) if view.tokens[c].dep in CONTENT_DEPS]
+        level = [c for i in level for c in view.children(i) if view.tokens[c].dep in deps]
         yield from level
 
 

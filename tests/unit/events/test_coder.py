@@ -895,6 +895,23 @@ def test_code_events_an_appeal_or_demand_takes_the_leaf_of_what_it_asks(
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a protest takes the leaf of what it is for, also from a clause on the verb it is
+        # the object of
+        ("Peruvian students marched in Lima to demand the resignation of the president.", "1411"),
+        (
+            "Bolivian miners continued their hunger strike to demand the resignation of the "
+            "president.",
+            "1421",
+        ),
+    ],
+)
+def test_code_events_a_protest_takes_the_leaf_of_what_it_is_for(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert code in {e.cameo for e in _code_learned(nlp, text)}
+
+
 def test_code_events_a_statement_doing_something_is_its_authors_act(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Russia issued a statement condemning the new sanctions on Iran.")
     assert "RUS" in {e.source.code for e in events if e.cameo.startswith("11")}
