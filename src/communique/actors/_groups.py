@@ -207,16 +207,56 @@ def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | 
     )
     if any(view.tokens[o].pos == "PROPN" for o in named):
         return None  # "the country of Nauru" names its state ("the country of" a gerund does not)
+    state = _state_before(view, i, found)
+    if state is None:
+        return None
+    if state.actor.code == state.actor.country:
+        return Found(i, i + 1, state.actor)
+    country = state.actor.country
+    assert country is not None
+    return Found(i, i + 1, Actor(country, country, view.words[i - 1] + " " + view.words[i]))
+
+
+# News in English calls foreign governments "the regime"; the American one only with a
+# word before it ("the US regime", in its adversaries' words).
+NEVER_THE_REGIME = frozenset({"USA"})
+
+
+def regime_state(view: TextView, i: int, found: Sequence[Found]) -> str | None:
+    """ "North Korea fired a missile. Trump said the regime must stop": the state whose
+    government "the regime" (with no other word before it) is — that of the nearest country
+    or public office named before it in its sentence or the two before, not the subject of a
+    clause it stands in (see ``definite_country``); None when none is near."""
+    if view.lemma(i).lower() != "regime":
+        return None
+    if [view.words[c].lower() for c in view.children(i) if c < i] != ["the"]:
+        return None  # "the Assad regime", "the sanctions regime", "this regime"
+    state = _state_before(view, i, found, others_only=True, besides=NEVER_THE_REGIME)
+    return state.actor.country if state is not None else None
+
+
+def _state_before(
+    view: TextView,
+    i: int,
+    found: Sequence[Found],
+    *,
+    others_only: bool = False,
+    besides: frozenset[str] = frozenset(),
+) -> Found | None:
+    """The nearest mention before token ``i`` (its sentence or the two before) of a country
+    or one of its public offices, not the subject of a clause ``i`` stands in; with
+    ``others_only``, not of the country of such a subject either ("a White House statement
+    condemned the regime": not the American government)."""
     own = _governing_subject_tokens(view, i)
+    subjects = [f for f in found if any(k in own for k in range(f.start, f.end))]
+    theirs = {f.actor.country for f in subjects} if others_only else set()
     for f in _named_before(view, i, found, DEFINITE_REACH):
         country = f.actor.country  # a sector alone ("diplomats": GOV) is no country
-        if country is None or f.actor.members or any(k in own for k in range(f.start, f.end)):
+        if country is None or f.actor.members or f in subjects or country in theirs | besides:
             continue
         if f.actor.code != country and f.actor.sector not in PUBLIC_SECTORS:
             continue  # "refugees from Myanmar" are not who "the country" means
-        if f.actor.code == country:
-            return Found(i, i + 1, f.actor)
-        return Found(i, i + 1, Actor(country, country, view.words[i - 1] + " " + view.words[i]))
+        return f
     return None
 
 

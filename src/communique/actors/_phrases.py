@@ -4,6 +4,7 @@ militants" → the Taliban, "her Swedish counterpart" → the counterpart's offi
 
 from __future__ import annotations
 
+from communique.actors import _groups as groups
 from communique.actors._attacks import UNNAMED_ATTACKS
 from communique.actors._found import Found
 from communique.actors._words import (
@@ -180,15 +181,20 @@ class SectorPhrases:
             return None
         return first.actor.country
 
-    def _usage_country(self, i: int, focus: str | None) -> str | None:
+    def _usage_country(self, i: int, focus: str | None, country: str | None) -> str | None:
         """The state news means by a body's bare name ("the administration": the American
         executive, also in a story about Russia), when no name qualifies it ("the Duterte
         administration") and the story is not about a state whose press calls its own
-        executive so (the Philippines)."""
+        executive so (the Philippines); "the regime" is the state named just before it, and
+        never the American one by the focus of a story (American news calls foreign
+        governments so); else ``country``, as anchored before."""
         named = any(self.view.tokens[c].pos == "PROPN" for c in self.view.children(i))
         if named or focus in OWN_ADMINISTRATIONS:
-            return None
-        return US_USAGE.get(self.view.lemma(i))
+            return country
+        if self.view.lemma(i) == "regime":
+            state = groups.regime_state(self.view, i, self.found)
+            return state or (None if country == "USA" else country)
+        return US_USAGE.get(self.view.lemma(i)) or country
 
     def _korean_half_at(self, i: int) -> str | None:
         """ "the North", "the South" standing alone at token ``i``, in an article that names

@@ -352,7 +352,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if country is not None and self._other_country_near(m.start, country):
                 country = None
             if start == m.start:  # "the administration", no one named
-                country = self._usage_country(m.end - 1, focus) or country
+                country = self._usage_country(m.end - 1, focus, country)
             country = self._fled_from(m.end - 1, matches) or country
             country = self._whose_country(m.end - 1, matches) or country
             country = self._possessing_country(m.end - 1) or country

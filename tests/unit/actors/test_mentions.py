@@ -334,6 +334,19 @@ def test_find_actors_gives_an_unknown_holder_only_a_focus_with_that_office(nlp) 
     assert _by_text(text, _find(nlp, text, "2019-05-01"))["Mary Blake"].code == "USAGOV"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("North Korea fired a missile. Trump said the regime must stop.", "PRKGOV"),
+        # not the state of the subject that acts on it, nor the American one by the focus
+        ("Iran arrested students. A White House statement condemned the regime.", "IRNGOV"),
+        ("Trump said he would impose new sanctions on the regime.", "GOV"),
+    ],
+)
+def test_find_actors_reads_the_regime_as_the_state_named_before(nlp, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text, "2018-05-01"))["regime"].code == code
+
+
 def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Peruvian Foreign Ministry protested. The ministry said Chile had lied."
     assert _by_text(text, _find(nlp, text))["The ministry"].code == "PERGOV"  # not Chile's
