@@ -22,6 +22,7 @@ from communique.actors._words import (
     OWN_ADMINISTRATIONS,
     PARTY_ADJECTIVES,
     PEOPLE_OF,
+    SPEAKERS_FOR,
     STATE_BODIES,
     US_USAGE,
     VENUE_EVENTS,
@@ -223,13 +224,21 @@ class SectorPhrases:
 
     def _possessing_country(self, i: int) -> str | None:
         """The country a possessive before the sector noun at ``i`` names, when it was read
-        after the knowledge base's phrases ("The North's delegation": North Korea's)."""
+        after the knowledge base's phrases ("The North's delegation": North Korea's); or the
+        country of the public figure a speaker speaks for ("a spokesman for President
+        Vladimir V. Putin": Russia's)."""
         view = self.view
         owners = [c for c in view.children(i) if view.tokens[c].dep == "poss"]
+        speaks_for = view.words[i].lower() in SPEAKERS_FOR
+        if speaks_for:
+            preps = [c for c in view.children(i) if view.lemma(c) == "for"]
+            owners += [o for p in preps for o in view.children(p) if view.tokens[o].dep == "pobj"]
         if not owners:
             return None  # most sector nouns: no need to look through what was found
         for f in self.found:
-            if f.actor.country and not f.actor.sector and any(f.start <= c < f.end for c in owners):
+            if not f.actor.country or not any(f.start <= c < f.end for c in owners):
+                continue
+            if not f.actor.sector or (speaks_for and f.actor.sector in STATE_BODIES):
                 return f.actor.country
         return None
 

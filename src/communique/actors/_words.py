@@ -54,6 +54,8 @@ STATE_MARKERS = frozenset({"official", "state", "semi-official", "government", "
 FLEEING = frozenset({"flee", "escape"})
 # Speakers a sentence's one country does not anchor ("officials said Iran fired missiles").
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
+# Those who speak for someone named after "for" ("a spokesman for President Putin").
+SPEAKERS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor"})
 # Words English-language news uses, unqualified, for one state's body: "the administration"
 # is the American executive unless a leader's name says whose ("the Duterte administration")
 # or the article is about a state whose press says it of its own (OWN_ADMINISTRATIONS).

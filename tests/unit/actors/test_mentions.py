@@ -347,6 +347,11 @@ def test_find_actors_reads_the_regime_as_the_state_named_before(nlp, text: str, 
     assert _by_text(text, _find(nlp, text, "2018-05-01"))["regime"].code == code
 
 
+def test_find_actors_reads_a_speaker_for_a_public_figure_as_of_that_figures_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A spokesman for President Vladimir V. Putin rejected the claim."
+    assert _by_text(text, _find(nlp, text, "2018-05-01"))["spokesman"].code == "RUSGOV"
+
+
 def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Peruvian Foreign Ministry protested. The ministry said Chile had lied."
     assert _by_text(text, _find(nlp, text))["The ministry"].code == "PERGOV"  # not Chile's
