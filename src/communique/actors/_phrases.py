@@ -26,6 +26,7 @@ from communique.actors._words import (
     STATE_BODIES,
     US_USAGE,
     VENUE_EVENTS,
+    VOICES,
 )
 from communique.actors.knowledge import KBMatch
 from communique.actors.places import PlaceCode
@@ -221,6 +222,24 @@ class SectorPhrases:
             and self.view.words[token.head].lower() in LOCATION_PREPOSITIONS
             and (head.dep == "prep")
         )
+
+    def _holder(self, start: int, end: int) -> Found | None:
+        """Who a bare title or speaker's noun at ``[start, end)`` is: the person named before
+        who holds the title, or the body named before ("the president", "the ministry": see
+        ``_groups.title_holder``); or the body it speaks for ("a spokesman for the Taliban",
+        "an official of the World Health Organization", "officials from the State
+        Department"); None otherwise."""
+        holder = groups.title_holder(self.view, start, end, self.found)
+        if holder is not None or self.view.words[end - 1].lower() not in VOICES:
+            return holder
+        view = self.view
+        preps = [c for c in view.children(end - 1) if view.lemma(c) in {"for", "of", "from"}]
+        bodies = [o for p in preps for o in view.children(p) if view.tokens[o].dep == "pobj"]
+        for f in self.found:
+            body = not f.actor.key.startswith(PERSON_ID_PREFIX) and f.actor.code != f.actor.country
+            if body and any(f.start <= b < f.end for b in bodies):
+                return Found(start, end, f.actor)  # the body's voice (not a bare country's)
+        return None
 
     def _possessing_country(self, i: int) -> str | None:
         """The country a possessive before the sector noun at ``i`` names, when it was read

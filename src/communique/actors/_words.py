@@ -56,6 +56,9 @@ FLEEING = frozenset({"flee", "escape"})
 UNANCHORED_SPEAKERS = frozenset({"official", "source", "spokesman", "spokeswoman", "spokesperson"})
 # Those who speak for someone named after "for" ("a spokesman for President Putin").
 SPEAKERS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor"})
+# Nouns that speak for the organisation named after "for", "of" or "from" ("a spokesman for
+# the Taliban", "officials of the World Health Organization").
+VOICES = SPEAKERS_FOR | {"official", "officials", "representative", "representatives"}
 # Words English-language news uses, unqualified, for one state's body: "the administration"
 # is the American executive unless a leader's name says whose ("the Duterte administration")
 # or the article is about a state whose press says it of its own (OWN_ADMINISTRATIONS).

@@ -322,7 +322,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue  # "called Kim 'rocket man'": what someone is called is no actor
             if self._owned_by_an_actor(m.end - 1, covered):
                 continue  # "Hamas's leader": its owner's, as events read it
-            if (holder := groups.title_holder(self.view, m.start, m.end, self.found)) is not None:
+            if (holder := self._holder(m.start, m.end)) is not None:
                 self.found.append(holder)  # "the president" after "President Trump"
                 continue
             end = m.end

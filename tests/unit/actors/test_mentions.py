@@ -352,6 +352,21 @@ def test_find_actors_reads_a_speaker_for_a_public_figure_as_of_that_figures_stat
     assert _by_text(text, _find(nlp, text, "2018-05-01"))["spokesman"].code == "RUSGOV"
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("A spokesman for Amnesty International criticised Egypt.", "spokesman", "NGOHRIAMN"),
+        ("An official of the World Health Organization spoke.", "official", "IGOUNOHLHWHO"),
+        ("A spokesman for the Taliban denied the report.", "spokesman", "AFGINSTAL"),
+        ("Officials from the State Department met them.", "Officials", "USAGOV"),
+    ],
+)
+def test_find_actors_reads_a_voice_of_a_body_as_the_body(
+    nlp, text: str, word: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text, "2018-05-01"))[word].code == code
+
+
 def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Peruvian Foreign Ministry protested. The ministry said Chile had lied."
     assert _by_text(text, _find(nlp, text))["The ministry"].code == "PERGOV"  # not Chile's
