@@ -4,6 +4,8 @@ militants" → the Taliban, "her Swedish counterpart" → the counterpart's offi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from communique.actors import _groups as groups
 from communique.actors._attacks import UNNAMED_ATTACKS
 from communique.actors._found import Found
@@ -232,14 +234,14 @@ class SectorPhrases:
         holder = groups.title_holder(self.view, start, end, self.found)
         if holder is not None or self.view.words[end - 1].lower() not in VOICES:
             return holder
-        view = self.view
-        preps = [c for c in view.children(end - 1) if view.lemma(c) in {"for", "of", "from"}]
-        bodies = [o for p in preps for o in view.children(p) if view.tokens[o].dep == "pobj"]
-        for f in self.found:
-            body = not f.actor.key.startswith(PERSON_ID_PREFIX) and f.actor.code != f.actor.country
-            if body and any(f.start <= b < f.end for b in bodies):
+        for f in self._found_over(_objects_of(self.view, end - 1, {"for", "of", "from"})):
+            if not f.actor.key.startswith(PERSON_ID_PREFIX) and f.actor.code != f.actor.country:
                 return Found(start, end, f.actor)  # the body's voice (not a bare country's)
         return None
+
+    def _found_over(self, tokens: list[int]) -> Iterator[Found]:
+        """The mentions found so far that cover any of ``tokens``, in the order found."""
+        return (f for f in self.found if any(f.start <= k < f.end for k in tokens))
 
     def _possessing_country(self, i: int) -> str | None:
         """The country a possessive before the sector noun at ``i`` names, when it was read
@@ -250,14 +252,13 @@ class SectorPhrases:
         owners = [c for c in view.children(i) if view.tokens[c].dep == "poss"]
         speaks_for = view.words[i].lower() in SPEAKERS_FOR
         if speaks_for:
-            preps = [c for c in view.children(i) if view.lemma(c) == "for"]
-            owners += [o for p in preps for o in view.children(p) if view.tokens[o].dep == "pobj"]
+            owners += _objects_of(view, i, {"for"})
         if not owners:
             return None  # most sector nouns: no need to look through what was found
-        for f in self.found:
-            if not f.actor.country or not any(f.start <= c < f.end for c in owners):
-                continue
-            if not f.actor.sector or (speaks_for and f.actor.sector in STATE_BODIES):
+        for f in self._found_over(owners):
+            if f.actor.country and (
+                not f.actor.sector or (speaks_for and f.actor.sector in STATE_BODIES)
+            ):
                 return f.actor.country
         return None
 
@@ -391,3 +392,9 @@ class SectorPhrases:
             dep, governor = governor.dep, self.view.tokens[governor.head]
         acting = dep == "nsubj" or (dep == "pobj" and governor.lemma.lower() == "by")
         return k + 1 if acting else None
+
+
+def _objects_of(view: TextView, i: int, prepositions: set[str]) -> list[int]:
+    """The objects of the ``prepositions`` on token ``i`` ("a spokesman for [the Taliban]")."""
+    preps = [c for c in view.children(i) if view.lemma(c) in prepositions]
+    return [o for p in preps for o in view.children(p) if view.tokens[o].dep == "pobj"]

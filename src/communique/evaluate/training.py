@@ -45,7 +45,7 @@ from communique.evaluate.calibration import (
 from communique.evaluate.splits import in_split
 from communique.events._arguments import ActorIndex
 from communique.events._coding import quoted_first_persons
-from communique.events._target_model import TARGET_C, TargetHead, mentions_around, pair_features
+from communique.events._target_model import TARGET_C, mentions_around, pair_features, pair_rows
 from communique.events.coder import DependencyCoder, Dyad
 from communique.events.decider import (
     MODEL_DIR,
@@ -284,7 +284,7 @@ def fit_target_head(
     both right and wrong ones), and its card entry: what it does on the held-out frames when
     fitted on the others (per candidate labelled a one-sided event: a right target added, a
     wrong one, one given to an event that has none)."""
-    matrix = TargetHead(np.zeros(1), 0.0, TARGET_MIN).rows(examples.pairs)
+    matrix = pair_rows(examples.pairs)
     right = np.array(examples.pair_right, dtype=bool)
     weights = np.array(examples.pair_weights)
     held = np.array(examples.pair_held, dtype=bool)

@@ -489,20 +489,26 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
         return _blamed(view, governor)
     if word == "to" and view.lemma(governor) in OWNING_VERBS:
         return subject_of(view, governor, depth + 1)  # "admitted to kidnapping"
-    if word in DEVOTED_PREPOSITIONS and view.words[governor].lower() in DEVOTED_WORDS:
+    if devoted(view, preposition):
         found = subject_of(view, governor, depth + 1)  # "is committed to speaking up"
-        auxiliaries = (c for c in view.children(governor) if view.tokens[c].dep in AUX_DEPS)
-        # the parser may hang the subject on "is" ("Chile is committed to sending")
-        return (
-            found
-            if found is not None
-            else next(
-                (s for a in auxiliaries if (s := child_with(view, a, SUBJECTS)) is not None), None
-            )
-        )
+        if found is None:  # the parser may hang the subject on "is" ("Chile is committed to …")
+            auxiliaries = [c for c in view.children(governor) if view.tokens[c].dep in AUX_DEPS]
+            subjects = (child_with(view, a, SUBJECTS) for a in auxiliaries)
+            found = next((s for s in subjects if s is not None), None)  # token 0 is a subject
+        return found
     if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
         return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
     return None
+
+
+def devoted(view: TextView, preposition: int) -> bool:
+    """Whether ``preposition`` ties a gerund to a word of being set on it ("committed [to]
+    speaking up", "obsessed [with] examining")."""
+    token = view.tokens[preposition]
+    return (
+        view.lemma(preposition) in DEVOTED_PREPOSITIONS
+        and view.words[token.head].lower() in DEVOTED_WORDS
+    )
 
 
 def judged_doer(view: TextView, noun: int) -> int | None:

@@ -147,27 +147,27 @@ def _with_targets(
     sentence already has that event between the two, read by the rules; its reported
     confidence that of a dyadic event like it."""
     dyad = _on_the_attacker(view, kept, attacker)
-    head = decider.target_head if decider is not None else None
-    if dyad.target is None and decider is not None and head is not None:
-        found = head.pick(view, mentions, dyad)
-        if found is not None:
-            root = _final_root(view, dyad)
-            coordinated = [index.at(k) for k in index.conjuncts(head_token(view, found))]
-            allowed = {m.actor_id for m in mentions_around(view, mentions, dyad)}
-            targets = [found] + [
-                m
-                for m in coordinated
-                if m is not None and m.actor_id in allowed and m.actor_id != found.actor_id
-            ]
-            codes = {target.code: target for target in reversed(targets)}  # one per code
-            targeted = [
-                _targeted(decider, dyad, target)
-                for target in targets
-                if codes[target.code] is target
-                and (dyad.source.code, target.code, root) not in pairs
-            ]
-            return targeted or [dyad]
-    return [dyad]
+    if dyad.target is not None or decider is None or decider.target_head is None:
+        return [dyad]
+    around = mentions_around(view, mentions, dyad)
+    found = decider.target_head.choose(view, around, dyad)
+    if found is None:
+        return [dyad]
+    allowed = {m.actor_id for m in around}
+    coordinated = [index.at(k) for k in index.conjuncts(head_token(view, found))]
+    targets = [found] + [
+        m
+        for m in coordinated
+        if m is not None and m.actor_id in allowed and m.actor_id != found.actor_id
+    ]
+    codes = {target.code: target for target in reversed(targets)}  # one per code
+    root = _final_root(view, dyad)
+    targeted = [
+        _targeted(decider, dyad, target)
+        for target in targets
+        if codes[target.code] is target and (dyad.source.code, target.code, root) not in pairs
+    ]
+    return targeted or [dyad]
 
 
 def _targeted(decider: EventDecider, dyad: Dyad, target: ActorMention) -> Dyad:

@@ -102,9 +102,10 @@ def content_leaf(view: TextView, lexicon: Lexicon, trigger: int, cameo: str) -> 
     leaves = SPECIFIC_LEAVES.get(cameo) or LEAVES[cameo[:2]]
     # a protest's purpose is often a clause of its own ("marched … to demand …"), hung on the
     # verb whose object the protest is ("continued their hunger strike to demand …")
-    deps = CONTENT_DEPS | {"advcl"} if cameo[:2] == "14" else CONTENT_DEPS
+    protest = cameo[:2] == "14"
+    deps = CONTENT_DEPS | {"advcl"} if protest else CONTENT_DEPS
     starts = [trigger]
-    if cameo[:2] == "14" and view.tokens[trigger].dep == "dobj":
+    if protest and view.tokens[trigger].dep == "dobj":
         starts.append(view.tokens[trigger].head)
     for i in (k for start in starts for k in _below(view, start, deps) if k != trigger):
         if view.lemma(i) in FORM_NOUNS:

@@ -21,7 +21,7 @@ from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 
 from communique.events.coder import Dyad
-from communique.records import ActorMention
+from communique.records import ActorMention, Span
 from communique.textview import TextView
 
 TARGET_FEATURES = 2**16
@@ -54,13 +54,11 @@ def mentions_around(
 
 def head_token(view: TextView, mention: ActorMention) -> int:
     """The token of the mention whose head lies outside it (its first when none)."""
-    first = view.token_at(mention.start)
-    k = first
-    while k < len(view) and view.tokens[k].start < mention.end:
+    first, last = view.entity_tokens(Span(mention.start, mention.end))
+    for k in range(first, last):
         head = view.tokens[k].head
-        if head == k or not mention.start <= view.tokens[head].start < mention.end:
+        if head == k or not first <= head < last:
             return k
-        k += 1
     return first
 
 
@@ -120,6 +118,14 @@ def _path(view: TextView, start: int, end: int) -> tuple[list[str], list[str], l
     return ups, downs, preps
 
 
+_HASHER = FeatureHasher(TARGET_FEATURES, input_type="string", alternate_sign=False)
+
+
+def pair_rows(features: list[list[str]]) -> sparse.csr_matrix:
+    """The hashed feature matrix of (candidate, mention) pairs."""
+    return _HASHER.transform(features).astype(np.float32)
+
+
 class TargetHead:
     """The trained weights: a target for a one-sided event, or none."""
 
@@ -127,22 +133,23 @@ class TargetHead:
         self.weights = weights.astype(np.float32)
         self.bias = bias
         self.minimum = minimum  # the probability a mention needs to be taken as the target
-        self.hasher = FeatureHasher(TARGET_FEATURES, input_type="string", alternate_sign=False)
 
     def pick(
         self, view: TextView, mentions: Sequence[ActorMention], dyad: Dyad
     ) -> ActorMention | None:
         """The mention of the sentence most likely the candidate's target, when likely
         enough; None when there is none."""
-        around = mentions_around(view, mentions, dyad)
+        return self.choose(view, mentions_around(view, mentions, dyad), dyad)
+
+    def choose(
+        self, view: TextView, around: Sequence[ActorMention], dyad: Dyad
+    ) -> ActorMention | None:
+        """Of ``around`` (``mentions_around``'s answer, nearest first), the most likely
+        target when likely enough; None otherwise."""
         if not around:
             return None
-        rows = self.rows([pair_features(view, dyad, m, k) for k, m in enumerate(around)])
+        rows = pair_rows([pair_features(view, dyad, m, k) for k, m in enumerate(around)])
         scores = np.asarray(rows @ self.weights).ravel() + self.bias
         best = int(scores.argmax())
         probability = 1.0 / (1.0 + np.exp(-scores[best]))
         return around[best] if probability >= self.minimum else None
-
-    def rows(self, features: list[list[str]]) -> sparse.csr_matrix:
-        """The hashed feature matrix of (candidate, mention) pairs."""
-        return self.hasher.transform(features).astype(np.float32)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from communique.events._arguments import DEVOTED_PREPOSITIONS, DEVOTED_WORDS, is_passive
+from communique.events._arguments import devoted, is_passive
 from communique.records import Modality
 from communique.speech import CUE_VERBS
 from communique.textview import TextView
@@ -138,8 +138,8 @@ def _governed(view: TextView, k: int) -> bool:
         return False
     if token.dep in GOVERNING_DEPS:
         return True
-    if token.dep == "prep" and view.lemma(k) in DEVOTED_PREPOSITIONS:
-        return view.words[token.head].lower() in DEVOTED_WORDS  # "committed [to speaking]"
+    if token.dep == "prep" and devoted(view, k):
+        return True  # "committed [to speaking]"
     return (
         token.dep == "nsubj"
         and token.pos == "NOUN"

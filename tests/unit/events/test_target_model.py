@@ -9,6 +9,7 @@ from communique.events._target_model import (
     TargetHead,
     mentions_around,
     pair_features,
+    pair_rows,
 )
 from communique.events.coder import PROPOSED, Dyad
 from communique.records import ActorMention, Annotation, Span, Token
@@ -71,9 +72,8 @@ def test_a_pair_is_seen_through_the_dependency_path_and_its_prepositions() -> No
 
 def test_the_head_picks_the_best_mention_only_when_it_is_likely_enough() -> None:
     view, dyad, mentions = _setting()
-    probe = TargetHead(np.zeros(TARGET_FEATURES), 0.0, 0.5)
     weights = np.zeros(TARGET_FEATURES)
-    weights[probe.rows([["prep=for"]]).indices[0]] = 6.0  # "for" a party: the target
+    weights[pair_rows([["prep=for"]]).indices[0]] = 6.0  # "for" a party: the target
     picked = TargetHead(weights, -3.0, 0.5).pick(view, mentions, dyad)
     assert picked is not None and picked.code == "SYR"
     assert TargetHead(weights, -3.0, 0.99).pick(view, mentions, dyad) is None
