@@ -197,7 +197,7 @@ class SectorPhrases:
             return country
         if self.view.lemma(i) == "regime":
             state = groups.regime_state(self.view, i, self.found)
-            return state or (None if country == "USA" else country)
+            return state or (None if country in groups.NEVER_THE_REGIME else country)
         return US_USAGE.get(self.view.lemma(i)) or country
 
     def _korean_half_at(self, i: int) -> str | None:
