@@ -417,8 +417,11 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         depth == 0
         and token.dep == "xcomp"
         and (controller := child_with(view, token.head, {"dobj"})) is not None
+        and view.tokens[controller].ent_type not in {"DATE", "TIME"}
     ):
-        return controller  # "urged both sides to agree": the sides agree, not the urger
+        # "urged both sides to agree": the sides agree, not the urger; a span of time is no
+        # one ("has spent years pushing for a deal": the subject pushes)
+        return controller
     if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
         head = view.tokens[token.head]
         controller = child_with(view, token.head, {"nsubjpass"})

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from communique.events._arguments import ActorIndex
+from communique.events._arguments import ActorIndex, subject_of
 from communique.records import ActorMention, Annotation, Token
 from communique.textview import TextView
 
 
-def _view(words: list[tuple[str, str, int]]) -> TextView:
-    """(word, dep, head) per token, one space apart."""
+def _view(words: list[tuple[str, str, int]], dates: frozenset[int] = frozenset()) -> TextView:
+    """(word, dep, head) per token, one space apart; ``dates``: tokens of a DATE entity."""
     text, tokens = "", []
-    for word, dep, head in words:
+    for n, (word, dep, head) in enumerate(words):
         start = len(text) + (1 if text else 0)
         text = f"{text} {word}" if text else word
-        tokens.append(Token(start, start + len(word), word.lower(), "X", "X", dep, head, 0))
+        kind = "DATE" if n in dates else ""
+        tokens.append(Token(start, start + len(word), word.lower(), "X", "X", dep, head, 0, kind))
     return TextView(text, Annotation("d", (), tuple(tokens), ()))
 
 
@@ -38,3 +39,13 @@ def test_an_apposition_past_another_phrase_is_a_misparse() -> None:
     mentions = [_mention(view, 0, "CHLGOV"), _mention(view, 2, "PER"), _mention(view, 8, "MED")]
     index = ActorIndex(view, mentions)
     assert [m.code for m in index.of_phrase(0)] == ["CHLGOV"]
+
+
+def test_an_object_before_an_infinitive_is_its_subject_but_not_a_span_of_time() -> None:
+    # Chile urged Peru to agree  /  Chile spent years pushing
+    urged = _view([("Chile", "nsubj", 1), ("urged", "ROOT", 1), ("Peru", "dobj", 1),
+                   ("to", "aux", 4), ("agree", "xcomp", 1)])  # fmt: skip
+    assert subject_of(urged, 4) == 2
+    spent = _view([("Chile", "nsubj", 1), ("spent", "ROOT", 1), ("years", "dobj", 1),
+                   ("pushing", "xcomp", 1)], dates=frozenset({2}))  # fmt: skip
+    assert subject_of(spent, 3) == 0
