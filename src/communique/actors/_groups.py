@@ -7,10 +7,12 @@ before). Read by the mention finder after names and phrases, before pronouns."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator, Sequence
 from datetime import date
 
 from communique.actors._found import Actor, Found
+from communique.actors._tables import load_metonyms
 from communique.actors.coref import PUBLIC_SECTORS
 from communique.actors.knowledge import KBMatch, KnowledgeBase
 from communique.records import PERSON_ID_PREFIX
@@ -347,11 +349,24 @@ def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) ->
     word = view.words[start].lower()
     for f in _named_before(view, start, found, BODY_REACH):
         written = view.words[f.start : f.end]
-        if word in _head_words(written) | _head_words(f.actor.name.split()):
+        heads = _head_words(written) | _head_words(f.actor.name.split())
+        if word in heads | _spelt_heads().get(" ".join(written).lower(), set()):
             if f.actor.country is None or f.actor.key.startswith(PERSON_ID_PREFIX):
                 return None
             return Found(start - 1, end, f.actor)
     return None
+
+
+@functools.cache
+def _spelt_heads() -> dict[str, set[str]]:
+    """The head words of every spelling of an institution, by each of its spellings ("the
+    bureau" after "the FBI", the Federal Bureau of Investigation; "the agency" after "the CIA")."""
+    heads: dict[str, set[str]] = {}
+    for entry in load_metonyms():
+        words = set().union(*(_head_words(p.split()) for p in entry.phrases))
+        for phrase in entry.phrases:
+            heads.setdefault(phrase.lower(), set()).update(words)
+    return heads
 
 
 def _head_words(words: Sequence[str]) -> set[str]:

@@ -612,13 +612,13 @@ def argument_lemmas(view: TextView, i: int, obj: int | None) -> list[str]:
 
 
 def phrase_lemmas(view: TextView, i: int | None) -> list[str]:
-    """Lemmas of a noun and its compound/amod modifiers ("ballistic missiles" → missile …)."""
+    """Lemmas of a noun and its compound/amod modifiers ("ballistic missiles" → missile …),
+    and of a name's title that the parser hung on it ("Secretary of State Mike Pompeo")."""
     if i is None:
         return []
+    deps = {"compound", "amod", "nmod"} if view.tokens[i].pos == "PROPN" else {"compound", "amod"}
     lemmas = [view.lemma(i)]
-    lemmas += [
-        view.lemma(c) for c in view.children(i) if view.tokens[c].dep in {"compound", "amod"}
-    ]
+    lemmas += [view.lemma(c) for c in view.children(i) if view.tokens[c].dep in deps]
     return lemmas
 
 

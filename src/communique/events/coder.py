@@ -41,7 +41,7 @@ from communique.events._targets import (
     quantity,
 )
 from communique.events.lexicon import Lexicon, LexiconEntry
-from communique.records import ActorMention
+from communique.records import PERSON_ID_PREFIX, ActorMention
 from communique.textview import TextView
 
 # Verbs that carry no event of their own when their object is an event noun.
@@ -101,6 +101,9 @@ FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
      "evacuate", "transfer", "return", "mobilize", "mobilise", "position"}
 )  # fmt: skip
+# Verbs that send people on a mission: in the passive with no agent, whom they send goes to
+# the place ("Pompeo was dispatched to Pyongyang" is his trip there).
+ENVOY_MOVES = frozenset({"send", "dispatch"})
 # Participles whose passive with "to" is a state of the subject, not an act done to it: "Israel
 # is opposed to French mediation" is Israel's act on the mediation's owner.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
@@ -226,10 +229,16 @@ class DependencyCoder(TargetReader):
                 not sources
                 and targets
                 and view.lemma(verb) in FORCE_MOVES
-                and all(_forces(t) for t in targets)
+                and (
+                    all(_forces(t) for t in targets)
+                    or (  # a person named, or an envoy, minister, delegation …
+                        view.lemma(verb) in ENVOY_MOVES
+                        and (entry.object_class == "delegation" or all(map(_person, targets)))
+                    )
+                )
             ):
-                # "German troops would be withdrawn from Iraq": the forces moved act on the
-                # place they leave or go to
+                # "German troops would be withdrawn from Iraq", "the envoy was sent to Seoul":
+                # the forces or people moved act on the place they leave or go to
                 places = self._places_moved(verb, None)
                 yield from self._pairs(verb, entry, targets, places, inherited=False)
                 return
@@ -548,6 +557,11 @@ def owed(view: TextView, verb: int) -> bool:
         view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
         for c in view.children(verb)
     )
+
+
+def _person(mention: ActorMention) -> bool:
+    """Whether a mention is one person named (coded by name, not a body)."""
+    return mention.actor_id.startswith(PERSON_ID_PREFIX)
 
 
 def _forces(mention: ActorMention) -> bool:

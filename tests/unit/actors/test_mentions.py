@@ -377,6 +377,21 @@ def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # typ
     assert _by_text(text, _find(nlp, text))["The committee"].code == "CHLLEG"
     text = "The store opened. The department said sales were up."  # no body named before
     assert "The department" not in _by_text(text, _find(nlp, text))
+    # a body named by its acronym is also called by a head word of its full name
+    text = "The CIA briefed senators on Peru. The agency said Lima had been warned."
+    assert _by_text(text, _find(nlp, text))["The agency"].code == "USASPY"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("Tehran rejected the demands. The Islamic Republic said they were illegal.",
+         "Islamic Republic", "IRN"),
+        ("The Treasury said the sanctions would take effect on Monday.", "Treasury", "GOV"),
+    ],
+)  # fmt: skip
+def test_find_actors_reads_common_names_of_states_and_offices(nlp, text: str, words: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text, "2018-05-01"))[words].code == code
 
 
 @pytest.mark.parametrize(

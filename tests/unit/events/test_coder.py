@@ -1324,3 +1324,13 @@ def test_decided_a_bare_saying_aimed_at_no_one_is_at_most_a_statement(nlp) -> No
         decider = SimpleNamespace(decide=decide, one_sided_min=0.5)
         answers = list(_decided(view, load_ontology(), decider, said))  # type: ignore[arg-type]
         assert all((a is not None) == kept for a in answers), cameo
+
+
+def test_code_events_an_envoy_sent_in_the_passive_visits_where_they_are_sent(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "A Peruvian delegation was sent to Chile on Monday.",
+        "Ecuador's foreign minister was dispatched to Colombia on Monday.",
+    ):
+        visits = [e for e in _code(nlp, text, "2021-03-01") if e.type == "CONSULT"]
+        assert len(visits) == 1 and visits[0].target is not None, text
+        assert visits[0].source.code[:3] != visits[0].target.code[:3]
