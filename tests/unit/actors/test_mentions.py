@@ -390,7 +390,9 @@ def test_find_actors_reads_the_body_as_the_one_named_before(nlp) -> None:  # typ
         ("The Treasury said the sanctions would take effect on Monday.", "Treasury", "GOV"),
     ],
 )  # fmt: skip
-def test_find_actors_reads_common_names_of_states_and_offices(nlp, text: str, words: str, code: str) -> None:  # type: ignore[no-untyped-def]
+def test_find_actors_reads_common_names_of_states_and_offices(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, code: str
+) -> None:
     assert _by_text(text, _find(nlp, text, "2018-05-01"))[words].code == code
 
 
