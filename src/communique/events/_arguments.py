@@ -438,6 +438,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return _gerund_doer(view, verb, depth) if depth < 4 else None
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return _intent_owner(view, token.head, depth)
+    if token.dep == "acl" and misparsed_main_verb(view, verb):
+        return token.head  # "Macron called Trump": the parser hung the verb on its subject
     if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
         noun = view.tokens[token.head]
         if view.lemma(token.head) in REPORT_NOUNS and noun.dep == "dobj" and depth < 4:
@@ -447,6 +449,22 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     if token.dep == "acl" and token.tag == "VBG" and token.head < verb:
         return token.head  # "Washington trying to negotiate a deal": the noun acts
     return None
+
+
+def misparsed_main_verb(view: TextView, verb: int) -> bool:
+    """Whether the parser made a sentence's main verb a participle of its subject: "Macron
+    called Trump on Friday" read as a "Macron (who was) called" with the sentence's root on
+    the name. A participle whose noun is the root before it and that takes an object of its
+    own (which a passive seldom does) with no "by" agent is the main verb."""
+    token = view.tokens[verb]
+    if token.dep != "acl" or token.tag not in {"VBN", "VBD"} or token.head > verb:
+        return False
+    noun = view.tokens[token.head]
+    if noun.dep != "ROOT" or noun.pos not in {"PROPN", "NOUN"}:
+        return False
+    return child_with(view, verb, {"dobj", "oprd"}) is not None and not prepositional_objects(
+        view, verb, {"by"}
+    )
 
 
 def _intent_owner(view: TextView, noun: int, depth: int) -> int | None:

@@ -26,6 +26,7 @@ from communique.events._arguments import (
     child_with,
     is_passive,
     judged_doer,
+    misparsed_main_verb,
     object_of,
     particles_of,
     prepositional_objects,
@@ -195,7 +196,12 @@ class DependencyCoder(TargetReader):
         patient = child_with(view, verb, {"nsubjpass"})  # a passive's subject is its object
         if patient is None and view.tokens[verb].dep == "xcomp" and is_passive(view, verb):
             patient = subject_of(view, verb)  # "Iran will continue to be denied access"
-        if patient is None and view.tokens[verb].dep == "acl" and view.tokens[verb].tag == "VBN":
+        if (
+            patient is None
+            and view.tokens[verb].dep == "acl"
+            and view.tokens[verb].tag == "VBN"
+            and not misparsed_main_verb(view, verb)
+        ):
             patient = view.tokens[verb].head  # "the companies targeted by the US"
         if patient is None and _to_blame(view, verb):
             patient = subject_of(view, verb)  # "Iran is to blame": nobody's act of blaming

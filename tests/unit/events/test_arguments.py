@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from communique.events._arguments import ActorIndex, subject_of
+from communique.events._arguments import ActorIndex, misparsed_main_verb, subject_of
 from communique.records import ActorMention, Annotation, Token
 from communique.textview import TextView
 
 
-def _view(words: list[tuple[str, str, int]], dates: frozenset[int] = frozenset()) -> TextView:
-    """(word, dep, head) per token, one space apart; ``dates``: tokens of a DATE entity."""
+def _view(
+    words: list[tuple[str, str, int]],
+    dates: frozenset[int] = frozenset(),
+    tags: dict[int, tuple[str, str]] | None = None,
+) -> TextView:
+    """(word, dep, head) per token, one space apart; ``dates``: tokens of a DATE entity;
+    ``tags``: (pos, tag) of some tokens (the others "X")."""
     text, tokens = "", []
     for n, (word, dep, head) in enumerate(words):
         start = len(text) + (1 if text else 0)
         text = f"{text} {word}" if text else word
         kind = "DATE" if n in dates else ""
-        tokens.append(Token(start, start + len(word), word.lower(), "X", "X", dep, head, 0, kind))
+        pos, tag = (tags or {}).get(n, ("X", "X"))
+        tokens.append(Token(start, start + len(word), word.lower(), pos, tag, dep, head, 0, kind))
     return TextView(text, Annotation("d", (), tuple(tokens), ()))
 
 
@@ -49,3 +55,15 @@ def test_an_object_before_an_infinitive_is_its_subject_but_not_a_span_of_time() 
     spent = _view([("Chile", "nsubj", 1), ("spent", "ROOT", 1), ("years", "dobj", 1),
                    ("pushing", "xcomp", 1)], dates=frozenset({2}))  # fmt: skip
     assert subject_of(spent, 3) == 0
+
+
+def test_a_participle_with_an_object_hung_on_the_root_name_is_the_main_verb() -> None:
+    # Chile called Peru on Friday  (parsed as "Chile (who was) called", the name the root)
+    tags = {0: ("PROPN", "NNP"), 1: ("VERB", "VBN"), 2: ("PROPN", "NNP")}
+    called = _view([("Chile", "ROOT", 0), ("called", "acl", 0), ("Peru", "oprd", 1),
+                    ("on", "prep", 1), ("Friday", "pobj", 3)], tags=tags)  # fmt: skip
+    assert misparsed_main_verb(called, 1) and subject_of(called, 1) == 0
+    # a headline's reduced passive has no object: Chile is whom it was done to
+    invited = _view([("Chile", "ROOT", 0), ("invited", "acl", 0), ("to", "prep", 1),
+                     ("talks", "pobj", 2)], tags=tags)  # fmt: skip
+    assert not misparsed_main_verb(invited, 1)
