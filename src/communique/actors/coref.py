@@ -315,6 +315,8 @@ def _clause_subject(
 
     "Russia said it would respond" and "Moscow promised Pyongyang its own technologies";
     an "it" with no such subject is mostly impersonal ("when it comes to", "it has to be").
+    With no actor as a subject, an object made to act stands for it ("The attack led Israel
+    to respond: it struck …").
     """
     sentence = view.tokens[i].sentence
     for candidate in reversed(antecedents):
@@ -325,7 +327,23 @@ def _clause_subject(
             continue
         if head.dep in {"nsubj", "nsubjpass"}:
             return candidate.key
+    for candidate in reversed(antecedents):  # no actor subject: one made to act is the doer
+        head = view.tokens[candidate.end - 1]
+        if candidate.end > i or head.sentence != sentence or candidate.is_person != wants_person:
+            continue
+        if head.dep == "dobj" and any(_infinitive(view, c) for c in view.children(head.head)):
+            return candidate.key  # "That led Israel to respond: it struck …" is Israel
     return None
+
+
+def _infinitive(view: TextView, i: int) -> bool:
+    """Whether token ``i`` is a "to" infinitive clause of its head (xcomp, or an advcl)."""
+    token = view.tokens[i]
+    if token.dep == "xcomp":
+        return True
+    return token.dep == "advcl" and any(
+        view.tokens[c].dep == "aux" and view.words[c].lower() == "to" for c in view.children(i)
+    )
 
 
 def _nearest_before(
