@@ -618,6 +618,10 @@ def argument_lemmas(view: TextView, i: int, obj: int | None) -> list[str]:
     "called for talks", "accused X of genocide", "the delivery of tanks".
     """
     lemmas = phrase_lemmas(view, obj)
+    predicate = child_with(view, i, {"oprd"})  # "called the probe a witch hunt"
+    if predicate is not None and predicate != obj:
+        lemmas += phrase_lemmas(view, predicate)
+        lemmas += [view.lemma(c) for c in view.children(predicate) if view.tokens[c].dep == "conj"]
     for head in (i, obj):
         if head is None:
             continue

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from communique.events._arguments import ActorIndex, misparsed_main_verb, subject_of
+from communique.events._arguments import (
+    ActorIndex,
+    argument_lemmas,
+    misparsed_main_verb,
+    subject_of,
+)
 from communique.records import ActorMention, Annotation, Token
 from communique.textview import TextView
 
@@ -67,3 +72,10 @@ def test_a_participle_with_an_object_hung_on_the_root_name_is_the_main_verb() ->
     invited = _view([("Chile", "ROOT", 0), ("invited", "acl", 0), ("to", "prep", 1),
                      ("talks", "pobj", 2)], tags=tags)  # fmt: skip
     assert not misparsed_main_verb(invited, 1)
+
+
+def test_what_an_object_is_called_counts_among_the_words_that_pick_an_entry() -> None:
+    # Chile called Peru a reckless neighbour  (what Peru is called decides praise or insult)
+    view = _view([("Chile", "nsubj", 1), ("called", "ROOT", 1), ("Peru", "dobj", 1),
+                  ("a", "det", 5), ("reckless", "amod", 5), ("neighbour", "oprd", 1)])  # fmt: skip
+    assert argument_lemmas(view, 1, 2) == ["peru", "neighbour", "reckless"]
