@@ -230,11 +230,11 @@ class SectorPhrases:
         who holds the title, or the body named before ("the president", "the ministry": see
         ``_groups.title_holder``); or the body it speaks for ("a spokesman for the Taliban",
         "an official of the World Health Organization", "officials from the State
-        Department"); None otherwise."""
+        Department", "officials at the Pentagon"); None otherwise."""
         holder = groups.title_holder(self.view, start, end, self.found)
         if holder is not None or self.view.words[end - 1].lower() not in VOICES:
             return holder
-        for f in self._found_over(_objects_of(self.view, end - 1, {"for", "of", "from"})):
+        for f in self._found_over(_objects_of(self.view, end - 1, {"for", "of", "from", "at"})):
             if not f.actor.key.startswith(PERSON_ID_PREFIX) and f.actor.code != f.actor.country:
                 return Found(start, end, f.actor)  # the body's voice (not a bare country's)
         return None

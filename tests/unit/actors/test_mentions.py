@@ -359,6 +359,7 @@ def test_find_actors_reads_the_regime_as_the_state_named_before(nlp, text: str, 
         ("An official of the World Health Organization spoke.", "official", "IGOUNOHLHWHO"),
         ("A spokesman for the Taliban denied the report.", "spokesman", "AFGINSTAL"),
         ("Officials from the State Department met them.", "Officials", "USAGOV"),
+        ("Officials at the Pentagon said troops would stay.", "Officials", "USAMIL"),
         # a speaker for a state's public figure is of that state
         ("A spokesman for President Vladimir V. Putin rejected it.", "spokesman", "RUSGOV"),
     ],
