@@ -4,11 +4,12 @@ militants" → the Taliban, "her Swedish counterpart" → the counterpart's offi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from communique.actors import _groups as groups
 from communique.actors._attacks import UNNAMED_ATTACKS
-from communique.actors._found import Found
+from communique.actors._found import Actor, Found
 from communique.actors._words import (
     ARMED_SECTORS,
     BACKERS,
@@ -236,8 +237,33 @@ class SectorPhrases:
             return holder
         for f in self._found_over(_objects_of(self.view, end - 1, {"for", "of", "from", "at"})):
             if not f.actor.key.startswith(PERSON_ID_PREFIX) and f.actor.code != f.actor.country:
+                self._name_the_voice(start, end, f.actor)
                 return Found(start, end, f.actor)  # the body's voice (not a bare country's)
         return None
+
+    def _name_the_voice(self, start: int, end: int, body: Actor) -> None:
+        """ "Ahmed Hafez, a spokesman for the Egyptian Foreign Ministry,": the person the
+        voice at ``[start, end)`` stands in apposition to, named and read as no one so far,
+        speaks for the body too (added as a mention of its own, by name)."""
+        view, title = self.view, end - 1
+        name_end = view.tokens[title].head + 1
+        if view.tokens[title].dep != "appos" or name_end > start:
+            return
+        name_start = name_end - 1
+        while name_start > 0 and view.tokens[name_start - 1].dep == "compound":
+            name_start -= 1
+        span = range(name_start, name_end)
+        if len(span) < 2 or any(
+            view.tokens[k].pos != "PROPN" or not view.is_capitalised(k) for k in span
+        ):
+            return
+        if any(f.start < name_end and name_start < f.end for f in self.found):
+            return
+        name = view.phrase(name_start, name_end)
+        key = PERSON_ID_PREFIX + re.sub(r"\W+", "-", name.lower()).strip("-")
+        role = view.phrase(start, end)
+        actor = Actor(key, body.code, name, body.country, body.sector, role)
+        self.found.append(Found(name_start, name_end, actor))
 
     def _found_over(self, tokens: list[int]) -> Iterator[Found]:
         """The mentions found so far that cover any of ``tokens``, in the order found."""

@@ -352,6 +352,13 @@ def test_find_actors_reads_the_regime_as_the_state_named_before(nlp, text: str, 
     assert _by_text(text, _find(nlp, text, "2018-05-01"))["regime"].code == code
 
 
+def test_find_actors_names_the_person_a_voice_of_a_body_is_in_apposition_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ahmed Farouk, a spokesman for the Egyptian Foreign Ministry, said the talks failed."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Ahmed Farouk"].code == "EGYGOV"
+    assert found["Ahmed Farouk"].actor_id != found["spokesman"].actor_id  # a person of its own
+
+
 @pytest.mark.parametrize(
     ("text", "word", "code"),
     [
