@@ -295,13 +295,14 @@ def reliability(sure: Sequence[tuple[float, bool]]) -> list[Metric]:
 
 def actors_coded(event: ExpectedEvent, item: CodedItem) -> bool:
     """Whether we code the event's source and its target (one-sided: its source) as actors
-    in the sentence of its evidence, whatever event we code there."""
+    in the sentence of its evidence, whatever event we code there. A group read as its
+    members ("All urged Trump" after France, Germany and Britain) codes each member."""
     found = evidence_sentence(event.evidence, item)
     if found is None:
         return False
     span, index = found
     lo, hi = (item.sentences[index].start, item.sentences[index].end) if index is not None else span
-    codes = [m.code for m in item.mentions if lo <= m.start < hi]
+    codes = [c for m in item.mentions if lo <= m.start < hi for c in (m.code, *m.members)]
     source = any(codes_match(event.source, code) for code in codes)
     target = event.one_sided or any(codes_match(event.target, code) for code in codes)
     return source and target

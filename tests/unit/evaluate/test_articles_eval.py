@@ -6,6 +6,7 @@ Articles and events here are invented (Estavia, Norland); no corpus text is used
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from communique.evaluate.articles import (
     ARTICLES_DEV,
     ArticleGold,
     ArticleReport,
+    actors_coded,
     agreement,
     load_article_gold,
     load_corpus,
@@ -25,6 +27,7 @@ from communique.evaluate.articles import (
     score_articles,
     sentence_index,
 )
+from communique.records import ActorMention, Span
 
 TEXT = (
     "Estavia shelled Norland on Monday. Norland's president met the Estavian envoy. "
@@ -43,6 +46,18 @@ def test_one_sided_gold_matches_only_an_event_with_its_source_and_no_target() ->
     assert event_matches(PROTEST, event("KELOPP", None, "PROTEST", "141"))
     assert not event_matches(PROTEST, event("KELOPP", "NORGOV", "PROTEST", "141"))
     assert not event_matches(PROTEST, event("EST", None, "PROTEST", "141"))
+
+
+def test_a_group_read_as_its_members_codes_each_member() -> None:
+    # "Estavia and Norland met. Both shelled Kell." : "Both" codes EST and NOR
+    text = "Estavia and Norland met. Both shelled Kell."
+    both = text.index("Both")
+    group = ActorMention("d", "grp", both, both + 4, "GRP", "Both", members=("EST", "NOR"))
+    kell = ActorMention("d", "kel", text.index("Kell"), text.index("Kell") + 4, "KEL", "Kell")
+    item = CodedItem(text, mentions=(group, kell), sentences=(Span(0, 24), Span(25, len(text))))
+    shelled = ExpectedEvent("e1", True, "NOR", "KEL", evidence="Both shelled Kell")
+    assert actors_coded(shelled, item)
+    assert not actors_coded(replace(shelled, source="ISR"), item)
 
 
 def test_score_articles_counts_recall_and_precision_by_kind() -> None:
