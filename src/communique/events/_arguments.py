@@ -455,16 +455,20 @@ def misparsed_main_verb(view: TextView, verb: int) -> bool:
     """Whether the parser made a sentence's main verb a participle of its subject: "Macron
     called Trump on Friday" read as a "Macron (who was) called" with the sentence's root on
     the name. A participle whose noun is the root before it and that takes an object of its
-    own (which a passive seldom does) with no "by" agent is the main verb."""
+    own (which a passive seldom does), or that follows a relative clause on it ("Israeli
+    forces, who had warned …, killed …"), with no "by" agent is the main verb."""
     token = view.tokens[verb]
     if token.dep != "acl" or token.tag not in {"VBN", "VBD"} or token.head > verb:
         return False
     noun = view.tokens[token.head]
     if noun.dep != "ROOT" or noun.pos not in {"PROPN", "NOUN"}:
         return False
-    return child_with(view, verb, {"dobj", "oprd"}) is not None and not prepositional_objects(
-        view, verb, {"by"}
+    if prepositional_objects(view, verb, {"by"}):
+        return False
+    relative = any(
+        view.tokens[c].dep == "relcl" and c < verb for c in view.children(token.head)
     )
+    return relative or child_with(view, verb, {"dobj", "oprd"}) is not None
 
 
 def _intent_owner(view: TextView, noun: int, depth: int) -> int | None:

@@ -72,6 +72,12 @@ def test_a_participle_with_an_object_hung_on_the_root_name_is_the_main_verb() ->
     invited = _view([("Chile", "ROOT", 0), ("invited", "acl", 0), ("to", "prep", 1),
                      ("talks", "pobj", 2)], tags=tags)  # fmt: skip
     assert not misparsed_main_verb(invited, 1)
+    # Chile , which had warned Peru , shelled over 50 posts  (the verb after a relative clause)
+    words = [("Chile", "ROOT", 0), (",", "punct", 0), ("which", "nsubj", 4), ("had", "aux", 4),
+             ("warned", "relcl", 0), ("Peru", "dobj", 4), (",", "punct", 0),
+             ("shelled", "acl", 0), ("over", "prep", 7), ("50", "pobj", 8)]  # fmt: skip
+    shelled = _view(words, tags={0: ("PROPN", "NNP"), 7: ("VERB", "VBN")})
+    assert misparsed_main_verb(shelled, 7) and subject_of(shelled, 7) == 0
 
 
 def test_what_an_object_is_called_counts_among_the_words_that_pick_an_entry() -> None:
