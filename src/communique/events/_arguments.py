@@ -465,9 +465,7 @@ def misparsed_main_verb(view: TextView, verb: int) -> bool:
         return False
     if prepositional_objects(view, verb, {"by"}):
         return False
-    relative = any(
-        view.tokens[c].dep == "relcl" and c < verb for c in view.children(token.head)
-    )
+    relative = any(view.tokens[c].dep == "relcl" and c < verb for c in view.children(token.head))
     return relative or child_with(view, verb, {"dobj", "oprd"}) is not None
 
 
