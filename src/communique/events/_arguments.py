@@ -1,4 +1,5 @@
-"""Arguments of an event trigger in the dependency parse: who did it, to whom.
+"""Arguments of an event trigger in the dependency parse: the actors of a phrase, objects,
+prepositions and the words that pick a lexicon entry (who did it: ``_doers.py``).
 
 Works on token indices of a :class:`~communique.textview.TextView` and the actor mentions
 the actor stage found; never on spaCy objects.
@@ -10,27 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from communique.records import PERSON_ID_PREFIX, ActorMention
-from communique.speech import REPORT_NOUNS
 from communique.textview import TextView, place_inside
 
-SUBJECTS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 # Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
 OWNER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
-# Nouns of an intention whose owner does what follows: "Trump's decision to impose sanctions".
-INTENT_NOUNS = frozenset(
-    {"decision", "plan", "move", "bid", "effort", "attempt", "promise", "pledge", "threat",
-     "offer", "refusal", "call", "order", "vow", "readiness", "willingness", "intention",
-     "step", "opportunity", "chance"}
-)  # fmt: skip
-# Judgements that hold someone to account: "holds Russia responsible for the attack", and
-# whose subject did what follows "for": "Iran is responsible for arming the rebels".
-ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
-# Verbs whose subject owns the effort, plan or step it objects ("pursued efforts to punish").
-OWNED_INTENT_VERBS = frozenset(
-    {"make", "have", "pursue", "launch", "take", "announce", "unveil", "lead", "continue",
-     "redouble", "intensify", "begin", "start", "renew", "mount", "spearhead", "step"}
-)  # fmt: skip
 # Plurals that a list of countries after "including" spells out.
 COUNTRY_PLURALS = frozenset({"country", "nation", "state", "government", "ally", "power"})
 # What an actor holds, so that acting on it acts on the actor: "shelled positions of the
@@ -77,65 +62,8 @@ COLLECTIVE_NOUNS = frozenset(
         "delegation",
     }
 )
-# Verbs through which a subject passes to the verb they govern ("promised to deepen …").
-# Links through which a verb without a subject shares its governor's: "promised to deepen",
-# "met and agreed", "is willing to provide" (through the adjective: acomp).
-INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "acomp"})
 # Modifiers before a head noun whose coordinated countries all qualify it ("US and British forces").
 MODIFIER_DEPS = frozenset({"nmod", "amod", "compound"})
-# A gerund after these is done by whom the governing verb acts on ("sanctioned Russia for
-# annexing", "accused Iran of arming"). Not "against" or "from": "warned Assad against using"
-# and "stopped Serbia from joining" name acts that did not happen.
-BLAMING_PREPOSITIONS = frozenset({"for", "of"})
-# A gerund after these is done by the governing verb's subject ("helped Africa by donating",
-# "attacked after massing troops", "insisted on enriching uranium").
-MEANS_PREPOSITIONS = frozenset(
-    {"by", "after", "before", "while", "without", "despite", "since", "upon", "through", "on", "in"}
-)
-# What a verb's subject meets with for its own act: "faced criticism for congratulating Putin",
-# "won praise for ordering the expulsion" (the subject did it, not the criticism).
-JUDGEMENT_NOUNS = frozenset(
-    {
-        "criticism",
-        "praise",
-        "condemnation",
-        "credit",
-        "blame",
-        "backlash",
-        "flak",
-        "scrutiny",
-        "fire",
-        "heat",
-        "applause",
-        "plaudit",
-        "rebuke",
-        "censure",
-        "outrage",
-        "anger",
-        "accolade",
-        "award",
-        "prize",
-    }
-)
-# Verbs that judge someone for an act an event noun names: "blamed Israel for the attacks" (by
-# Israel), "accused Iran of aggression". Not "warn": "warned the U.S. of retaliation" is the
-# warner's.
-JUDGING_VERBS = frozenset(
-    {
-        "blame", "accuse", "charge", "condemn", "criticize", "criticise", "denounce", "fault",
-        "rebuke", "censure", "sanction", "punish", "fine", "indict", "convict", "praise",
-        "thank", "commend", "congratulate", "reward", "credit", "hold",
-    }
-)  # fmt: skip
-# Verbs whose subject owns up to the act a gerund after "to" names ("admitted to kidnapping").
-OWNING_VERBS = frozenset({"admit", "confess", "resort"})
-# Being set on an act of one's own: the subject does what the gerund after "to", "with" or
-# "on" names ("is committed to speaking up against", "is obsessed with examining").
-DEVOTED_WORDS = frozenset(
-    {"committed", "dedicated", "devoted", "determined", "obsessed", "focused", "intent", "bent"}
-)
-DEVOTED_PREPOSITIONS = frozenset({"to", "with", "on"})
-AUX_DEPS = frozenset({"aux", "auxpass"})
 
 
 class ActorIndex:
@@ -389,178 +317,6 @@ def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:
     """The first child of ``i`` whose dependency label is in ``deps``."""
     wanted = set(deps)
     return next((c for c in view.children(i) if view.tokens[c].dep in wanted), None)
-
-
-def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
-    """The subject of a verb, inherited from the governing verb when it has none.
-
-    "Putin promised to deepen ties and support North Korea": "support" has Putin; an object
-    before the infinitive is its subject ("urged both sides to agree": the sides agree).
-    A relative pronoun stands for the noun the clause modifies ("countries which want").
-    """
-    subject = child_with(view, verb, SUBJECTS)
-    token = view.tokens[verb]
-    if subject is not None:
-        if view.lemma(subject) in RELATIVE_PRONOUNS and token.dep == "relcl":
-            return token.head
-        own = child_with(view, subject, {"nsubj"})
-        if view.tokens[subject].tag in {"VBG", "VBN"} and own is not None:
-            return own  # "The Red Cross operating in Iraq said": the parser made a clause of it
-        return subject
-    compound = child_with(view, verb, {"compound"})
-    if compound is not None and compound < verb and token.pos == "VERB":
-        return compound  # "Bolton details how …": the small parser made the name a compound
-    acronym = child_with(view, verb, {"advmod", "npadvmod"})
-    if acronym is not None and acronym < verb and _is_acronym(view.words[acronym]):
-        return acronym  # "USAID provided tents …": the small parser made the name an adverb
-    if (
-        depth == 0
-        and token.dep == "xcomp"
-        and (controller := child_with(view, token.head, {"dobj"})) is not None
-        and view.tokens[controller].ent_type not in {"DATE", "TIME"}
-    ):
-        # "urged both sides to agree": the sides agree, not the urger; a span of time is no
-        # one ("has spent years pushing for a deal": the subject pushes)
-        return controller
-    if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
-        head = view.tokens[token.head]
-        controller = child_with(view, token.head, {"nsubjpass"})
-        if token.dep == "xcomp" and controller is not None:
-            return controller  # "Pence was scheduled to meet North Korean officials"
-        if token.dep == "conj" and head.pos in {"NOUN", "PROPN"} and head.dep in {"dobj", "obj"}:
-            # "killing one guard and battling security forces": the parser hung the second
-            # verb on the first one's object; it shares that verb's subject
-            return subject_of(view, head.head, depth + 1)
-        return subject_of(view, token.head, depth + 1)
-    if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
-        return token.head
-    if token.dep == "pcomp":
-        return _gerund_doer(view, verb, depth) if depth < 4 else None
-    if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
-        return _intent_owner(view, token.head, depth)
-    if token.dep == "acl" and misparsed_main_verb(view, verb):
-        return token.head  # "Macron called Trump": the parser hung the verb on its subject
-    if token.dep == "acl" and child_with(view, verb, {"dobj"}) is not None:
-        noun = view.tokens[token.head]
-        if view.lemma(token.head) in REPORT_NOUNS and noun.dep == "dobj" and depth < 4:
-            # "Khan issued a statement condemning the attack": the statement's author
-            return subject_of(view, noun.head, depth + 1)
-        return token.head  # "troops carrying out raids": a participle with an object of its own
-    if token.dep == "acl" and token.tag == "VBG" and token.head < verb:
-        return token.head  # "Washington trying to negotiate a deal": the noun acts
-    return None
-
-
-def misparsed_main_verb(view: TextView, verb: int) -> bool:
-    """Whether the parser made a sentence's main verb a participle of its subject: "Macron
-    called Trump on Friday" read as a "Macron (who was) called" with the sentence's root on
-    the name. A participle whose noun is the root before it and that takes an object of its
-    own (which a passive seldom does), or that follows a relative clause on it ("Israeli
-    forces, who had warned …, killed …"), with no "by" agent is the main verb."""
-    token = view.tokens[verb]
-    if token.dep != "acl" or token.tag not in {"VBN", "VBD"} or token.head > verb:
-        return False
-    noun = view.tokens[token.head]
-    if noun.dep != "ROOT" or noun.pos not in {"PROPN", "NOUN"}:
-        return False
-    if prepositional_objects(view, verb, {"by"}):
-        return False
-    relative = any(view.tokens[c].dep == "relcl" and c < verb for c in view.children(token.head))
-    return relative or child_with(view, verb, {"dobj", "oprd"}) is not None
-
-
-def _intent_owner(view: TextView, noun: int, depth: int) -> int | None:
-    """Whose decision, plan or effort an infinitive after it carries out: its owner
-    ("Trump's decision to impose sanctions"), its "by" agent ("the latest step by the US to
-    punish"), or the subject of a verb that makes, pursues or announces it ("Congress has
-    pursued efforts to punish the Kremlin"); None when someone else's ("rejected calls to")."""
-    owner = child_with(view, noun, {"poss"})
-    if owner is not None:
-        return owner
-    agents = prepositional_objects(view, noun, {"by"})
-    if agents:
-        return agents[0]
-    token = view.tokens[noun]
-    if token.dep == "dobj" and view.lemma(token.head) in OWNED_INTENT_VERBS and depth < 4:
-        return subject_of(view, token.head, depth + 1)
-    return None
-
-
-def _is_acronym(word: str) -> bool:
-    """ "USAID", "NATO", "IAEA": two capitals or more, all letters capital (no adverb is)."""
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
-    """Who does what a gerund after a preposition names: whom the governing verb blames
-    ("sanctioned Russia for annexing"), its subject when the object is a judgement of that
-    subject's act ("faced criticism for meeting X") or it owns up to it ("admitted to
-    kidnapping") or is set on it ("is committed to speaking up"), and the subject too after a
-    preposition of means or time ("helped Africa by donating supplies"); None for any other
-    preposition."""
-    preposition = view.tokens[gerund].head
-    word, governor = view.lemma(preposition), view.tokens[preposition].head
-    if word in BLAMING_PREPOSITIONS:
-        if view.lemma(governor) in ACCOUNTABLE and view.tokens[governor].dep == "acomp":
-            return subject_of(view, view.tokens[governor].head, depth + 1)  # "is responsible for"
-        if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
-            governor = view.tokens[governor].head  # the parser hung "for" on the noun
-        judged = child_with(view, governor, {"dobj"})
-        if judged is not None and view.lemma(judged) in JUDGEMENT_NOUNS:
-            return subject_of(view, governor, depth + 1)  # "faced criticism for meeting X"
-        return _blamed(view, governor)
-    if word == "to" and view.lemma(governor) in OWNING_VERBS:
-        return subject_of(view, governor, depth + 1)  # "admitted to kidnapping"
-    if devoted(view, preposition):
-        found = subject_of(view, governor, depth + 1)  # "is committed to speaking up"
-        if found is None:  # the parser may hang the subject on "is" ("Chile is committed to …")
-            auxiliaries = [c for c in view.children(governor) if view.tokens[c].dep in AUX_DEPS]
-            subjects = (child_with(view, a, SUBJECTS) for a in auxiliaries)
-            found = next((s for s in subjects if s is not None), None)  # token 0 is a subject
-        return found
-    if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
-        return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
-    return None
-
-
-def devoted(view: TextView, preposition: int) -> bool:
-    """Whether ``preposition`` ties a gerund to a word of being set on it ("committed [to]
-    speaking up", "obsessed [with] examining")."""
-    token = view.tokens[preposition]
-    return (
-        view.lemma(preposition) in DEVOTED_PREPOSITIONS
-        and view.words[token.head].lower() in DEVOTED_WORDS
-    )
-
-
-def judged_doer(view: TextView, noun: int) -> int | None:
-    """Who did the act an event noun after "for" or "of" names when a judging verb holds
-    someone to it: whom it judges ("blamed Israel for the attacks" → Israel), or its subject
-    when its object is a judgement of the subject's act ("faced criticism for the raid")."""
-    preposition = view.tokens[noun].head
-    if view.tokens[noun].dep != "pobj" or view.lemma(preposition) not in BLAMING_PREPOSITIONS:
-        return None
-    governor = view.tokens[preposition].head
-    if view.lemma(governor) in JUDGEMENT_NOUNS and view.tokens[governor].dep == "dobj":
-        return subject_of(view, view.tokens[governor].head)  # "faced criticism for the raid"
-    if view.lemma(governor) not in JUDGING_VERBS:
-        return None
-    return _blamed(view, governor)
-
-
-def _blamed(view: TextView, verb: int) -> int | None:
-    """Who does what "for" or "of" + a gerund names: the one the verb acts on
-    ("sanctioned Russia for annexing Crimea", "vowed revenge on the U.S. for killing …",
-    "accused Iran of arming"), or a passive's subject ("Russia was condemned for annexing …").
-    None when the verb acts on no one ("paid for building")."""
-    if view.tokens[verb].pos not in {"VERB", "AUX"}:
-        return None
-    obj = child_with(view, verb, {"dobj"})
-    if obj is not None:
-        aimed = prepositional_objects(view, obj, ("on", "against"))
-        return aimed[0] if aimed else obj
-    return child_with(view, verb, {"nsubjpass"})
 
 
 def is_passive(view: TextView, verb: int) -> bool:

@@ -9,13 +9,13 @@ the subjects of the clause it reports.
 from __future__ import annotations
 
 from communique.events._arguments import (
-    ACCOUNTABLE,
     COLLECTIVE_NOUNS,
     ActorIndex,
     child_with,
     object_of,
     prepositional_objects,
 )
+from communique.events._doers import ACCOUNTABLE
 from communique.events.lexicon import LexiconEntry
 from communique.records import ActorMention
 from communique.textview import TextView

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from communique.events._arguments import ActorIndex, subject_of
+from communique.events._arguments import ActorIndex
+from communique.events._doers import subject_of
 from communique.records import ActorMention
 from communique.speech import REPORT_NOUNS, according_to, reporting_cue
 from communique.textview import TextView

@@ -25,13 +25,11 @@ from communique.events._arguments import (
     argument_lemmas,
     child_with,
     is_passive,
-    judged_doer,
-    misparsed_main_verb,
     object_of,
     particles_of,
     prepositional_objects,
-    subject_of,
 )
+from communique.events._doers import judged_doer, misparsed_main_verb, subject_of
 from communique.events._targets import (
     AWAY,
     COUNTING,

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-from communique.events._arguments import devoted, is_passive
+from communique.events._arguments import is_passive
+from communique.events._doers import devoted
 from communique.records import Modality
 from communique.speech import CUE_VERBS
 from communique.textview import TextView

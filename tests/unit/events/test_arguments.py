@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from communique.events._arguments import (
-    ActorIndex,
-    argument_lemmas,
-    misparsed_main_verb,
-    subject_of,
-)
+from communique.events._arguments import ActorIndex, argument_lemmas
+from communique.events._doers import misparsed_main_verb, subject_of
 from communique.records import ActorMention, Annotation, Token
 from communique.textview import TextView
 
