@@ -100,8 +100,7 @@ FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
      "evacuate", "transfer", "return", "mobilize", "mobilise", "position"}
 )  # fmt: skip
-# Verbs that send people on a mission: in the passive with no agent, whom they send goes to
-# the place ("Pompeo was dispatched to Pyongyang" is his trip there).
+# Verbs that send people: in the passive, whom they send goes there ("was sent to Seoul").
 ENVOY_MOVES = frozenset({"send", "dispatch"})
 # Participles whose passive with "to" is a state of the subject, not an act done to it: "Israel
 # is opposed to French mediation" is Israel's act on the mediation's owner.
