@@ -468,7 +468,7 @@ class PeopleReader:
             if m.entry.kind == "ARM" and m.code[:3] != "IMG":  # an armed group of one country
                 return Actor(m.code, m.code, m.entry.name, m.code[:3], m.code[3:6])
             return Actor(m.code, m.code, m.entry.name)
-        country = m.country or m.code[:3]
+        country = (self._minority_home(m) if sector == "CVL" else None) or m.country or m.code[:3]
         if sector is None:
             return self._country_actor(country)
         name = written or f"{self._country_actor(country).name} ({self._sector_label(sector)})"
@@ -476,6 +476,18 @@ class PeopleReader:
         if isinstance(m.entry, MetonymEntry) and sector == m.entry.sector == "PTY":
             key = f"{key}/{m.entry.phrases[0]}"  # "Republicans" and "Democrats": two actors
         return Actor(key, country + sector, name, country, sector)
+
+    def _minority_home(self, m: KBMatch) -> str | None:
+        """ "Ethnic Albanians … near Macedonia's border": a people called ethnic is a minority
+        where it lives, the article's country or the one other country its sentence names,
+        not the country of its name; None when neither says."""
+        if m.start == 0 or self.view.words[m.start - 1].lower() != "ethnic":
+            return None
+        sentence = self.view.tokens[m.start].sentence
+        named = self.countries_by_sentence.get(sentence, set()) - {m.country}
+        if self.focus in named:
+            return self.focus
+        return next(iter(named)) if len(named) == 1 else None
 
     def _country_actor(self, country: str) -> Actor:
         """A country as an actor, under its name."""

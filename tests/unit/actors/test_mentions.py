@@ -352,6 +352,21 @@ def test_find_actors_reads_the_regime_as_the_state_named_before(nlp, text: str, 
     assert _by_text(text, _find(nlp, text, "2018-05-01"))["regime"].code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ethnic Serbs in Kosovo blocked two roads on Sunday.", "XKXCVL"),
+        ("Serbs in Kosovo blocked two roads on Sunday.", "SRBCVL"),  # no minority said
+        ("Ethnic Armenians marched in Yerevan on Sunday.", "ARMCVL"),  # at home
+    ],
+)
+def test_find_actors_an_ethnic_people_lives_where_its_sentence_places_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, code: str
+) -> None:
+    people = next(m for m in _find(nlp, text) if m.name.endswith("s") and "CVL" in m.code)
+    assert people.code == code
+
+
 def test_find_actors_names_the_person_a_voice_of_a_body_is_in_apposition_to(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ahmed Farouk, a spokesman for the Egyptian Foreign Ministry, said the talks failed."
     found = _by_text(text, _find(nlp, text))
