@@ -136,9 +136,21 @@ def match_actors(
             continue
         overlaps = [(_overlap(span, m), -i, m) for i, m in enumerate(mentions)]
         best = max((item for item in overlaps if item[0] > 0), default=None, key=_overlap_key)
-        contains = any(span[0] <= m.start and m.end <= span[1] for m in mentions)
+        contains = any(_inside(span, m, text) for m in mentions)
         matches.append(ActorMatch(actor, span, best[2] if best else None, contains))
     return tuple(matches)
+
+
+def _inside(span: tuple[int, int], mention: ActorMention, text: str) -> bool:
+    """Whether a mention lies inside a gold span; the full stop of an abbreviation that ends
+    the sentence counts as inside a span that left it to the sentence ("the U.K" of "… the
+    U.K.")."""
+    end = (
+        span[1] + 1
+        if text[span[1] : span[1] + 1] == "." and text[span[1] - 1 : span[1]].isupper()
+        else span[1]
+    )
+    return span[0] <= mention.start and mention.end <= end
 
 
 def extra_mentions(

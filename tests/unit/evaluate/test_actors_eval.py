@@ -370,3 +370,15 @@ def test_gold_country_reads_older_codes_as_iso() -> None:
     assert gold_country("JAP") == "JPN"
     assert gold_country("itl") == "ITA"
     assert gold_country("USA") == "USA"
+
+
+def test_report_sentences_conflibert_takes_an_abbreviations_full_stop_as_inside() -> None:
+    text = "Estavia lifted its blockade of the U.K."  # the gold span left the full stop out
+    gold = GoldSentence("c1", "c:1", text, (GoldActor("the U.K", "target", start=31, end=38),))
+    report = report_sentences(
+        "c.jsonl", "conflibert", [gold], [coded(text, mention(text, "U.K.", "GBR"))]
+    )
+    assert {f.name: (f.right, f.total) for f in report.fields}["found: target"] == (1, 1)
+    longer = coded(text, mention(text, "blockade of the U.K.", "GBR"))  # not inside
+    report = report_sentences("c.jsonl", "conflibert", [gold], [longer])
+    assert {f.name: (f.right, f.total) for f in report.fields}["found: target"] == (0, 1)
