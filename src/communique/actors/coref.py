@@ -315,8 +315,8 @@ def _clause_subject(
 
     "Russia said it would respond" and "Moscow promised Pyongyang its own technologies";
     an "it" with no such subject is mostly impersonal ("when it comes to", "it has to be").
-    With no actor as a subject, an object made to act stands for it ("The attack led Israel
-    to respond: it struck …").
+    With no actor as a subject and no thing either, an object made to act stands for it
+    ("That led Israel to respond: it struck …").
     """
     sentence = view.tokens[i].sentence
     for candidate in reversed(antecedents):
@@ -331,9 +331,22 @@ def _clause_subject(
         head = view.tokens[candidate.end - 1]
         if candidate.end > i or head.sentence != sentence or candidate.is_person != wants_person:
             continue
-        if head.dep == "dobj" and any(_infinitive(view, c) for c in view.children(head.head)):
+        if (
+            head.dep == "dobj"
+            and any(_infinitive(view, c) for c in view.children(head.head))
+            and not _thing_subject(view, head.head)
+        ):
             return candidate.key  # "That led Israel to respond: it struck …" is Israel
     return None
+
+
+def _thing_subject(view: TextView, verb: int) -> bool:
+    """Whether verb ``verb`` has a noun as its subject, a thing "it" may mean as well ("The
+    deal allows Iran to enrich uranium, but it expires in 2030"): not a pronoun ("That")."""
+    return any(
+        view.tokens[c].dep in {"nsubj", "nsubjpass"} and view.tokens[c].pos in {"NOUN", "PROPN"}
+        for c in view.children(verb)
+    )
 
 
 def _infinitive(view: TextView, i: int) -> bool:
