@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -25,3 +26,9 @@ class Found:
     start: int
     end: int
     actor: Actor
+
+
+def keyed(prefix: str, name: str) -> str:
+    """The key of an actor known by its name: ``prefix`` and the name in lowercase words
+    joined by hyphens ("person/" + "Ahmed Hafez" → "person/ahmed-hafez")."""
+    return prefix + re.sub(r"\W+", "-", name.lower()).strip("-")

@@ -9,12 +9,11 @@ phrases use to build an actor from a country, organisation or group match.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 
-from communique.actors._found import Actor, Found
+from communique.actors._found import Actor, Found, keyed
 from communique.actors._words import (
     FAMILY_NAME_FIRST,
     FAMILY_NAMES,
@@ -249,7 +248,7 @@ class PeopleReader:
     def _person_actor(
         self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int
     ) -> Actor | None:
-        key = PERSON_ID_PREFIX + re.sub(r"\W+", "-", name.lower()).strip("-")
+        key = keyed(PERSON_ID_PREFIX, name)
         owner = reading.anchor if reading is not None else None
         if reading and owner and owner.kind == "person" and not self._stated_sector(reading.role):
             reading = dataclasses.replace(reading, anchor=None)  # "Trump's lawyer": a private post

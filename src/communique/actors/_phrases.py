@@ -4,12 +4,11 @@ militants" → the Taliban, "her Swedish counterpart" → the counterpart's offi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from communique.actors import _groups as groups
 from communique.actors._attacks import UNNAMED_ATTACKS
-from communique.actors._found import Actor, Found
+from communique.actors._found import Actor, Found, keyed
 from communique.actors._words import (
     ARMED_SECTORS,
     BACKERS,
@@ -260,7 +259,7 @@ class SectorPhrases:
         if any(f.start < name_end and name_start < f.end for f in self.found):
             return
         name = view.phrase(name_start, name_end)
-        key = PERSON_ID_PREFIX + re.sub(r"\W+", "-", name.lower()).strip("-")
+        key = keyed(PERSON_ID_PREFIX, name)
         role = view.phrase(start, end)
         actor = Actor(key, body.code, name, body.country, body.sector, role)
         self.found.append(Found(name_start, name_end, actor))

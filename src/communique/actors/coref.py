@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from communique.actors._found import Actor, Found
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
-from communique.records import PERSON_ID_PREFIX
+from communique.records import PERSON_ID_PREFIX, Token
 from communique.textview import TextView, heads_subject
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -319,6 +319,7 @@ def _clause_subject(
     ("That led Israel to respond: it struck …").
     """
     sentence = view.tokens[i].sentence
+    made_to_act = None  # the nearest object made to act, for when no actor is a subject
     for candidate in reversed(antecedents):
         head = view.tokens[candidate.end - 1]
         if candidate.end > i or head.sentence != sentence:
@@ -327,17 +328,19 @@ def _clause_subject(
             continue
         if head.dep in {"nsubj", "nsubjpass"}:
             return candidate.key
-    for candidate in reversed(antecedents):  # no actor subject: one made to act is the doer
-        head = view.tokens[candidate.end - 1]
-        if candidate.end > i or head.sentence != sentence or candidate.is_person != wants_person:
-            continue
-        if (
-            head.dep == "dobj"
-            and any(_infinitive(view, c) for c in view.children(head.head))
-            and not _thing_subject(view, head.head)
-        ):
-            return candidate.key  # "That led Israel to respond: it struck …" is Israel
-    return None
+        if made_to_act is None and candidate.is_person == wants_person and _made_to_act(view, head):
+            made_to_act = candidate.key  # "That led Israel to respond: it struck …" is Israel
+    return made_to_act
+
+
+def _made_to_act(view: TextView, head: Token) -> bool:
+    """Whether a mention's head is the object of a verb that makes it do what an infinitive
+    names ("led Israel to respond"), when no thing is that verb's subject."""
+    return (
+        head.dep == "dobj"
+        and any(_infinitive(view, c) for c in view.children(head.head))
+        and not _thing_subject(view, head.head)
+    )
 
 
 def _thing_subject(view: TextView, verb: int) -> bool:

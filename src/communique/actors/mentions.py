@@ -15,7 +15,6 @@ One pass per article over the parse:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,7 @@ from functools import cached_property
 
 from communique.actors import _groups as groups
 from communique.actors._attacks import attack_country, unnamed_attacks
-from communique.actors._found import Actor, Found
+from communique.actors._found import Actor, Found, keyed
 from communique.actors._people import PeopleReader
 from communique.actors._phrases import SectorPhrases
 from communique.actors._words import (
@@ -136,7 +135,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         held: set[int] = set()
         for org in named_organisations(self.view, matches):
             code = org.code
-            key = "org/" + re.sub(r"\W+", "-", org.name.lower()).strip("-")
+            key = keyed("org/", org.name)
             actor = Actor(key, code, org.name, org.country, org.sector)
             self.found.append(Found(org.start, org.end, actor))
             held.update(range(org.start, org.end))
@@ -259,7 +258,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         for start, end, name, (code, country) in spans:
             if self.view.tokens[start].start < self._dateline_end:
                 continue  # where the story was filed
-            key = "place/" + re.sub(r"\W+", "-", name.lower()).strip("-")
+            key = keyed("place/", name)
             self.found.append(Found(start, end, Actor(key, code, name, country)))
 
     def _read_pairs(self) -> None:
