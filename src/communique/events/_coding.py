@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from communique.events._arguments import ActorIndex
-from communique.events._content import content_leaf, planned_threat, threat_of, threatened
+from communique.events._content import content_leaf
+from communique.events._recoding import as_said, kept_modality, threat_to_act
 from communique.events._target_model import head_token, mentions_around
 from communique.events._targets import REPORTING_VERBS, is_press
 from communique.events.attribution import speaker_of
@@ -22,10 +23,8 @@ from communique.events.coder import ATTACK_NOUNS, DependencyCoder, Dyad, owed
 from communique.events.dates import EventDate, date_of
 from communique.events.decider import EventDecider, event_kind
 from communique.events.lexicon import Lexicon, load_lexicon
-from communique.events.modality import modality_of
 from communique.events.ontology import Ontology, load_ontology
 from communique.records import (
-    PERSON_ID_PREFIX,
     ActorMention,
     ActorRef,
     Annotation,
@@ -124,7 +123,7 @@ def _decided(
             cameo=decision.cameo,
             plover=plover[0] if plover else None,
             mode=dyad.entry.mode if same_code else (plover[1] if plover else None),
-            modality=dyad.entry.modality if dyad.entry.cameo[:2] == decision.cameo[:2] else None,
+            modality=kept_modality(dyad.entry, decision.cameo),
         )
         reported = None if decision.reported is None else round(decision.reported, 2)
         yield dataclasses.replace(
@@ -359,7 +358,7 @@ def _obliged(view: TextView, trigger: int) -> bool:
 
 def _final_root(view: TextView, dyad: Dyad) -> str:
     """The root a dyad is coded under once a threatened act is made the threat of it."""
-    return "13" if _threat_to_act(view, dyad.trigger, dyad.entry.cameo) else dyad.entry.cameo[:2]
+    return "13" if threat_to_act(view, dyad.trigger, dyad.entry.cameo) else dyad.entry.cameo[:2]
 
 
 def _event(
@@ -375,42 +374,7 @@ def _event(
     when = date_of(view, dyad.trigger, day)
     if when.is_historical(day):
         return None
-    entry = dyad.entry
-    if _verbal_clash(view, dyad):
-        # "McMaster clashed with Trump": people clash in words; armed forces and crowds fight
-        plover = ontology.to_plover(DISAPPROVE)
-        entry = dataclasses.replace(
-            entry, cameo=DISAPPROVE, plover=plover[0] if plover else None, mode=None
-        )
-    modality = modality_of(view, dyad.trigger, entry.modality)
-    if modality == "asserted" and _after(when, day):
-        modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
-    threat = _threat_made(view, dyad.trigger, entry.cameo, modality)
-    if threat is not None:
-        # "threatened to attack" (1384), "will not lift the embargo until …" (139): the threat
-        # is the event, and it was made
-        plover = ontology.to_plover(threat)
-        entry = dataclasses.replace(
-            entry, cameo=threat, plover=plover[0] if plover else None, mode=None
-        )
-        modality = "asserted"
-    if threat is None and _considered(view, dyad.trigger):
-        # "Japan is considering sending aid to Haiti": CAMEO codes the consideration (014),
-        # a statement that was made, not an intent to send
-        plover = ontology.to_plover(CONSIDER_POLICY)
-        entry = dataclasses.replace(
-            entry, cameo=CONSIDER_POLICY, plover=plover[0] if plover else None, mode=None
-        )
-        modality = "asserted"
-    if modality == "intended" and (intent := _intent_code(entry.cameo)) is not None:
-        plover = ontology.to_plover(intent)  # "is willing to provide aid": CAMEO 0331
-        entry = dataclasses.replace(
-            entry, cameo=intent, plover=plover[0] if plover else None, mode=None
-        )
-        if intent[:2] == "13":
-            modality = "asserted"  # announcing a coercive act is a threat, and it was made
-    elif modality == "intended" and entry.cameo[:2] == "13":
-        modality = "asserted"  # "said it would respond" read as a threat: the threat was made
+    entry, modality = as_said(view, ontology, dyad, future=_after(when, day))
     leaf = content_leaf(view, lexicon, dyad.trigger, entry.cameo)
     if leaf != entry.cameo:  # "urged Uganda to extradite …": an appeal for judicial help
         plover = ontology.to_plover(leaf)
@@ -473,107 +437,6 @@ def _reported(dyad: Dyad) -> float:
 def _after(when: EventDate, day: date | None) -> bool:
     """Whether the text dates the event after the article's day."""
     return when.stated and day is not None and when.day is not None and when.day > day
-
-
-# CAMEO codes a cooperative act still to come as the intent to do it (root 03): "is willing
-# to provide economic aid" is 0331, not 071 (the modality stays "intended" beside it).
-INTENT_CODES = {
-    **dict.fromkeys(["06", "060"], "031"),
-    "061": "0311",
-    "062": "0312",
-    "063": "0313",
-    "064": "0314",
-    **dict.fromkeys(["07", "070", "075"], "033"),
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    **dict.fromkeys(["08", "080"], "035"),
-    **dict.fromkeys(["081", "0811", "0812", "0813", "0814"], "0351"),
-    "082": "0352",
-    "083": "034",
-    **dict.fromkeys(["084", "0841", "0842"], "0353"),
-    "085": "0354",
-    "086": "0355",
-    **dict.fromkeys(["087", "0871", "0872", "0873", "0874"], "0356"),
-}
-
-
-# Verbs that weigh an act without committing to it: "is considering sending aid".
-CONSIDER_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder"})
-CONSIDER_POLICY = "014"
-# A clash between people is a dispute (CAMEO 110, disapprove), not a fight.
-DISAPPROVE = "110"
-CLASH_WORDS = frozenset({"clash", "spar", "tussle", "lock"})
-
-
-def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
-    """Whether the fight coded at the dyad's trigger is a person's clash with someone
-    ("McMaster clashed with Trump"), which is in words."""
-    return (
-        dyad.entry.cameo[:2] in {"19", "18"}
-        and view.lemma(dyad.trigger) in CLASH_WORDS
-        and dyad.source.actor_id.startswith(PERSON_ID_PREFIX)
-    )
-
-
-def _considered(view: TextView, trigger: int) -> bool:
-    """Whether the act at ``trigger`` is one its doer is weighing ("considering sending")."""
-    token = view.tokens[trigger]
-    return (
-        token.head != trigger
-        and token.dep in {"xcomp", "ccomp", "dobj", "pcomp"}
-        and view.lemma(token.head) in CONSIDER_VERBS
-    )
-
-
-def _intent_code(cameo: str) -> str | None:
-    """The code of an act still to come: the intent of a cooperative act, the threat of a
-    coercive one; None when CAMEO codes it as it is."""
-    if cameo in INTENT_CODES:
-        return INTENT_CODES[cameo]
-    return planned_threat(cameo)
-
-
-# "X will not end the strike until Y …": a refusal held until a condition is met is an
-# ultimatum (CAMEO 139), a threat made now.
-ULTIMATUM = "139"
-UNTIL_MARKERS = frozenset({"until", "till", "unless", "before"})
-
-
-def _threat_made(view: TextView, trigger: int, cameo: str, modality: str) -> str | None:
-    """The threat code of an act that is threatened rather than done, else None."""
-    if modality in {"negated", "intended"} and _ultimatum(view, trigger):
-        return ULTIMATUM
-    return _threat_to_act(view, trigger, cameo)
-
-
-def _threat_to_act(view: TextView, trigger: int, cameo: str) -> str | None:
-    """The threat code of the act coded ``cameo`` at ``trigger`` when a threat governs it
-    ("threatened to sever ties" → 1313), else None."""
-    threat = threat_of(cameo)
-    return threat if threat is not None and threatened(view, trigger) else None
-
-
-def _ultimatum(view: TextView, trigger: int) -> bool:
-    """Whether the negated act at ``trigger`` is held back until a condition is met."""
-    children = view.children(trigger)
-    negated = any(
-        view.tokens[c].dep == "neg" or view.words[c].lower() in {"not", "n't", "never"}
-        for c in children
-    )
-    if not negated:
-        return False
-    for child in children:
-        dep = view.tokens[child].dep
-        if dep == "prep" and view.words[child].lower() in UNTIL_MARKERS:
-            return True
-        if dep == "advcl" and any(
-            view.tokens[m].dep == "mark" and view.words[m].lower() in UNTIL_MARKERS
-            for m in view.children(child)
-        ):
-            return True
-    return False
 
 
 # Who speaks in a direct quote: "We will never accept sanctions," the minister said.
