@@ -97,6 +97,8 @@ class TargetReader:
         if not found and obj is not None and view.lemma(obj) in HOSTED_OFFICES:
             for pobj in self._preposition_objects(verb, obj, ("in",)):
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
+        if not found and obj is not None and (named := _first_object(view, obj)) is not None:
+            found = self.actors.of_phrase(named)  # "called Trump a smart man": Trump
         if not found and view.lemma(verb) not in SENDING_VERBS:
             found = self.actors.of_phrase(obj)
         if not found:
@@ -250,3 +252,16 @@ def quantity(view: TextView, i: int) -> bool:
 def is_press(mention: ActorMention) -> bool:
     """Whether a mention is the news media, which one speaks through rather than acts on."""
     return mention.code.endswith("MED")
+
+
+def _first_object(view: TextView, obj: int) -> int | None:
+    """A name the parser hung on the object as a modifier, though it comes before the
+    object's own article: the first of two objects ("called Trump a smart man", "named
+    Lopez its envoy" parsed as "[Trump a smart man]")."""
+    articles = [c for c in view.children(obj) if view.tokens[c].dep == "det"]
+    for child in view.children(obj):
+        token = view.tokens[child]
+        if token.dep == "nmod" and token.pos == "PROPN" and articles and child < articles[0]:
+            return child
+    return None
+

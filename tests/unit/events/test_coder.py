@@ -151,6 +151,12 @@ def test_code_events_a_title_the_parser_made_the_head_names_its_holder(nlp) -> N
     assert _pairs(_proposed(nlp, text, "meet", "2018-06-14")) == {("USAGOV", "JPNGOV")}
 
 
+def test_code_events_a_name_hung_inside_the_second_object_is_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "[Trump a smart and honest man]" as one object with the name inside it
+    text = "Erdogan called Trump a smart and honest man."
+    assert _pairs(_proposed(nlp, text, "call", "2019-06-14")) == {("TURGOV", "USAGOV")}
+
+
 def test_code_events_a_persons_or_states_allies_are_others(nlp) -> None:  # type: ignore[no-untyped-def]
     # "Biden allies" are not Biden; NATO's allies are its members
     text = "Several Biden allies urged the Chilean president to resign."
