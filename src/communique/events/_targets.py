@@ -264,4 +264,3 @@ def _first_object(view: TextView, obj: int) -> int | None:
         if token.dep == "nmod" and token.pos == "PROPN" and articles and child < articles[0]:
             return child
     return None
-
