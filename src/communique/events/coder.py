@@ -477,6 +477,8 @@ class DependencyCoder(TargetReader):
             return self.actors.of_phrase(subject), subject is None
         if owner is not None and (owners := self.actors.of_phrase(owner)):
             return owners, False  # "during his visit to Lima": whom "his" stands for
+        if view.tokens[noun].dep == "pobj" and view.words[view.tokens[noun].head].lower() == "as":
+            return [], True  # "condemned the bombing as an assault on Turkey": what it is called
         k, steps = noun, 0
         while view.tokens[k].head != k and steps < 5:
             k, steps = view.tokens[k].head, steps + 1

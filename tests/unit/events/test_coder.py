@@ -157,6 +157,11 @@ def test_code_events_a_name_hung_inside_the_second_object_is_the_first(nlp) -> N
     assert _pairs(_proposed(nlp, text, "call", "2019-06-14")) == {("TURGOV", "USAGOV")}
 
 
+def test_code_events_what_an_act_is_called_as_is_no_act_of_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The leaders of Spain and Italy condemned the bombing in Ankara as an assault on Turkey."
+    assert _pairs(_proposed(nlp, text, "assault")) == set()
+
+
 def test_code_events_a_persons_or_states_allies_are_others(nlp) -> None:  # type: ignore[no-untyped-def]
     # "Biden allies" are not Biden; NATO's allies are its members
     text = "Several Biden allies urged the Chilean president to resign."
