@@ -94,6 +94,7 @@ def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> boo
 
 # Pronouns that stand for one thing, never for a plural common noun ("troops", "rebels").
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "across", "throughout"})
 
 
 # The key of a person the text names whom no actor codes ("Jamal Khashoggi"): a pronoun
@@ -380,8 +381,24 @@ def _nearest_before(
             return None
         if singular and view.tokens[candidate.end - 1].tag == "NNS":
             continue  # "sending troops to its border": "its" is no plural noun's
+        if not singular and _named_place(view, candidate):
+            continue  # "troops based in Syria, where they are fighting": the troops
         return candidate.key
     return None
+
+
+def _named_place(view: TextView, candidate: Antecedent) -> bool:
+    """Whether an antecedent is a country or place named as where something is ("troops based
+    in Syria, where they are fighting"): "they" stands for who is there, not for the place
+    ("Pakistan says they will not allow …" is still Pakistan's)."""
+    head = view.tokens[candidate.end - 1]
+    bare = len(candidate.key) == 3 and candidate.key.isupper()
+    return (
+        (bare or candidate.key.startswith("place/"))
+        and head.tag == "NNP"
+        and head.dep == "pobj"
+        and view.words[head.head].lower() in LOCATIVE_PREPOSITIONS
+    )
 
 
 def _cataphora(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:

@@ -149,6 +149,14 @@ def test_find_actors_pronoun_takes_the_nearest_person(nlp) -> None:  # type: ign
     assert found["He"].actor_id == found["William Ruto"].actor_id
 
 
+def test_find_actors_they_after_a_place_is_who_is_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "France kept 400 French soldiers stationed in northern Mali, where they trained the army."
+    found = _by_text(text, _find(nlp, text))
+    assert found["they"].code == "FRAMIL"
+    text = "Pakistan says they will not allow India to attack."  # a country as "they" stays
+    assert _by_text(text, _find(nlp, text))["they"].code == "PAK"
+
+
 def test_find_actors_subject_pronoun_continues_the_last_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago. "
