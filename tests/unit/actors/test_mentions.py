@@ -150,7 +150,7 @@ def test_find_actors_pronoun_takes_the_nearest_person(nlp) -> None:  # type: ign
 
 
 def test_find_actors_they_after_a_place_is_who_is_there(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "France kept 400 French soldiers stationed in northern Mali, where they trained the army."
+    text = "France kept 400 French soldiers stationed in northern Mali, where they trained troops."
     found = _by_text(text, _find(nlp, text))
     assert found["they"].code == "FRAMIL"
     text = "Pakistan says they will not allow India to attack."  # a country as "they" stays
