@@ -53,19 +53,20 @@ def _modalities(nlp, decider: EventDecider, text: str) -> list[tuple[str, str]]:
     return [(event.cameo, event.modality) for event in events]
 
 
-def test_a_plan_recoded_by_the_model_stays_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+def _sure_of(root: str) -> EventDecider:
+    """A model that codes every candidate under ``root``."""
     weights = np.zeros((2, STRUCT_FEATURES + WORD_FEATURES), dtype=np.float32)
     card = {"sentence_head_weight": 0.0}
-    sure = EventDecider(weights, np.log([0.99, 0.01]), ["18", "none"], {}, {}, card)
+    return EventDecider(weights, np.log([0.99, 0.01]), [root, "none"], {}, {}, card)
+
+
+def test_a_plan_recoded_by_the_model_stays_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
     # "plan" is an entry of root 03 that carries its own intent: the assault is planned, and a
     # plan others tell of is not a threat made
     text = "Belarusian saboteurs were planning attacks on Lithuanian border posts."
-    assert _modalities(nlp, sure, text) == [("18", "intended")]
+    assert _modalities(nlp, _sure_of("18"), text) == [("18", "intended")]
 
 
 def test_a_pledge_recoded_as_the_act_pledged_is_the_intent_to_do_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    weights = np.zeros((2, STRUCT_FEATURES + WORD_FEATURES), dtype=np.float32)
-    card = {"sentence_head_weight": 0.0}
-    sure = EventDecider(weights, np.log([0.99, 0.01]), ["07", "none"], {}, {}, card)
     text = "Norway pledged emergency aid to Yemen."
-    assert _modalities(nlp, sure, text) == [("033", "intended")]
+    assert _modalities(nlp, _sure_of("07"), text) == [("033", "intended")]
