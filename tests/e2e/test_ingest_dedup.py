@@ -61,7 +61,7 @@ def test_ingest_links_a_wire_copy_and_counts_it_as_a_mention_only(
     assert links == {"other-wire-copy": ORIGINAL}  # the distinct samples are not linked
     with store.open_database(db, read_only=True) as connection:
         shared = connection.execute(
-            """SELECT c.num_mentions, c.num_articles, c.num_sources,
+            """SELECT c.cluster_id, c.num_mentions, c.num_articles, c.num_sources,
                    count(DISTINCT e.doc_id) AS documents
                FROM event_clusters AS c JOIN events AS e
                  ON e.source_code = c.source_code AND left(e.cameo, 2) = c.cameo
@@ -75,7 +75,7 @@ def test_ingest_links_a_wire_copy_and_counts_it_as_a_mention_only(
             "SELECT sum(num_mentions), (SELECT count(*) FROM events) FROM event_clusters"
         ).fetchone()  # type: ignore[misc]
     assert shared, "the copy repeats at least one event of the original"
-    for num_mentions, num_articles, num_sources, documents in shared:
+    for _, num_mentions, num_articles, num_sources, documents in shared:  # per cluster
         assert documents == 2 and num_mentions >= 2
         assert (num_articles, num_sources) == (1, 1)  # the copy adds no article, no outlet
     assert mentions == listed  # every event is in exactly one cluster
