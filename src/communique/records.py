@@ -117,6 +117,9 @@ class Annotation:
 # How the actor stage's ids of people begin ("person/donald-trump"); other ids name countries,
 # bodies and groups. The quote and event stages read it to tell a person from a body.
 PERSON_ID_PREFIX = "person/"
+# How the ids of towns and regions the actor stage reads begin ("place/istanbul"): a place,
+# coded with its country, not the country acting.
+PLACE_ID_PREFIX = "place/"
 
 
 @dataclass(frozen=True, slots=True)

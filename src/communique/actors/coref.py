@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from communique.actors._found import Actor, Found
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
-from communique.records import PERSON_ID_PREFIX, Token
+from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
 from communique.textview import TextView, heads_subject
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -394,7 +394,7 @@ def _named_place(view: TextView, candidate: Antecedent) -> bool:
     head = view.tokens[candidate.end - 1]
     bare = len(candidate.key) == 3 and candidate.key.isupper()
     return (
-        (bare or candidate.key.startswith("place/"))
+        (bare or candidate.key.startswith(PLACE_ID_PREFIX))
         and head.tag == "NNP"
         and head.dep == "pobj"
         and view.words[head.head].lower() in LOCATIVE_PREPOSITIONS

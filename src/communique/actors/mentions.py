@@ -67,7 +67,7 @@ from communique.actors.roles import (
     TITLE_WORDS,
 )
 from communique.gender import name_gender
-from communique.records import PERSON_ID_PREFIX
+from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX
 from communique.textview import TextView, dateline_credit, dateline_end
 
 GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
@@ -258,7 +258,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         for start, end, name, (code, country) in spans:
             if self.view.tokens[start].start < self._dateline_end:
                 continue  # where the story was filed
-            key = keyed("place/", name)
+            key = keyed(PLACE_ID_PREFIX, name)
             self.found.append(Found(start, end, Actor(key, code, name, country)))
 
     def _read_pairs(self) -> None:

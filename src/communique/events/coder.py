@@ -40,7 +40,7 @@ from communique.events._targets import (
     quantity,
 )
 from communique.events.lexicon import Lexicon, LexiconEntry
-from communique.records import PERSON_ID_PREFIX, ActorMention
+from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, ActorMention
 from communique.textview import TextView
 
 # Verbs that carry no event of their own when their object is an event noun.
@@ -585,7 +585,7 @@ def _own_forces(targets: list[ActorMention], subjects: list[ActorMention]) -> bo
 
 def _own_place(source: ActorMention, target: ActorMention) -> bool:
     """Whether ``target`` is a town or region of the source's own country."""
-    return target.actor_id.startswith("place/") and target.code == source.code[:3]
+    return target.actor_id.startswith(PLACE_ID_PREFIX) and target.code == source.code[:3]
 
 
 def _to_blame(view: TextView, verb: int) -> bool:

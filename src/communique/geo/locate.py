@@ -25,7 +25,15 @@ from collections.abc import Iterable, Sequence
 from communique.geo._mentions import PlaceMention, find_mentions, mentions_at
 from communique.geo._resolve import resolve_all
 from communique.geo.gazetteer import Gazetteer, GazetteerEntry
-from communique.records import ActorMention, Annotation, Article, Event, Place, Span
+from communique.records import (
+    PLACE_ID_PREFIX,
+    ActorMention,
+    Annotation,
+    Article,
+    Event,
+    Place,
+    Span,
+)
 from communique.textview import TextView, dateline_end
 
 PRODUCER = "communique.geo.v1"
@@ -105,7 +113,7 @@ def _actor_countries(
         for m in actors
         if m.country
         and m.country.isalpha()
-        and not m.actor_id.startswith("place/")  # a town the actor stage read is a place
+        and not m.actor_id.startswith(PLACE_ID_PREFIX)  # a town the actor stage read is a place
         and not _overlaps((m.start, m.end), places)
     )
 
