@@ -47,6 +47,12 @@ FOCUS_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "REB", "INS", "CVL", "LAB", "EDU"}
     | {"UAF"}
 )
+# Sectors the place where their people are anchors ("officials in Pyongyang", "protesters in
+# Caracas"); not soldiers and spies, who are often abroad ("troops in Syria"). Those of
+# STAYING_SECTORS also where they act ("prisoners rioted at a jail in Kampala"); officials
+# travel ("the two leaders discussed nuclear proliferation in North Korea").
+LOCATED_SECTORS = (FOCUS_SECTORS - {"MIL", "SPY"}) | {"CRM"}
+STAYING_SECTORS = frozenset({"CVL", "CRM", "EDU", "LAB", "OPP", "COP"})
 # Words that make a newspaper, agency or broadcaster the state's: CAMEO codes state media as
 # the government's (GOVMED).
 STATE_MARKERS = frozenset({"official", "state", "semi-official", "government", "regime"})

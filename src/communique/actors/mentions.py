@@ -60,7 +60,7 @@ from communique.actors.knowledge import (
 )
 from communique.actors.memory import RoleRecall
 from communique.actors.named_orgs import named_organisations
-from communique.actors.places import PlaceCode, place_actor_spans
+from communique.actors.places import PlaceCode, located_country, place_actor_spans
 from communique.actors.roles import (
     ANCHOR_KINDS,
     POSSESSIVE,
@@ -225,7 +225,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
         return dateline_end(self.view.text)
 
     # -- countries, organisations and sectors ---------------------------------------------
-
     def _read_groups(self, matches: list[KBMatch]) -> None:
         by_start = {m.start: m for m in matches}
         covered = {i for f in self.found for i in range(f.start, f.end)} | self.titles_after
@@ -356,6 +355,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
             country = self._whose_country(m.end - 1, matches) or country
             country = self._possessing_country(m.end - 1) or country
             country = self._conjunct_country(m.end - 1, sector) or country
+            if country is None and not foreign:  # "officials in Pyongyang"
+                country = located_country(self.view, m.end - 1, self.places, sector)
             leader = self._led_by(m.end - 1) if sector == "GOV" else None
             if leader is not None:  # "the Trump administration", "the Assad regime"
                 self.found.remove(leader)  # the name only says whose government it is

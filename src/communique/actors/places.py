@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from communique.actors._words import LOCATED_SECTORS, STAYING_SECTORS
 from communique.actors.roles import POSSESSIVE
 from communique.records import Annotation
 from communique.textview import TextView, area_around
@@ -122,3 +123,65 @@ def _targets_places(view: TextView, i: int) -> bool:
         if on and any(view.lemma(k) in ON_STATES for k in view.children(child)):
             return True
     return False
+
+
+# Prepositions that say where people are or act ("protesters in Hong Kong", "rioted at a
+# jail in Dili"): the place after them anchors a group no word gives a country.
+WHERE_PREPOSITIONS = frozenset({"in", "inside", "across", "throughout", "at"})
+# Where people go about, with a place inside it ("marched through the streets in Lima").
+AROUND_PREPOSITIONS = WHERE_PREPOSITIONS | {"through", "outside"}
+_QUANTITY_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "ten", "score", "group"})
+
+
+def located_country(view: TextView, i: int, code_of: PlaceCode | None, sector: str) -> str | None:
+    """The country of the place where the people of ``sector`` the noun at token ``i`` names
+    are: a place after "in", "inside", "across", "throughout" or "at" on the noun ("officials
+    in Pyongyang", "hundreds of protesters in Lima"); for people who live where they act
+    (``STAYING_SECTORS``), also a place on the verb they are the subject of or on its object,
+    after it ("Hundreds of thousands of people blocked streets in Hong Kong" → HKG,
+    "prisoners rioted at a jail in Dili" → TLS). None when no place is named there, or
+    places of two countries are, or the sector is not anchored so (soldiers, spies)."""
+    if code_of is None or sector not in LOCATED_SECTORS:
+        return None
+    by_verb = sector in STAYING_SECTORS
+    tokens, k = view.tokens, i
+    while tokens[k].dep == "pobj" and view.words[tokens[k].head].lower() == "of":
+        owner = tokens[tokens[k].head].head  # "hundreds of people": the quantity's place
+        if view.lemma(owner).lower() not in _QUANTITY_HEADS and tokens[owner].pos != "NUM":
+            break
+        k = owner
+    heads = [i, k]
+    if by_verb and tokens[k].dep in {"nsubj", "nsubjpass"}:
+        verb = tokens[k].head
+        heads.append(verb)
+        heads += [c for c in view.children(verb) if tokens[c].dep == "dobj"]
+    countries = {
+        country
+        for head in dict.fromkeys(heads)
+        for preposition in view.children(head)
+        if tokens[preposition].dep == "prep"
+        and preposition > head
+        and view.words[preposition].lower() in AROUND_PREPOSITIONS
+        for place in view.children(preposition)
+        if tokens[place].dep == "pobj"
+        and (country := _place_country(view, place, code_of, 3)) is not None
+    }
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def _place_country(view: TextView, i: int, code_of: PlaceCode, depth: int) -> str | None:
+    """The country of the place the noun at ``i`` names, or of a place "in" it names ("a jail
+    in Dili"); not of a modifier ("the U.S. embassy" is no place in the United States)."""
+    for entity in view.annotation.entities:
+        start, end = view.entity_tokens(entity)
+        if entity.label in PLACE_LABELS and start <= i < end:
+            coded = code_of(view.phrase(start, end))
+            return coded[1] if coded is not None else None
+    if depth == 0:
+        return None
+    for preposition in view.children(i):
+        if view.words[preposition].lower() in WHERE_PREPOSITIONS:
+            for place in view.children(preposition):
+                if view.tokens[place].dep == "pobj":
+                    return _place_country(view, place, code_of, depth - 1)
+    return None

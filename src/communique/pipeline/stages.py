@@ -133,6 +133,10 @@ def place_codes(gazetteer: Gazetteer) -> PlaceCode:
         if not entries:
             return None
         best = entries[0]
+        if best.feature == "admin1":  # "Gaza": the city of 410,000, not Mozambique's province
+            city = next((e for e in entries if e.feature == "city"), None)
+            if city is not None and city.population > best.population:
+                best = city
         if best.feature == "region":
             region = gazetteer.cameo_code(best)
             if region:

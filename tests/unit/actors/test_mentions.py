@@ -796,6 +796,8 @@ def _places(name: str) -> tuple[str, str | None] | None:
         "South": ("ISL", "ISL"),
         "Tal Afar": ("IRQ", "IRQ"),
         "West Africa": ("WAF", None),
+        "Lima": ("PER", "PER"),
+        "Kampala": ("UGA", "UGA"),
     }.get(name)
 
 
@@ -1284,3 +1286,26 @@ def test_find_actors_a_capital_naming_a_meeting_is_its_venue(nlp) -> None:  # ty
 )
 def test_find_actors_these_words_are_no_actors(nlp, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
     assert word not in _by_text(text, _find(nlp, text))
+
+
+def _located(nlp, text: str) -> dict[str, ActorMention]:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    return _by_text(text, find_actors(article, annotation, places=_places))
+
+
+def test_find_actors_people_are_of_the_place_they_are_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _located(nlp, "Officials in Lima made no comment.")["Officials"].code == "PERGOV"
+    found = _located(nlp, "Hundreds of students blocked the roads in Kampala on Monday.")
+    assert found["students"].code == "UGAEDU"  # where they act, for people who live there
+    found = _located(nlp, "Prisoners rioted at a jail in Kampala.")
+    assert found["Prisoners"].code == "UGACRM"  # the place inside the place they act at
+
+
+def test_find_actors_travellers_are_not_of_the_place_they_are_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _located(nlp, "The ministers discussed the dispute with Japan in Kampala.")
+    assert found["ministers"].code == "GOV"  # officials meet abroad
+    found = _located(nlp, "Troops in Kampala were put on alert after a warning from Kenya.")
+    assert found["Troops"].code == "MIL"  # soldiers are often abroad
+    found = _located(nlp, "Students protested at the French embassy in Kampala.")
+    assert found["Students"].code == "UGAEDU"  # the embassy's flag is not where it stands

@@ -103,3 +103,4 @@ def test_place_codes_read_a_region_inside_one_country_as_that_country() -> None:
     codes = place_codes(load_gazetteer())
     assert codes("Darfur") == ("SDN", "SDN")  # a region of one country
     assert codes("West Africa") == ("WAF", None)  # a CAMEO region keeps its region code
+    assert codes("Gaza") == ("PSE", "PSE")  # the city, larger than a province of that name
