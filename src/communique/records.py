@@ -120,6 +120,9 @@ PERSON_ID_PREFIX = "person/"
 # How the ids of towns and regions the actor stage reads begin ("place/istanbul"): a place,
 # coded with its country, not the country acting.
 PLACE_ID_PREFIX = "place/"
+# The code of a person named in full whom nothing identifies (no known person, no title): a
+# private person as far as the text says (CAMEO's civilians).
+PRIVATE_PERSON = "CVL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +155,17 @@ class ActorMention:
     role: str | None = None
     producer: str = ""
     members: tuple[str, ...] = ()
+
+    @property
+    def unidentified(self) -> bool:
+        """Whether this is a person nothing identifies beyond the name (code ``CVL``, no
+        country, no role): an actor of the text, too vague for an event between parties."""
+        return (
+            self.actor_id.startswith(PERSON_ID_PREFIX)
+            and self.code == PRIVATE_PERSON
+            and self.country is None
+            and not self.role
+        )
 
 
 @dataclass(frozen=True, slots=True)

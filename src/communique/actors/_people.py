@@ -42,7 +42,7 @@ from communique.actors.roles import (
     read_role,
     title_head_words,
 )
-from communique.records import PERSON_ID_PREFIX, RoleFact
+from communique.records import PERSON_ID_PREFIX, PRIVATE_PERSON, RoleFact
 from communique.textview import TextView
 
 # Entity types whose words are never a person's name, and the words before a month that make
@@ -302,7 +302,23 @@ class PeopleReader:
             sector = self._stated_sector(reading.role)
             if sector is not None:
                 return Actor(key, sector, name, None, sector, reading.role)
+        if reading is None and len(name.split()) > 1 and not self._apposed(start):
+            # someone named in full, with no title, whom nothing identifies: a private person
+            # as far as the text says (CAMEO's civilians), coded so that the surname later is
+            # this person and not a namesake the knowledge base knows ("Peter Mattis")
+            return Actor(key, PRIVATE_PERSON, name, None, PRIVATE_PERSON)
         return None
+
+    def _apposed(self, start: int) -> bool:
+        """Whether the name starting at token ``start`` stands in apposition to a phrase that
+        describes it, before or after ("Jane Porter, president of a group"): the title
+        readings decide who that is."""
+        tokens, k = self.view.tokens, start
+        while tokens[k].dep == "compound" and tokens[k].head > k:
+            k = tokens[k].head
+        return tokens[k].dep == "appos" or any(
+            tokens[c].dep == "appos" for c in self.view.children(k)
+        )
 
     def _body_before(self, i: int) -> Actor | None:
         """The state body named right before a title starting at token ``i``, or inside it,

@@ -44,7 +44,7 @@ from communique.evaluate.calibration import (
 )
 from communique.evaluate.splits import in_split
 from communique.events._arguments import ActorIndex
-from communique.events._coding import quoted_first_persons
+from communique.events._coding import party_mentions
 from communique.events._target_model import TARGET_C, mentions_around, pair_features, pair_rows
 from communique.events.coder import DependencyCoder, Dyad
 from communique.events.decider import (
@@ -213,7 +213,7 @@ def build_examples(
         text = outcome.article.text
         view = TextView(text, outcome.annotation)
         # as the event stage reads them: "I" and "we" in a direct quote are its speaker
-        mentions = outcome.actors + quoted_first_persons(view, outcome.actors, outcome.quotes)
+        mentions = party_mentions(view, outcome.actors, outcome.quotes)
         coder = DependencyCoder(view, ActorIndex(view, mentions), lexicon, propose=True)
         dyads = [
             d for s in range(len(outcome.annotation.sentences)) for d in coder.code_sentence(s)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from communique.records import PERSON_ID_PREFIX, ActorMention
+from communique.records import PERSON_ID_PREFIX, PRIVATE_PERSON, ActorMention
 from communique.textview import TextView, place_inside
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
@@ -404,7 +404,8 @@ def phrase_lemmas(view: TextView, i: int | None) -> list[str]:
 
 def members_of(mention: ActorMention) -> list[ActorMention]:
     """A named group of countries as its member states ("the Nordic states" → five mentions
-    at the group's place, one per member), any other mention as itself."""
+    at the group's place, one per member), any other mention as itself. A member nothing
+    identifies (a private person among "the two men") is no party to an event."""
     if not mention.members:
         return [mention]
     return [
@@ -418,4 +419,5 @@ def members_of(mention: ActorMention) -> list[ActorMention]:
             members=(),
         )
         for code in mention.members
+        if code != PRIVATE_PERSON
     ]

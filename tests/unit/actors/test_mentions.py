@@ -283,11 +283,11 @@ def test_find_actors_bracketed_clarification_wins(nlp) -> None:  # type: ignore[
             "he",
             "Dick Schoof",
         ),
-        (  # a person whom no actor codes, named between: no actor, not Schoof
+        (  # a private person named between, not Schoof
             "Dick Schoof met the king on Tuesday. Pedro Alvarez Ruiz wrote for a local paper. "
             "He entered the consulate on Friday.",
             "He",
-            None,
+            "Pedro Alvarez Ruiz",
         ),
     ],
 )
@@ -1309,3 +1309,13 @@ def test_find_actors_travellers_are_not_of_the_place_they_are_in(nlp) -> None:  
     assert found["Troops"].code == "MIL"  # soldiers are often abroad
     found = _located(nlp, "Students protested at the French embassy in Kampala.")
     assert found["Students"].code == "UGAEDU"  # the embassy's flag is not where it stands
+
+
+def test_find_actors_a_person_named_in_full_with_no_title_is_a_private_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tomas Varga said the Mattis doctrine was dead. Varga expected a new policy."
+    found = _find(nlp, text, "2018-05-01")
+    varga = [m for m in found if m.name == "Tomas Varga"]
+    assert len(varga) == 2 and {m.code for m in varga} == {"CVL"}  # the surname later too
+    text = "Peter Mattis, who studies China, wrote the report. Mattis called it a warning."
+    mattis = [m for m in _find(nlp, text, "2018-05-01") if text[m.start : m.end] == "Mattis"]
+    assert [m.code for m in mattis] == ["CVL"]  # the namesake named in full, not the secretary

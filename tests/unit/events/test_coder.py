@@ -1345,3 +1345,12 @@ def test_code_events_an_envoy_sent_in_the_passive_visits_where_they_are_sent(nlp
         visits = [e for e in _code(nlp, text, "2021-03-01") if e.type == "CONSULT"]
         assert len(visits) == 1 and visits[0].target is not None, text
         assert visits[0].source.code[:3] != visits[0].target.code[:3]
+
+
+def test_code_events_a_person_nothing_identifies_is_no_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tomas Varga accused Iran of lying. Hungary accused Iran of lying."
+    events = _code(nlp, text)
+    assert ("HUN", "IRN") in _pairs(events)  # the same act by a state is coded
+    assert all(
+        e.source.code != "CVL" and (e.target is None or e.target.code != "CVL") for e in events
+    )

@@ -133,12 +133,20 @@ def test_attribute_quote_she_is_the_woman_named_before(nlp) -> None:  # type: ig
 
 
 def test_attribute_quote_uncoded_speaker_keeps_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = '"The plan for the river is sound," said Maria Ostrova.'
+    text = '"The plan for the river is sound," said Ostrova.'
     article, annotation, actors = _parse(nlp, text)
     (quote,) = _direct(attribute_quotes(TextView(text, annotation), actors))
-    assert quote.speaker is not None and quote.speaker.text.startswith("Maria Ostrova")
+    assert quote.speaker is not None and quote.speaker.text.startswith("Ostrova")
     (record,) = [q for q in find_quotes(article, annotation, actors) if q.kind == "direct"]
-    assert record.speaker is None and record.cue == "said"
+    assert record.speaker is None and record.speaker_name == "Ostrova" and record.cue == "said"
+
+
+def test_attribute_quote_a_speaker_named_in_full_is_a_private_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"The plan for the river is sound," said Maria Ostrova.'
+    article, annotation, actors = _parse(nlp, text)
+    (record,) = [q for q in find_quotes(article, annotation, actors) if q.kind == "direct"]
+    assert record.speaker is not None and record.speaker.code == "CVL"
+    assert record.speaker_name == "Maria Ostrova"
 
 
 def test_attribute_quote_brackets_inside_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
