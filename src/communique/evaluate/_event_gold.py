@@ -32,6 +32,7 @@ from communique.evaluate._actor_gold import (
     pick_format,
     read_seed,
 )
+from communique.evaluate._actor_scoring import gold_country
 
 EventFormat = Literal["seed", "plover", "conflibert", "cameo-examples"]
 EVENT_FORMATS: tuple[EventFormat, ...] = ("seed", "plover", "conflibert", "cameo-examples")
@@ -237,8 +238,9 @@ def _cameo_examples(path: Path) -> Iterator[GoldEventSentence]:
 
 
 def _codes(actors: Any) -> tuple[str, ...]:
+    """The gold actors' codes, an older country code read as ISO writes it ("ITL" → ITA)."""
     codes = (str(a.get("code") or "").upper() for a in actors or () if isinstance(a, dict))
-    return tuple(dict.fromkeys(code for code in codes if code))
+    return tuple(dict.fromkeys(gold_country(code[:3]) + code[3:] for code in codes if code))
 
 
 def _records(path: Path) -> Iterator[dict[str, Any]]:

@@ -383,6 +383,18 @@ def test_load_event_sentences_reads_each_format(tmp_path: Path) -> None:
     ]
 
 
+def test_load_event_sentences_reads_older_country_codes_as_iso(tmp_path: Path) -> None:
+    plover = tmp_path / "plover.jsonl"
+    plover.write_text(json.dumps({
+        "text": "Rome suspended flights to Tokyo.", "date": "1991-02-03",
+        "event_type_plover2": "SANCTION", "mode": [], "mode_plover2_implied": None,
+        "actors": [{"text": "Rome", "code": "ITLGOV"}],
+        "recipients": [{"text": "Tokyo", "code": "JAP"}],
+    }) + "\n")  # fmt: skip
+    (gold,) = load_event_sentences(plover, "plover")
+    assert (gold.sources, gold.targets) == (("ITAGOV",), ("JPN",))  # the dyads we write
+
+
 def test_load_seed_events_reads_the_events(tmp_path: Path) -> None:
     (tmp_path / "article.txt").write_text("Norland met Estavia.")
     gold = tmp_path / "expected.json"
