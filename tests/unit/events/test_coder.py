@@ -1354,3 +1354,21 @@ def test_code_events_a_person_nothing_identifies_is_no_party(nlp) -> None:  # ty
     assert all(
         e.source.code != "CVL" and (e.target is None or e.target.code != "CVL") for e in events
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "pair"),
+    [
+        ("Spain's indictment of the Colombian general surprised Bogota.", "173", ("ESP", "COLMIL")),
+        ("The Greek minister's conversation with Turkey's foreign minister ended late.", "040",
+         ("GRCGOV", "TURGOV")),
+        ("Chile's denial of the spying charges came on Monday.", "016", ("CHL", None)),
+    ],
+)  # fmt: skip
+def test_code_events_reads_event_nouns_with_their_owner(  # type: ignore[no-untyped-def]
+    nlp, text: str, code: str, pair: tuple[str, str | None]
+) -> None:
+    events = _code(nlp, text)
+    assert (code, pair) in {
+        (e.cameo, (e.source.code, e.target.code if e.target else None)) for e in events
+    }
