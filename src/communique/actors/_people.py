@@ -313,12 +313,17 @@ class PeopleReader:
         """Whether the name starting at token ``start`` stands in apposition to a phrase that
         describes it, before or after ("Jane Porter, president of a group"): the title
         readings decide who that is."""
-        tokens, k = self.view.tokens, start
-        while tokens[k].dep == "compound" and tokens[k].head > k:
-            k = tokens[k].head
+        tokens, k = self.view.tokens, self._name_head(start)
         return tokens[k].dep == "appos" or any(
             tokens[c].dep == "appos" for c in self.view.children(k)
         )
+
+    def _name_head(self, start: int) -> int:
+        """The head word of the name starting at token ``start``: its last compound."""
+        tokens, k = self.view.tokens, start
+        while tokens[k].dep == "compound" and tokens[k].head > k:
+            k = tokens[k].head
+        return k
 
     def _body_before(self, i: int) -> Actor | None:
         """The state body named right before a title starting at token ``i``, or inside it,
@@ -335,9 +340,7 @@ class PeopleReader:
     def _apposed_title(self, start: int) -> int | None:
         """The title word a name starting at token ``start`` is in apposition to ("spokesman,
         Bahram Qasemi"), or None."""
-        tokens, k = self.view.tokens, start
-        while tokens[k].dep == "compound" and tokens[k].head > k:
-            k = tokens[k].head
+        tokens, k = self.view.tokens, self._name_head(start)
         head = tokens[k].head
         if tokens[k].dep != "appos" or head >= start or self.view.lemma(head) not in ROLE_HEADS:
             return None

@@ -39,6 +39,9 @@ COMMUNITIES = frozenset(
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A capital after these prepositions is where something happened, not who did it.
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
+# Prepositions that say where people or things are ("protesters in Hong Kong", "troops based
+# in Syria"): the place after them is where, not who.
+WHERE_PREPOSITIONS = frozenset({"in", "inside", "across", "throughout", "at"})
 
 
 # Sectors an article's focus country anchors: its institutions and its people, and armed men

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from communique.actors._found import Actor, Found
+from communique.actors._words import WHERE_PREPOSITIONS
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
@@ -94,7 +95,8 @@ def stands_for_person(view: TextView, start: int, end: int, actor: Actor) -> boo
 
 # Pronouns that stand for one thing, never for a plural common noun ("troops", "rebels").
 SINGULAR_PRONOUNS = frozenset({"it", "its"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "across", "throughout"})
+# A place after these is where something is, and "they" after it stands for who is there.
+WHERE_OR_NEAR = WHERE_PREPOSITIONS | {"near"}
 
 
 # The key of a person the text names whom no actor codes ("Jamal Khashoggi"): a pronoun
@@ -397,7 +399,7 @@ def _named_place(view: TextView, candidate: Antecedent) -> bool:
         (bare or candidate.key.startswith(PLACE_ID_PREFIX))
         and head.tag == "NNP"
         and head.dep == "pobj"
-        and view.words[head.head].lower() in LOCATIVE_PREPOSITIONS
+        and view.words[head.head].lower() in WHERE_OR_NEAR
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from communique.actors._words import LOCATED_SECTORS, STAYING_SECTORS
+from communique.actors._words import LOCATED_SECTORS, STAYING_SECTORS, WHERE_PREPOSITIONS
 from communique.actors.roles import POSSESSIVE
 from communique.records import Annotation
 from communique.textview import TextView, area_around
@@ -125,9 +125,6 @@ def _targets_places(view: TextView, i: int) -> bool:
     return False
 
 
-# Prepositions that say where people are or act ("protesters in Hong Kong", "rioted at a
-# jail in Dili"): the place after them anchors a group no word gives a country.
-WHERE_PREPOSITIONS = frozenset({"in", "inside", "across", "throughout", "at"})
 # Where people go about, with a place inside it ("marched through the streets in Lima").
 AROUND_PREPOSITIONS = WHERE_PREPOSITIONS | {"through", "outside"}
 _QUANTITY_HEADS = frozenset({"hundred", "thousand", "million", "dozen", "ten", "score", "group"})
