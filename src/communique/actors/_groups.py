@@ -80,6 +80,8 @@ PAIR_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Counts of a group named before: "the two countries", "the three leaders".
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 # Pair nouns that name the states themselves, not their leaders or governments.
 STATE_PAIRS = frozenset({"country", "nation", "state", "side", "neighbour", "neighbor"})
 # Plurals that, with "the" alone, stand for a pair named in the sentence before.
@@ -89,10 +91,11 @@ DEFINITE_PAIRS = frozenset({"country", "nation", "side"})
 def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...] | None:
     """ "The two leaders", "both sides", "the two countries", "the two men", "the two", "the
     pair", and as a subject "the countries" or "the sides": the two countries of the actors
-    named in the nearest sentence before that names any (for a subject with "two", "both" or
-    "pair" its own sentence first, and with one named there, that one and those of the
-    sentence before), when exactly two are; their codes in order (ISO3 for "countries" and
-    "sides", the mentions' own with their offices for "leaders"), or None."""
+    named in the nearest sentence before that names any (for a subject with a count, "both"
+    or "pair" its own sentence first, and with one named there, that one and those of the
+    sentence before), when exactly two are; "the three countries", "the four leaders": as
+    many as the count says. Their codes in order (ISO3 for "countries" and "sides", the
+    mentions' own with their offices for "leaders"), or None."""
     token = view.tokens[i]
     two = view.words[i].lower() == "two" and token.tag == "CD"
     pair = token.tag == "NN" and view.lemma(i).lower() == "pair"
@@ -100,6 +103,8 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
         return None  # most tokens: checked before their children are read
     children = view.children(i)
     words = {view.words[c].lower() for c in children}
+    counted = [COUNTS[w] for w in words if w in COUNTS]
+    count = counted[0] if len(counted) == 1 else 2  # "the three countries": three of them
     subject = token.dep in {"nsubj", "nsubjpass"}
     if two and subject and "the" in words:
         backs: tuple[int, ...] = (0, 1)  # "The two met in Hanoi"
@@ -109,7 +114,7 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
         return None
     elif any(view.tokens[c].dep == "prep" for c in children):
         return None  # "two of its neighbours", "both sides of the border" are something else
-    elif "two" in words or "both" in words:
+    elif counted or "both" in words:
         # as an object, the pair is not who acts on it in its own sentence ("Chile and Peru
         # urged both sides to agree"): only a subject takes its pair from its own sentence
         backs = (0, 1) if subject else (1,)
@@ -119,6 +124,8 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
         return None
     sentence = token.sentence
     states = view.lemma(i).lower() in STATE_PAIRS
+    if count > 2:
+        return _coordinated(view, i, found, count, backs, states)
     countries: list[str] = []
     for back in backs:
         for f in found:
@@ -129,10 +136,36 @@ def pair_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[str, ...
                 continue  # "arrived in Hanoi to meet Kim": Vietnam is where, not one of two
             # "the two countries" are the states, "the two leaders" the offices
             _add_member(countries, country if states else _member_code(f, country))
-        if len(countries) == 2:
+        if len(countries) == count:
             return tuple(countries)
-        if len(countries) > 2 or (countries and back > 0):
+        if len(countries) > count or (countries and back > 0):
             return None
+    return None
+
+
+def _coordinated(
+    view: TextView, i: int, found: Sequence[Found], count: int, backs: tuple[int, ...], states: bool
+) -> tuple[str, ...] | None:
+    """ "The United States, Britain and France struck Syria. The three countries said …": the
+    coordination of ``count`` countries in the nearest of the sentences ``backs`` reaches
+    that has one, when it has only one (their ISO3 codes when ``states``, else the mentions'
+    own); None otherwise. Where a place is named does not matter here: a coordination of
+    that many is the group ("met counterparts from France, Britain and Germany")."""
+    sentence = view.tokens[i].sentence
+    for back in backs:
+        groups: dict[int, list[str]] = {}
+        for f in found:
+            if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
+                continue
+            country = _member_country(f)
+            if country is not None:  # "met counterparts from France, Britain and Germany"
+                root = _coordination_root(view, f.end - 1)
+                _add_member(
+                    groups.setdefault(root, []), country if states else _member_code(f, country)
+                )
+        fitting = [members for members in groups.values() if len(members) == count]
+        if fitting:
+            return tuple(fitting[0]) if len(fitting) == 1 else None
     return None
 
 

@@ -1319,3 +1319,33 @@ def test_find_actors_a_person_named_in_full_with_no_title_is_a_private_person(nl
     text = "Peter Mattis, who studies China, wrote the report. Mattis called it a warning."
     mattis = [m for m in _find(nlp, text, "2018-05-01") if text[m.start : m.end] == "Mattis"]
     assert [m.code for m in mattis] == ["CVL"]  # the namesake named in full, not the secretary
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "members"),
+    [
+        (
+            "Kenya, Uganda and Tanzania signed a customs pact with Rwanda. "
+            "The three countries will share a border post.",
+            "three countries",
+            ("KEN", "UGA", "TZA"),
+        ),
+        (
+            "The leaders of Chile, Peru, Ecuador and Colombia met in Quito. "
+            "The four leaders agreed to protect the Andes.",
+            "four leaders",
+            ("CHLGOV", "PERGOV", "ECUGOV", "COLGOV"),
+        ),
+    ],
+)
+def test_find_actors_a_counted_group_is_the_coordination_of_that_many(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str, members: tuple[str, ...]
+) -> None:
+    # "the three countries" are the three coordinated just before, not the fourth named there
+    group = _by_text(text, _find(nlp, text)).get(phrase)
+    assert group is not None and set(group.members) == set(members)
+
+
+def test_find_actors_a_count_that_fits_no_coordination_names_no_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenya and Uganda signed a customs pact. The three countries will share a border post."
+    assert "three countries" not in _by_text(text, _find(nlp, text))
