@@ -23,12 +23,12 @@ from communique.actors._words import (
     NAME_ENDINGS,
     OWN_ADMINISTRATIONS,
     PARTY_ADJECTIVES,
-    PEOPLE_OF,
     SPEAKERS_FOR,
     STATE_BODIES,
     US_USAGE,
     VENUE_EVENTS,
     VOICES,
+    people_of,
 )
 from communique.actors.knowledge import KBMatch
 from communique.actors.places import PlaceCode
@@ -144,7 +144,7 @@ class SectorPhrases:
         if (  # "Afghan military leaders": the people of its military
             head.dep in {"amod", "compound"}
             and nxt.end <= head.head < nxt.end + 2
-            and self.view.lemma(head.head) in PEOPLE_OF
+            and people_of(self.view.lemma(head.head), nxt.sector)
         ):
             return nxt.sector, head.head + 1
         if head.pos not in {"NOUN", "PROPN"}:

@@ -20,6 +20,19 @@ PEOPLE_OF = frozenset(
      "representative", "spokesman", "spokeswoman", "officer", "chief", "council", "command",
      "leadership", "source", "commander"}
 )  # fmt: skip
+# Bodies a legislature or a government forms, named by its sector word: "a Senate committee",
+# "congressional committees", "a government panel" (their other modifiers are their subject:
+# "the Intelligence Committee" is no spy agency).
+BODIES_OF = frozenset({"committee", "subcommittee", "panel"})
+BODY_SECTORS = frozenset({"LEG", "GOV"})
+
+
+def people_of(head: str, sector: str | None) -> bool:
+    """Whether the noun ``head`` (a lemma) after a sector word names that sector's people or
+    one of its bodies ("rebel leaders", "a Senate committee")."""
+    return head in PEOPLE_OF or (head in BODIES_OF and sector in BODY_SECTORS)
+
+
 # Nouns that make a sector modifier an actor: "opposition groups", "rebel leaders" (the
 # people of a sector, and the bodies a sector word names: "rebel factions", "army force").
 GROUP_HEADS = PEOPLE_OF | {

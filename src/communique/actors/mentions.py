@@ -36,7 +36,6 @@ from communique.actors._words import (
     HELD_HEADS,
     LED_BODIES,
     PARTY_ADJECTIVES,
-    PEOPLE_OF,
     PLACE_COMPOUNDS,
     PLACE_KINDS,
     RESIDENT_SECTORS,
@@ -44,6 +43,7 @@ from communique.actors._words import (
     SPEAKS_FOR_OWNER,
     STATE_MARKERS,
     UNANCHORED_SPEAKERS,
+    people_of,
 )
 from communique.actors.coref import (
     Antecedent,
@@ -292,10 +292,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
         view = self.view
         return any(k < i and view.words[k].lower() in STATE_MARKERS for k in view.subtree(i))
 
-    def _heads_a_group(self, i: int) -> bool:
+    def _heads_a_group(self, m: KBMatch) -> bool:
         """ "opposition groups", "rebel leaders": the sector word names a group of people."""
-        head = self.view.tokens[i].head
-        return self.view.tokens[head].lemma.lower() in GROUP_HEADS | HELD_HEADS
+        head = self.view.tokens[self.view.tokens[m.end - 1].head].lemma.lower()
+        return head in GROUP_HEADS | HELD_HEADS or people_of(head, m.sector)
 
     def _read_bare_sectors(self, matches: list[KBMatch]) -> None:
         """A sector noun with no country is still an actor: "officials said", "rebels attacked".
@@ -323,13 +323,13 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if (holder := self._holder(m.start, m.end)) is not None:
                 self.found.append(holder)  # "the president" after "President Trump"
                 continue
-            end = m.end
-            if head.dep == "poss" and self.view.lemma(head.head) in SPEAKS_FOR_OWNER:
+            end, owner = m.end, self.view.lemma(head.head)
+            if head.dep == "poss" and owner in SPEAKS_FOR_OWNER:
                 end = head.head + 1  # "the prime minister's office said": the office speaks
                 covered.update(range(m.start, end))
-            elif head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m.end - 1):
+            elif head.dep in {"amod", "compound", "poss"} and not self._heads_a_group(m):
                 continue
-            elif head.dep in {"amod", "compound"} and self.view.lemma(head.head) in PEOPLE_OF:
+            elif head.dep in {"amod", "compound"} and people_of(owner, m.sector):
                 end = head.head + 1  # "rebel leaders", "military officials": the modifier's people
                 covered.update(range(m.start, end))
             if self._titles_a_person(m.end - 1):

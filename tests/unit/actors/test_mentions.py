@@ -1349,3 +1349,24 @@ def test_find_actors_a_counted_group_is_the_coordination_of_that_many(  # type: 
 def test_find_actors_a_count_that_fits_no_coordination_names_no_group(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Kenya and Uganda signed a customs pact. The three countries will share a border post."
     assert "three countries" not in _by_text(text, _find(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector"),
+    [
+        ("The envoy told a Senate committee that the talks had failed.", "Senate committee", "LEG"),
+        ("The parliamentary committee summoned the minister.", "parliamentary committee", "LEG"),
+        ("A government panel rejected the mining licence.", "government panel", "GOV"),
+    ],
+)
+def test_find_actors_a_committee_is_the_body_its_sector_word_names(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str, sector: str
+) -> None:
+    found = _by_text(text, _find(nlp, text)).get(phrase)
+    assert found is not None and found.sector == sector
+
+
+def test_find_actors_a_committee_s_subject_is_not_its_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the committee on intelligence is a legislature's, not a spy agency
+    text = "The Intelligence Committee subpoenaed the banker."
+    assert all(m.sector != "SPY" for m in _find(nlp, text))
