@@ -3,9 +3,10 @@
 CAMEO and PLOVER code the attack itself as its source, an unidentified armed force (``UAF``)
 of the country where it happened (the PLOVER gold codes "a roadside bombing near the town of
 Samarra" as IRQ UAF), as ICEWS codes "Unidentified Attackers (Iraq)". The reader here finds
-such nouns for the actor finder: an attack word that is the subject of a verb of harm, with
-no actor before it or after "by" who carried it out ("a Taliban bombing", "an Israeli
-airstrike", "a bombing by the rebels" are theirs).
+such nouns for the actor finder: an attack word that is the subject of a verb of harm, or
+the one its victims fell in or by ("were killed in a suicide bombing", "were wounded by a
+roadside bomb"), with no actor before it or after "by" who carried it out ("a Taliban
+bombing", "an Israeli airstrike", "a bombing by the rebels" are theirs).
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ def unnamed_attacks(view: TextView, taken: set[int]) -> list[tuple[int, int]]:
     for i, token in enumerate(view.tokens):
         if view.lemma(i).lower() not in UNNAMED_ATTACKS or token.pos != "NOUN":
             continue
-        if token.dep != "nsubj" or view.lemma(token.head) not in HARM_VERBS:
+        if not (token.dep == "nsubj" and view.lemma(token.head) in HARM_VERBS) and not _fell_in(
+            view, i
+        ):
             continue
         modifiers = [c for c in view.children(i) if c < i and view.tokens[c].dep in MODIFIER_DEPS]
         if any(view.words[c].lower() in DEFINITE for c in modifiers):
@@ -58,6 +61,19 @@ def unnamed_attacks(view: TextView, taken: set[int]) -> list[tuple[int, int]]:
             continue  # "a Taliban bombing", "an attack by the rebels": the author is named
         found.append((start, i + 1))
     return found
+
+
+def _fell_in(view: TextView, i: int) -> bool:
+    """Whether the attack noun at ``i`` is what a passive verb of harm's victims fell in or by
+    ("three civilians were killed in a car bombing", "two soldiers were hurt by a mine")."""
+    preposition = view.tokens[i].head
+    if view.tokens[i].dep != "pobj" or view.words[preposition].lower() not in {"in", "by"}:
+        return False
+    verb = view.tokens[preposition].head
+    passive = any(view.tokens[c].dep in {"auxpass", "nsubjpass"} for c in view.children(verb))
+    return passive and view.lemma(verb) in HARM_VERBS and view.tokens[preposition].dep in {
+        "prep", "agent"
+    }  # fmt: skip
 
 
 def _leftmost(view: TextView, i: int) -> int:

@@ -361,7 +361,7 @@ class DependencyCoder(TargetReader):
                 by = [k for k in view.subtree(noun) if view.lemma(k) == "by"]
                 found = [c for k in by for c in view.children(k) if view.tokens[c].dep == "pobj"]
                 owners = (c for c in view.children(noun) if view.tokens[c].dep in OWNER_DEPS)
-                return found or list(owners)
+                return found or list(owners) or [noun]  # or the attack, when no one's
         return []
 
     # -- nouns --------------------------------------------------------------------------

@@ -1151,8 +1151,26 @@ def test_find_actors_an_attack_nobody_carried_out_is_an_unidentified_force(nlp) 
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Four Afghan police officers were killed in a car bombing near Kandahar.", "car bombing"),
+        ("Two Afghan soldiers were wounded by a roadside bomb near Kandahar.", "roadside bomb"),
+    ],
+)
+def test_find_actors_the_attack_victims_fell_in_is_an_unidentified_force(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str
+) -> None:
+    article = Article(doc_id="t", text=text, published="2012-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found[phrase].code == "AFGUAF"
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Four soldiers were killed in a Taliban bombing in Kandahar.",  # its author is named
+        "Four soldiers were killed in a car crash in Kandahar.",  # no attack
         "A Taliban bombing killed four soldiers in Kandahar.",  # its author is named
         "Rebels attacked a convoy near Gao. The attack killed four soldiers.",  # theirs
     ],

@@ -1372,3 +1372,12 @@ def test_code_events_reads_event_nouns_with_their_owner(  # type: ignore[no-unty
     assert (code, pair) in {
         (e.cameo, (e.source.code, e.target.code if e.target else None)) for e in events
     }
+
+
+def test_code_events_the_attack_victims_fell_in_is_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    # nobody is named: the attack itself, an unidentified force, killed them
+    text = "Three Malian soldiers were killed in a roadside bombing on Sunday."
+    events = _code(nlp, text, "2012-06-01")
+    assert ("UAF", "MLIMIL") in {
+        (e.source.code[-3:], e.target.code if e.target else None) for e in events
+    }
