@@ -1388,3 +1388,16 @@ def test_find_actors_a_committee_s_subject_is_not_its_sector(nlp) -> None:  # ty
     # the committee on intelligence is a legislature's, not a spy agency
     text = "The Intelligence Committee subpoenaed the banker."
     assert all(m.sector != "SPY" for m in _find(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Prison guards beat the hunger strikers in Mombasa, the families said.", "Prison guards"),
+        ("Kenyan immigration officers detained two reporters.", "Kenyan immigration officers"),
+        ("Customs officers seized the shipment in Mombasa.", "Customs officers"),
+    ],
+)
+def test_find_actors_guards_and_border_officers_are_police(nlp, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_text(text, _find(nlp, text)).get(phrase)
+    assert found is not None and found.sector == "COP"
