@@ -24,6 +24,7 @@ from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
 from communique.textview import TextView, heads_subject
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+GROUP_PREFIX = "grp/"  # the key of a group read as its members ("the two leaders")
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 MAX_CONTROL_STEPS = 4  # infinitives climbed from a possessive to the subject it belongs to
@@ -172,7 +173,8 @@ def _resolve(
         return subject
     if not wants_person:
         owner = _possessor_subject(view, i, antecedents) if word in POSSESSIVE_PRONOUNS else None
-        return owner or _nearest_before(view, i, antecedents, wants_person, max_back=0)
+        nearest = _nearest_before(view, i, antecedents, wants_person, max_back=0)
+        return owner or nearest or _plural_subject(view, i, antecedents)
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
         fronted = _fronted_clause_subject(view, i, antecedents) or _subject_of_fronted_clause(
             view, i, antecedents
@@ -289,6 +291,30 @@ def _earlier_subject(
         head = tokens[candidate.end - 1]
         if head.sentence == previous and heads_subject(view, candidate.end - 1):
             return candidate.key
+    return None
+
+
+def _plural_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+    """A subject "they" that opens its sentence, outside quotes, continues the subject of the
+    sentence before when that is a plural noun or a group, not a country: "Prosecutors
+    questioned the banker. They were investigating …", "Democrats watch the talks. They want
+    …" (a country's "they" is mostly its people or officials)."""
+    tokens = view.tokens
+    if view.words[i].lower() != "they" or tokens[i].dep not in {"nsubj", "nsubjpass"}:
+        return None
+    sentence = tokens[i].sentence
+    opening = range(view.sentence_range(sentence).start, i)
+    if i in view.quoted or any(tokens[k].dep in {"nsubj", "nsubjpass"} for k in opening):
+        return None
+    for candidate in antecedents:
+        span = range(candidate.start, candidate.end)
+        k = next((k for k in span if tokens[k].head not in span), candidate.end - 1)
+        head = tokens[k]  # "Families in Gaza": its head word, not the place
+        if head.sentence != sentence - 1 or not heads_subject(view, k):
+            continue
+        plural = head.tag in {"NNS", "NNPS"} or candidate.key.startswith(GROUP_PREFIX)
+        country = head.tag == "NNPS" and len(candidate.key) == 3  # "the United States"
+        return candidate.key if plural and not country and not candidate.is_person else None
     return None
 
 

@@ -157,6 +157,27 @@ def test_find_actors_they_after_a_place_is_who_is_there(nlp) -> None:  # type: i
     assert _by_text(text, _find(nlp, text))["they"].code == "PAK"
 
 
+@pytest.mark.parametrize(
+    ("text", "antecedent"),
+    [
+        ("Kenyan prosecutors questioned the banker on Monday. They suspect fraud.", "prosecutors"),
+        ("Striking nurses in Nairobi blocked a road. They demand higher pay.", "nurses"),
+    ],
+)
+def test_find_actors_they_opening_a_sentence_continues_a_plural_subject(  # type: ignore[no-untyped-def]
+    nlp, text: str, antecedent: str
+) -> None:
+    found = {text[m.start : m.end]: m for m in _find(nlp, text)}
+    they = found.get("They")
+    mention = next(m for phrase, m in found.items() if antecedent in phrase and phrase != "They")
+    assert they is not None and they.actor_id == mention.actor_id
+
+
+def test_find_actors_they_after_a_country_subject_is_not_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Philippines closed its embassy in Kabul. They feared an attack."
+    assert "They" not in _by_text(text, _find(nlp, text))
+
+
 def test_find_actors_subject_pronoun_continues_the_last_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chilean President Gabriel Boric received Argentine President Javier Milei in Santiago. "
