@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from communique.events._arguments import ActorIndex
+from communique.events._arguments import ActorIndex, child_with, object_of
 from communique.events._content import content_leaf
 from communique.events._recoding import as_said, kept_modality, threat_to_act
 from communique.events._target_model import head_token, mentions_around
@@ -71,7 +71,11 @@ def code_events(
     ontology = ontology or load_ontology()
     day = _article_day(article)
     events: dict[tuple[object, ...], Event] = {}
-    proposed = [list(coder.code_sentence(s)) for s in range(len(annotation.sentences))]
+    private = _private_tokens(view, actors)
+    proposed = [
+        [d for d in coder.code_sentence(s) if not _on_a_private_person(view, d, private)]
+        for s in range(len(annotation.sentences))
+    ]
     if decider is not None:  # one decision call for the whole article, then per sentence
         answers = _decided(view, ontology, decider, [d for ds in proposed for d in ds])
         proposed = [
@@ -474,6 +478,25 @@ def quoted_first_persons(
                 end = token.start + len(view.words[k])
                 found.append(dataclasses.replace(speaker, start=token.start, end=end))
     return tuple(found)
+
+
+def _private_tokens(view: TextView, actors: Sequence[ActorMention]) -> set[int]:
+    """The tokens of the private persons the text names (no party to an event)."""
+    return {
+        k
+        for m in actors
+        if m.unidentified
+        for k in range(view.token_at(m.start), view.token_at(m.end))
+    }
+
+
+def _on_a_private_person(view: TextView, dyad: Dyad, private: set[int]) -> bool:
+    """Whether a candidate with no target is a verb's act on a private person ("prosecutors
+    indicted Jane Roe"): no one-sided event of its source's (its target is no party)."""
+    if dyad.target is not None or not private or view.tokens[dyad.trigger].pos != "VERB":
+        return False
+    done_to = object_of(view, dyad.trigger), child_with(view, dyad.trigger, {"nsubjpass"})
+    return any(k in private for k in done_to if k is not None)
 
 
 def _quote_speaker(quotes: tuple[Quote, ...], char: int) -> ActorRef | None:

@@ -1381,3 +1381,11 @@ def test_code_events_the_attack_victims_fell_in_is_the_source(nlp) -> None:  # t
     assert ("UAF", "MLIMIL") in {
         (e.source.code[-3:], e.target.code if e.target else None) for e in events
     }
+
+
+def test_code_events_an_act_on_a_private_person_is_no_one_sided_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the person named in full is no party, and the act is no event of the police alone
+    text = "Kenyan police arrested John Kamau in Nakuru on Monday."
+    assert not [e for e in _code_learned(nlp, text) if e.cameo.startswith("17")]
+    crowd = "Kenyan police arrested forty protesters in Nakuru on Monday."
+    assert [e for e in _code_learned(nlp, crowd) if e.cameo.startswith("17")]
