@@ -1181,10 +1181,7 @@ def test_find_actors_an_attack_nobody_carried_out_is_an_unidentified_force(nlp) 
 def test_find_actors_the_attack_victims_fell_in_is_an_unidentified_force(  # type: ignore[no-untyped-def]
     nlp, text: str, phrase: str
 ) -> None:
-    article = Article(doc_id="t", text=text, published="2012-06-01")
-    (annotation,) = annotate_articles([article], nlp)
-    found = _by_text(text, find_actors(article, annotation, places=_places))
-    assert found[phrase].code == "AFGUAF"
+    assert _located(nlp, text, "2012-06-01")[phrase].code == "AFGUAF"
 
 
 @pytest.mark.parametrize(
@@ -1327,8 +1324,8 @@ def test_find_actors_these_words_are_no_actors(nlp, text: str, word: str) -> Non
     assert word not in _by_text(text, _find(nlp, text))
 
 
-def _located(nlp, text: str) -> dict[str, ActorMention]:  # type: ignore[no-untyped-def]
-    article = Article(doc_id="t", text=text, published="2024-05-10")
+def _located(nlp, text: str, published: str = "2024-05-10") -> dict[str, ActorMention]:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published=published)
     (annotation,) = annotate_articles([article], nlp)
     return _by_text(text, find_actors(article, annotation, places=_places))
 
