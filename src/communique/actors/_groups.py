@@ -32,15 +32,8 @@ def quantified_group(view: TextView, i: int, found: Sequence[Found]) -> tuple[st
     if view.children(i):  # "all of them", "both sides": not alone
         return None
     sentence = token.sentence
-    groups: dict[int, list[str]] = {}
-    for f in found:
-        if f.end > i or sentence - view.tokens[f.start].sentence > 1:
-            continue
-        country = _member_country(f)
-        if country is None:
-            continue
-        root = _coordination_root(view, f.end - 1)
-        _add_member(groups.setdefault(root, []), _member_code(f, country))
+    near = [f for f in found if f.end <= i and sentence - view.tokens[f.start].sentence <= 1]
+    groups = _coordinations(view, near, states=False)
     fitting = [
         (root, members)
         for root, members in groups.items()
@@ -149,24 +142,35 @@ def _coordinated(
     """ "The United States, Britain and France struck Syria. The three countries said …": the
     coordination of ``count`` countries in the nearest of the sentences ``backs`` reaches
     that has one, when it has only one (their ISO3 codes when ``states``, else the mentions'
-    own); None otherwise. Where a place is named does not matter here: a coordination of
-    that many is the group ("met counterparts from France, Britain and Germany")."""
+    own); None otherwise."""
     sentence = view.tokens[i].sentence
     for back in backs:
-        groups: dict[int, list[str]] = {}
-        for f in found:
-            if view.tokens[f.start].sentence != sentence - back or (back == 0 and f.end > i):
-                continue
-            country = _member_country(f)
-            if country is not None:  # "met counterparts from France, Britain and Germany"
-                root = _coordination_root(view, f.end - 1)
-                _add_member(
-                    groups.setdefault(root, []), country if states else _member_code(f, country)
-                )
+        named = [
+            f
+            for f in found
+            if view.tokens[f.start].sentence == sentence - back and (back > 0 or f.end <= i)
+        ]
+        groups = _coordinations(view, named, states)
         fitting = [members for members in groups.values() if len(members) == count]
         if fitting:
             return tuple(fitting[0]) if len(fitting) == 1 else None
     return None
+
+
+def _coordinations(view: TextView, found: Sequence[Found], states: bool) -> dict[int, list[str]]:
+    """The countries of ``found`` by the coordination they stand in (its first conjunct's
+    token): their ISO3 codes when ``states``, else the mentions' own codes with their offices.
+    Where a place is named does not matter ("met counterparts from France, Britain and
+    Germany" is three)."""
+    groups: dict[int, list[str]] = {}
+    for f in found:
+        country = _member_country(f)
+        if country is not None:
+            root = _coordination_root(view, f.end - 1)
+            _add_member(
+                groups.setdefault(root, []), country if states else _member_code(f, country)
+            )
+    return groups
 
 
 def _member_country(found: Found) -> str | None:

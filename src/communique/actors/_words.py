@@ -20,6 +20,10 @@ PEOPLE_OF = frozenset(
      "representative", "spokesman", "spokeswoman", "officer", "chief", "council", "command",
      "leadership", "source", "commander"}
 )  # fmt: skip
+# The code of actors named together and read as their members ("All urged Trump …", "the
+# two leaders"), and the start of their key.
+GROUP_CODE = "GRP"
+GROUP_PREFIX = f"{GROUP_CODE.lower()}/"
 # Bodies a legislature or a government forms, named by its sector word: "a Senate committee",
 # "congressional committees", "a government panel" (their other modifiers are their subject:
 # "the Intelligence Committee" is no spy agency).

@@ -17,14 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from communique.actors._found import Actor, Found
-from communique.actors._words import WHERE_PREPOSITIONS
+from communique.actors._words import GROUP_PREFIX, WHERE_PREPOSITIONS
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
 from communique.textview import TextView, heads_subject
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
-GROUP_PREFIX = "grp/"  # the key of a group read as its members ("the two leaders")
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 MAX_CONTROL_STEPS = 4  # infinitives climbed from a possessive to the subject it belongs to

@@ -32,7 +32,9 @@ from communique.actors._words import (
     FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
+    GROUP_CODE,
     GROUP_HEADS,
+    GROUP_PREFIX,
     HELD_HEADS,
     LED_BODIES,
     PARTY_ADJECTIVES,
@@ -69,8 +71,6 @@ from communique.actors.roles import (
 from communique.gender import name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX
 from communique.textview import TextView, dateline_credit, dateline_end
-
-GROUP_CODE = "GRP"  # actors named together and read as their members ("All urged Trump …")
 
 
 @dataclass
@@ -271,7 +271,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             start = groups.pair_start(self.view, i)
             self.found = [f for f in self.found if not (start <= f.start and f.end <= i + 1)]
-            key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
+            key = f"{GROUP_PREFIX}{'-'.join(members)}"
             group = Actor(key, GROUP_CODE, self._written(start, i + 1), members=members)
             self.found.append(Found(start, i + 1, group))
         self.found.sort(key=lambda f: (f.start, f.end))
@@ -576,7 +576,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             members = groups.quantified_group(self.view, i, self.found)
             if members is not None:  # "All urged Trump …": the countries named together before
-                group_key = f"{GROUP_CODE.lower()}/{'-'.join(members)}"
+                group_key = f"{GROUP_PREFIX}{'-'.join(members)}"
                 group = Actor(group_key, GROUP_CODE, self.view.words[i], members=members)
                 self.found.append(Found(i, i + 1, group))
                 continue
