@@ -173,6 +173,16 @@ class TextView:
         return self.words[i][:1].isupper()
 
 
+def span_head(view: TextView, first: int, last: int) -> int:
+    """The token of the span ``[first, last)`` whose head lies outside it, or that heads its
+    sentence (the span's first token when none does)."""
+    for k in range(first, last):
+        head = view.tokens[k].head
+        if head == k or not first <= head < last:
+            return k
+    return first
+
+
 def heads_subject(view: TextView, i: int) -> bool:
     """Whether token ``i`` heads its clause's subject, or a name in apposition to it ("The
     spokesman, Bahram Qasemi, said": Qasemi)."""

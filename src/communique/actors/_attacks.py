@@ -46,9 +46,7 @@ def unnamed_attacks(view: TextView, taken: set[int]) -> list[tuple[int, int]]:
     for i, token in enumerate(view.tokens):
         if view.lemma(i).lower() not in UNNAMED_ATTACKS or token.pos != "NOUN":
             continue
-        if not (token.dep == "nsubj" and view.lemma(token.head) in HARM_VERBS) and not _fell_in(
-            view, i
-        ):
+        if not _harms(view, i):
             continue
         modifiers = [c for c in view.children(i) if c < i and view.tokens[c].dep in MODIFIER_DEPS]
         if any(view.words[c].lower() in DEFINITE for c in modifiers):
@@ -63,17 +61,23 @@ def unnamed_attacks(view: TextView, taken: set[int]) -> list[tuple[int, int]]:
     return found
 
 
-def _fell_in(view: TextView, i: int) -> bool:
-    """Whether the attack noun at ``i`` is what a passive verb of harm's victims fell in or by
-    ("three civilians were killed in a car bombing", "two soldiers were hurt by a mine")."""
-    preposition = view.tokens[i].head
-    if view.tokens[i].dep != "pobj" or view.words[preposition].lower() not in {"in", "by"}:
+def _harms(view: TextView, i: int) -> bool:
+    """Whether the attack noun at ``i`` harms someone: it is the subject of a verb of harm
+    ("A bombing killed …"), or what a passive verb of harm's victims fell in or by ("three
+    civilians were killed in a car bombing", "two soldiers were hurt by a mine")."""
+    tokens = view.tokens
+    if tokens[i].dep == "nsubj":
+        return view.lemma(tokens[i].head) in HARM_VERBS
+    preposition = tokens[i].head
+    if (
+        tokens[i].dep != "pobj"
+        or view.words[preposition].lower() not in {"in", "by"}
+        or tokens[preposition].dep not in {"prep", "agent"}
+    ):
         return False
-    verb = view.tokens[preposition].head
-    passive = any(view.tokens[c].dep in {"auxpass", "nsubjpass"} for c in view.children(verb))
-    return passive and view.lemma(verb) in HARM_VERBS and view.tokens[preposition].dep in {
-        "prep", "agent"
-    }  # fmt: skip
+    verb = tokens[preposition].head
+    passive = any(tokens[c].dep in {"auxpass", "nsubjpass"} for c in view.children(verb))
+    return passive and view.lemma(verb) in HARM_VERBS
 
 
 def _leftmost(view: TextView, i: int) -> int:

@@ -21,7 +21,7 @@ from communique.actors._words import GROUP_PREFIX, WHERE_PREPOSITIONS
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
-from communique.textview import TextView, heads_subject
+from communique.textview import TextView, heads_subject, span_head
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
@@ -306,8 +306,7 @@ def _plural_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -
     if i in view.quoted or any(tokens[k].dep in {"nsubj", "nsubjpass"} for k in opening):
         return None
     for candidate in antecedents:
-        span = range(candidate.start, candidate.end)
-        k = next((k for k in span if tokens[k].head not in span), candidate.end - 1)
+        k = span_head(view, candidate.start, candidate.end)
         head = tokens[k]  # "Families in Gaza": its head word, not the place
         if head.sentence != sentence - 1 or not heads_subject(view, k):
             continue

@@ -31,6 +31,7 @@ from communique.records import (
     Article,
     Event,
     Quote,
+    Span,
 )
 from communique.textview import TextView
 
@@ -486,7 +487,7 @@ def _private_tokens(view: TextView, actors: Sequence[ActorMention]) -> set[int]:
         k
         for m in actors
         if m.unidentified
-        for k in range(view.token_at(m.start), view.token_at(m.end))
+        for k in range(*view.entity_tokens(Span(m.start, m.end)))
     }
 
 

@@ -22,7 +22,7 @@ from sklearn.feature_extraction import FeatureHasher
 
 from communique.events.coder import Dyad
 from communique.records import ActorMention, Span
-from communique.textview import TextView
+from communique.textview import TextView, span_head
 
 TARGET_FEATURES = 2**16
 # Trained at this regularisation (chosen on the held-out frames of the training labels:
@@ -54,12 +54,7 @@ def mentions_around(
 
 def head_token(view: TextView, mention: ActorMention) -> int:
     """The token of the mention whose head lies outside it (its first when none)."""
-    first, last = view.entity_tokens(Span(mention.start, mention.end))
-    for k in range(first, last):
-        head = view.tokens[k].head
-        if head == k or not first <= head < last:
-            return k
-    return first
+    return span_head(view, *view.entity_tokens(Span(mention.start, mention.end)))
 
 
 def pair_features(view: TextView, dyad: Dyad, mention: ActorMention, rank: int) -> list[str]:
