@@ -14,7 +14,7 @@ import dataclasses
 from communique.events._content import planned_threat, threat_of, threatened
 from communique.events.coder import Dyad
 from communique.events.lexicon import LexiconEntry
-from communique.events.modality import modality_of
+from communique.events.modality import NEGATING_VERBS, modality_of
 from communique.events.ontology import Ontology
 from communique.records import PERSON_ID_PREFIX, Modality
 from communique.textview import TextView
@@ -43,6 +43,10 @@ def as_said(
         # "threatened to attack" (1384), "will not lift the embargo until …" (139): the threat
         # is the event, and it was made
         return _recoded(ontology, entry, threat), "asserted"
+    if modality == "negated" and entry.cameo[:2] == REJECT and not _refuses(view, dyad.trigger):
+        # "Iran will not negotiate with the US", "refused to meet him", coded as the refusal
+        # (125): the negation is the refusal, and the refusal was made
+        modality = "asserted"
     if _considered(view, dyad.trigger):
         # "Japan is considering sending aid to Haiti": CAMEO codes the consideration (014),
         # a statement that was made, not an intent to send
@@ -63,6 +67,20 @@ def as_said(
 def _recoded(ontology: Ontology, entry: LexiconEntry, cameo: str) -> LexiconEntry:
     plover = ontology.to_plover(cameo)
     return dataclasses.replace(entry, cameo=cameo, plover=plover[0] if plover else None, mode=None)
+
+
+REJECT = "12"
+# Words that refuse or defy by themselves: "did not reject the plan", "has not vetoed the
+# bill" are refusals that were not made.
+REFUSING = NEGATING_VERBS | {
+    "rejection", "veto", "block", "boycott", "oppose", "snub", "rebuff", "dismiss", "ignore",
+    "defy", "defiance", "violate", "violation", "breach", "flout", "resist",
+}  # fmt: skip
+
+
+def _refuses(view: TextView, trigger: int) -> bool:
+    """Whether the trigger's own word refuses ("rejected", "vetoed", "turned down")."""
+    return view.lemma(trigger) in REFUSING
 
 
 # Words whose act is only ever a plan, whatever the model codes it as: "were planning

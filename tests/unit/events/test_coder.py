@@ -12,9 +12,11 @@ from communique.actors import find_actors
 from communique.annotate import annotate_articles
 from communique.events._arguments import ActorIndex, prepositional_objects
 from communique.events._coding import _kept, code_events
+from communique.events._recoding import as_said
 from communique.events.coder import PROPOSED, DependencyCoder, Dyad
 from communique.events.decider import load_decider
 from communique.events.lexicon import load_lexicon
+from communique.events.ontology import load_ontology
 from communique.records import ActorMention, ActorRef, Article, Event, Quote
 from communique.textview import TextView
 
@@ -49,6 +51,12 @@ def _proposed(nlp, text: str, lemma: str, published: str = "2023-06-01") -> list
     actors = ActorIndex(view, find_actors(article, annotation))
     coder = DependencyCoder(view, actors, load_lexicon(), propose=True)
     return [d for d in coder.code_sentence(0) if view.lemma(d.trigger) == lemma]
+
+
+def _view(nlp, text: str) -> TextView:  # type: ignore[no-untyped-def]
+    article = Article(doc_id="t", text=text, published="2023-06-01")
+    (annotation,) = annotate_articles([article], nlp)
+    return TextView(text, annotation)
 
 
 def _dyads(events: tuple[Event, ...]) -> set[tuple[str, str | None, str]]:
@@ -403,6 +411,22 @@ def test_code_events_modality_of_an_event_noun_from_its_occurrence_verb(nlp) -> 
 def test_code_events_modality_denial_negates(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Rwanda denied supplying weapons to rebels in Congo.")
     assert all(e.modality == "negated" for e in events)
+
+
+def test_code_events_a_negated_act_coded_as_a_refusal_is_an_asserted_refusal(nlp) -> None:  # type: ignore[no-untyped-def]
+    ontology = load_ontology()
+    # the model codes "will not negotiate" as the refusal (125): the refusal was made
+    for text, lemma in (("Chile will not negotiate with Bolivia.", "negotiate"),
+                        ("Chile refused to meet the Bolivian president.", "meet")):  # fmt: skip
+        (dyad,) = _proposed(nlp, text, lemma)[:1]
+        refusal = dataclasses.replace(dyad, entry=dataclasses.replace(dyad.entry, cameo="125"))
+        view = _view(nlp, text)
+        assert as_said(view, ontology, refusal, future=False)[1] == "asserted", text
+    # a refusal word negated is a refusal not made
+    text = "Chile did not reject the Bolivian offer."
+    (dyad,) = _proposed(nlp, text, "reject")[:1]
+    assert dyad.entry.cameo[:2] == "12"
+    assert as_said(_view(nlp, text), ontology, dyad, future=False)[1] == "negated"
 
 
 def test_code_events_attribution_from_a_reporting_verb(nlp) -> None:  # type: ignore[no-untyped-def]
