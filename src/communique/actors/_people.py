@@ -171,6 +171,17 @@ class PeopleReader:
             self.view.is_capitalised(i) or self.view.words[i] == "-" for i in range(start, end)
         )
 
+    def _other_given_name(self, start: int, end: int, name: str) -> bool:
+        """Whether the name written at ``[start, end)`` gives a first name that ``name`` does
+        not have; titles and initials are no first name ("Pres. Trump", "Donald J. Trump")."""
+        for k in range(start, end - 1):
+            word = self.view.words[k]
+            if word.lower() in TITLE_WORDS or len(word.rstrip(".")) <= 1:
+                continue
+            if self.view.tokens[k].pos == "PROPN" and word[:1].isupper():
+                return word not in name.split()
+        return False
+
     def _read_person(
         self,
         start: int,
@@ -192,8 +203,11 @@ class PeopleReader:
         actor = self.people.get(name)
         if actor is None and (known is None or len(self.view.phrase(start, end).split()) == 1):
             # a surname alone is the person named in full before, not someone else named in
-            # full ("George H. W. Bush" after "George W. Bush")
+            # full ("George H. W. Bush" after "George W. Bush"), nor one whose written first
+            # name is another ("Lara Trump" after "Eric Trump")
             actor = self.people.get(_surname(name))
+            if actor is not None and self._other_given_name(start, end, actor.name):
+                actor = None
         if actor is not None and reading is not None and actor.name != name:
             titled = self._titled_person(_surname(name), reading)
             if titled is not None and titled.name != actor.name:

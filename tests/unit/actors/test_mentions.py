@@ -1357,6 +1357,17 @@ def test_find_actors_a_person_named_in_full_with_no_title_is_a_private_person(nl
     assert [m.code for m in mattis] == ["CVL"]  # the namesake named in full, not the secretary
 
 
+def test_find_actors_a_relative_named_in_full_is_not_the_person_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tomas Varga spoke at a rally in Ohio. Later, Ilona Varga criticised the governor."
+    found = _find(nlp, text, "2018-05-01")
+    ilona = [m for m in found if text[m.start : m.end] == "Ilona Varga"]
+    assert ilona and {m.actor_id for m in ilona} != {"person/tomas-varga"}  # another first name
+    text = "Tomas Varga spoke at a rally in Ohio. Later, Mr. Varga criticised the governor."
+    later = text.index("Mr. Varga")
+    varga = [m for m in _find(nlp, text, "2018-05-01") if m.start >= later]
+    assert [m.actor_id for m in varga][:1] == ["person/tomas-varga"]  # a title is no first name
+
+
 @pytest.mark.parametrize(
     ("text", "phrase", "members"),
     [
