@@ -56,6 +56,22 @@ AUTHORED_NOUNS = frozenset(
      "criticism", "decision", "plan", "initiative", "resolution", "ruling", "order",
      "warning", "threat"}
 )  # fmt: skip
+# Event nouns whose "from" phrase names who made them ("a request from Democratic lawmakers",
+# "criticism from the EU", "aid from Japan to Haiti"), as a "by" phrase does for any event noun
+# ("a visit by the president"). Not a demand ("demands from the protesters" and "demanded
+# concessions from Iran" differ) nor what moves away ("a withdrawal from Syria").
+FROM_AUTHORED = frozenset(
+    {"request", "proposal", "appeal", "plea", "invitation", "ultimatum", "accusation",
+     "allegation", "criticism", "condemnation", "warning", "threat", "praise", "support",
+     "assistance", "aid", "apology", "visit", "call"}
+)  # fmt: skip
+
+
+def agent_prepositions(lemma: str) -> tuple[str, ...]:
+    """The prepositions whose object made the event noun ``lemma``."""
+    return ("by", "from") if lemma in FROM_AUTHORED else ("by",)
+
+
 # Verbs of a purpose clause whose object is whom aid goes to ("sent food to help Haiti").
 HELPING = frozenset({"help", "assist", "support", "aid"})
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy

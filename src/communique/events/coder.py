@@ -37,6 +37,7 @@ from communique.events._targets import (
     REPORTING_VERBS,
     TALK_NOUNS,
     TargetReader,
+    agent_prepositions,
     quantity,
 )
 from communique.events.lexicon import Lexicon, LexiconEntry
@@ -460,9 +461,9 @@ class DependencyCoder(TargetReader):
             owners = self.actors.of_phrase(owner) if view.lemma(owner) in {"its", "their"} else []
             if owners:
                 return owners, False  # "in response to its invasion of Kuwait": whom "its" means
-        agents = prepositional_objects(view, noun, ("by",))
+        agents = prepositional_objects(view, noun, agent_prepositions(view.lemma(noun)))
         if by := [m for a in agents for m in self.actors.of_phrase(a)]:
-            return by, False  # "a visit by a South Korean delegation to Pyongyang"
+            return by, False  # "a visit by a South Korean delegation", "a plea from Kyiv"
         if pair := self.actors.joined(noun):
             return pair, False  # "Russia-Ukraine talks": both parties
         for child in view.children(noun):
@@ -535,11 +536,10 @@ class DependencyCoder(TargetReader):
                 yield Dyad(trigger, entry, source, target, inherited)
 
     def _own_country_as_thing(self, source: ActorMention, target: ActorMention) -> bool:
-        """Whether the target is only the source's own country (or its own body) as the owner
-        of a thing or as what it moves ("Washington … the rejection of American visas", "an
-        envoy promised Washington's support", "access to the U.S. financial system", "withdrew
-        the U.S. from the deal": no act on the United States); a place after a preposition
-        stays ("lifted the emergency in parts of South Sudan")."""
+        """Whether the target is only the source's own country (or body) as the owner of a
+        thing or as what it moves ("an envoy promised Washington's support", "access to the
+        U.S. financial system", "withdrew the U.S. from the deal": no act on the United States);
+        a place after a preposition stays ("lifted the emergency in parts of South Sudan")."""
         k = self.view.token_at(target.end) - 1  # the mention's last word
         own = {source.code[:3]}
         if "/" not in target.actor_id and self.view.tokens[k].dep == "poss":

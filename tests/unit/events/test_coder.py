@@ -87,6 +87,18 @@ def test_code_events_an_event_noun_after_a_preposition_is_its_owners_act(nlp) ->
     assert ("RUS", "GEO") in pairs and ("IGO", "GEO") not in pairs
 
 
+def test_code_events_an_event_noun_is_made_by_whom_its_from_phrase_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After an appeal from Peru, Bolivia opened its border."
+    dyads = _proposed(nlp, text, "appeal")
+    assert [(d.source.code, d.target) for d in dyads] == [("PER", None)]  # not Bolivia's
+    text = "There was broad support for Ecuador from its neighbours, including Chile, at the meeting."
+    assert {(d.source.code, d.target.code if d.target else None)
+            for d in _proposed(nlp, text, "support")} == {("CHL", "ECU")}  # fmt: skip
+    # a withdrawal from a place leaves it; the place did not withdraw
+    text = "Bolivia announced a withdrawal of its troops from Peru."
+    assert "PER" not in {d.source.code for d in _proposed(nlp, text, "withdrawal")}
+
+
 def test_code_events_aid_suspended_with_a_country_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Norway suspended military aid and arms deals with Chile.")
     assert ("NOR", "CHL") in _pairs(events)
