@@ -91,7 +91,7 @@ def test_code_events_an_event_noun_is_made_by_whom_its_from_phrase_names(nlp) ->
     text = "After an appeal from Peru, Bolivia opened its border."
     dyads = _proposed(nlp, text, "appeal")
     assert [(d.source.code, d.target) for d in dyads] == [("PER", None)]  # not Bolivia's
-    text = "There was broad support for Ecuador from its neighbours, including Chile, at the meeting."
+    text = "There was broad support for Ecuador from its neighbours, including Chile, at the talks."
     assert {(d.source.code, d.target.code if d.target else None)
             for d in _proposed(nlp, text, "support")} == {("CHL", "ECU")}  # fmt: skip
     # a withdrawal from a place leaves it; the place did not withdraw
