@@ -67,7 +67,8 @@ GENERIC_CODES = frozenset(
 # How the content hangs on the trigger: "urged X to extradite", "demanded that X release",
 # "rejected a request to interrogate", "called for the release of", "appealed for aid".
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pobj", "acl", "pcomp", "relcl"})
-MAX_DEPTH = 3
+# Four links: "asked Japan for the quick arrival of humanitarian aid" (for, arrival, of, aid).
+MAX_DEPTH = 4
 # Words that carry the appeal or refusal itself, not what it is about: "rejected calls for
 # economic aid" is about the aid, not a phone call.
 FORM_NOUNS = frozenset(

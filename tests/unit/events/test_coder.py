@@ -926,6 +926,8 @@ def test_code_events_a_threat_said_with_would_is_made_not_intended(nlp) -> None:
     [
         ("Turkey urged Greece to extradite the eight officers.", ("TUR", "GRC"), "0213"),
         ("Mali urged France to withdraw its troops.", ("MLI", "FRA"), "0256"),
+        # what is asked for, four links below the appeal: for → arrival → of → aid
+        ("Chad asked Japan for the quick arrival of humanitarian aid.", ("TCD", "JPN"), "023"),
         (
             "Kenya's opposition demanded the release of the jailed journalists.",
             ("KENOPP", "MED"),
