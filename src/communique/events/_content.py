@@ -61,6 +61,10 @@ PURPOSES = {"leadership": "1", "policy": "2", "rights": "3", "institutions": "4"
 SPECIFIC_LEAVES = {
     f"14{n}": {kind: f"14{n}{at}" for kind, at in PURPOSES.items()} for n in range(1, 6)
 }
+# Aid cut or stopped splits by the kind of aid ("halted economic aid to Belgrade" 1621).
+SPECIFIC_LEAVES["162"] = {
+    "economic aid": "1621", "military aid": "1622", "humanitarian aid": "1623"
+}  # fmt: skip
 GENERIC_CODES = frozenset(
     {f"{root}{tail}" for root in LEAVES for tail in ("", "0")} | set(SPECIFIC_LEAVES)
 )
@@ -134,7 +138,7 @@ def _code_of(view: TextView, lexicon: Lexicon, i: int) -> str | None:
         pos = "noun"
     else:
         return None
-    obj = object_of(view, i) if pos == "verb" else None
+    obj = object_of(view, i) if pos == "verb" else i  # a noun's own modifiers: "economic aid"
     entry = lexicon.lookup(
         view.lemma(i),
         pos,

@@ -927,7 +927,10 @@ def test_code_events_a_threat_said_with_would_is_made_not_intended(nlp) -> None:
         ("Turkey urged Greece to extradite the eight officers.", ("TUR", "GRC"), "0213"),
         ("Mali urged France to withdraw its troops.", ("MLI", "FRA"), "0256"),
         # what is asked for, four links below the appeal: for → arrival → of → aid
-        ("Chad asked Japan for the quick arrival of humanitarian aid.", ("TCD", "JPN"), "023"),
+        ("Chad asked Japan for the quick arrival of humanitarian aid.", ("TCD", "JPN"), "0233"),
+        # aid cut or stopped takes the kind of aid its own modifier names
+        ("Japan halted economic aid to Serbia.", ("JPN", "SRB"), "1621"),
+        ("Britain cut humanitarian aid to Yemen.", ("GBR", "YEM"), "1623"),
         (
             "Kenya's opposition demanded the release of the jailed journalists.",
             ("KENOPP", "MED"),
