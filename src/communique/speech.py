@@ -57,6 +57,12 @@ CUE_VERBS = frozenset(
 # Verbs by which a report or a person makes a claim about events without quoting anyone:
 # "a Senate investigation revealed that …" (cues of attribution, not of quotes).
 CLAIM_VERBS = frozenset({"reveal", "disclose", "detail"})
+# Verbs of finding or holding a view, a claim only over a clause of their own ("investigators
+# concluded that …", "US officials believe Iran …"; not "to show restraint after …").
+FINDING_VERBS = frozenset(
+    {"find", "conclude", "determine", "prove", "show", "establish", "assess", "believe",
+     "think", "suspect"}
+)  # fmt: skip
 # Nouns for what reports a claim on someone's behalf: "a Senate investigation revealed that
 # …", "according to the court filing": the actor behind it is the claimer.
 REPORT_NOUNS = frozenset(
@@ -105,13 +111,16 @@ def reporting_cue(view: TextView, token: int, *, claims: bool = False) -> int | 
     """The cue verb that reports the clause containing ``token``, or ``None``.
 
     Walks up the dependency tree from ``token`` to the first verb of saying it hangs from
-    (with ``claims``, also a verb of revealing: :data:`CLAIM_VERBS`).
+    (with ``claims``, also a verb of revealing, :data:`CLAIM_VERBS`, or one of finding over
+    its clause, :data:`FINDING_VERBS`).
     """
     k, steps = token, 0
     while view.tokens[k].head != k and steps < MAX_STEPS:
         head = view.tokens[k].head
         cue = is_cue(view, head) or (claims and view.lemma(head) in CLAIM_VERBS)
         if cue and view.tokens[k].dep in REPORTED_DEPS:
+            return head
+        if claims and view.lemma(head) in FINDING_VERBS and view.tokens[k].dep == "ccomp":
             return head
         k, steps = head, steps + 1
     return None

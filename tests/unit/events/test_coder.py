@@ -498,6 +498,19 @@ def test_code_events_attribution_to_the_author_of_a_report(nlp) -> None:  # type
     assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"IGOUNO"}
 
 
+def test_code_events_attribution_to_who_finds_or_believes_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A report by United Nations experts finds that Chile supplied rifles to Peruvian rebels."
+    events = [e for e in _code(nlp, text) if e.target is not None]
+    assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"IGOUNO"}
+    text = "Chilean officials believe that Bolivia shelled a Peruvian border post."
+    events = [e for e in _code(nlp, text) if e.target is not None]
+    assert events and {e.attributed_to.code for e in events if e.attributed_to} == {"CHLGOV"}
+    # "show" with no clause of its own is no claim
+    text = "Peruvian soldiers showed restraint after Bolivian troops seized a Peruvian border post."
+    seized = [e for e in _code(nlp, text) if e.source.code[:3] == "BOL"]
+    assert seized and all(e.attributed_to is None for e in seized)
+
+
 def test_code_events_attribution_through_a_speech_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Estonian Prime Minister Kristen Michal drew attention to the weapons that Belarus "
