@@ -87,6 +87,9 @@ MEASURES = frozenset(
 # The prepositions after a quantity that name what it counts ("dozens of artifacts",
 # "$255 million in military aid").
 COUNTING = ("of", "in")
+# A state's civil offices, which act for their country and never on it as a thing's owner.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
+OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "dobj"})
 
 
 class TargetReader:
@@ -94,6 +97,19 @@ class TargetReader:
 
     view: TextView
     actors: ActorIndex
+
+    def _own_country_as_thing(self, source: ActorMention, target: ActorMention) -> bool:
+        """Whether the target is only the source's own country (or body) as the owner of a
+        thing or as what it moves ("an envoy promised Washington's support", "access to the
+        U.S. financial system", "withdrew the U.S. from the deal": no act on the United States);
+        a place after a preposition stays ("lifted the emergency in parts of South Sudan")."""
+        k = self.view.token_at(target.end) - 1  # the mention's last word
+        own = {source.code[:3]}
+        if "/" not in target.actor_id and self.view.tokens[k].dep == "poss":
+            own.add(source.code)  # "Washington's support", promised by its envoy
+        if target.code not in own or source.code[3:6] not in OFFICE_SECTORS:
+            return False
+        return self.view.tokens[k].dep in OWNING_DEPS
 
     def _targets(
         self, verb: int, entry: LexiconEntry, obj: int | None, own: set[str] | None = None

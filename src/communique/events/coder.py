@@ -91,11 +91,11 @@ DEMAND_CUES = frozenset(
      "reiterate"}
 )  # fmt: skip
 OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
-# Verbs whose subject undergoes the act its object names, done by someone else.
-UNDERGOING_VERBS = frozenset({"survive", "escape", "suffer", "endure", "withstand", "evade"})
-# A state's civil offices, which act for their country and never on it as a thing's owner.
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
-OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "dobj"})
+# Verbs whose subject undergoes the act its object names, done by someone else; those of
+# receiving make the subject its target ("drew criticism from lawmakers", "faced a backlash
+# from Republicans"; "receive" is the lexicon's, read the other way round).
+RECEIVING_VERBS = frozenset({"draw", "face", "attract", "earn", "incur", "garner"})
+UNDERGOING_VERBS = RECEIVING_VERBS | {"survive", "escape", "suffer", "endure", "withstand", "evade"}
 # Verbs that move forces: in the passive with no agent, the forces are the ones who move.
 FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
@@ -187,7 +187,8 @@ class DependencyCoder(TargetReader):
             yield from demand  # "Trump said North Korea must …": a demand on North Korea
             return
         obj = object_of(view, verb)
-        if obj is not None and view.lemma(verb) in LIGHT_VERBS and view.lemma(obj) in self.nouns:
+        light = LIGHT_VERBS | RECEIVING_VERBS
+        if obj is not None and view.lemma(verb) in light and view.lemma(obj) in self.nouns:
             return  # the object noun codes the event ("stepped up cooperation")
         if obj is not None and view.lemma(verb) == "meet" and view.lemma(obj) in REQUIREMENTS:
             return  # "had not met the conditions for the summit": no meeting
@@ -401,6 +402,8 @@ class DependencyCoder(TargetReader):
             for p in prepositional_objects(view, h, (*entry.target_preps, "between"))
         ):
             targets += self.actors.of_phrase(pobj)
+        if not targets and not inherited and self._received(noun):
+            targets = self.actors.of_phrase(subject_of(view, head))  # "Obama drew criticism"
         if not targets:  # "a suspension of ferry links with Albania", "withdrawal of troops from"
             for what in prepositional_objects(view, noun, ("of",)):
                 for pobj in prepositional_objects(view, what, entry.target_preps):
@@ -428,6 +431,11 @@ class DependencyCoder(TargetReader):
                 yield from self._mutual_pairs(noun, entry, sources, inherited)
             return
         yield from self._pairs(noun, entry, sources, targets, inherited)
+
+    def _received(self, noun: int) -> bool:
+        """Whether the noun is what a verb of receiving's subject gets ("faced criticism")."""
+        token = self.view.tokens[noun]
+        return token.dep == "dobj" and self.view.lemma(token.head) in RECEIVING_VERBS
 
     def _between(self, heads: list[int]) -> bool:
         """Whether a noun's parties are named after "between" ("talks between A and B")."""
@@ -461,7 +469,10 @@ class DependencyCoder(TargetReader):
             owners = self.actors.of_phrase(owner) if view.lemma(owner) in {"its", "their"} else []
             if owners:
                 return owners, False  # "in response to its invasion of Kuwait": whom "its" means
-        agents = prepositional_objects(view, noun, agent_prepositions(view.lemma(noun)))
+        # "drew praise from Uganda": the parser hangs the author on the verb of receiving
+        holders = (noun, view.tokens[noun].head) if self._received(noun) else (noun,)
+        preps = agent_prepositions(view.lemma(noun))
+        agents = [a for h in holders for a in prepositional_objects(view, h, preps)]
         if by := [m for a in agents for m in self.actors.of_phrase(a)]:
             return by, False  # "a visit by a South Korean delegation", "a plea from Kyiv"
         if pair := self.actors.joined(noun):
@@ -534,19 +545,6 @@ class DependencyCoder(TargetReader):
                 yield Dyad(trigger, entry, source, None, inherited)
             for target in others:
                 yield Dyad(trigger, entry, source, target, inherited)
-
-    def _own_country_as_thing(self, source: ActorMention, target: ActorMention) -> bool:
-        """Whether the target is only the source's own country (or body) as the owner of a
-        thing or as what it moves ("an envoy promised Washington's support", "access to the
-        U.S. financial system", "withdrew the U.S. from the deal": no act on the United States);
-        a place after a preposition stays ("lifted the emergency in parts of South Sudan")."""
-        k = self.view.token_at(target.end) - 1  # the mention's last word
-        own = {source.code[:3]}
-        if "/" not in target.actor_id and self.view.tokens[k].dep == "poss":
-            own.add(source.code)  # "Washington's support", promised by its envoy
-        if target.code not in own or source.code[3:6] not in OFFICE_SECTORS:
-            return False
-        return self.view.tokens[k].dep in OWNING_DEPS
 
     def _mutual_pairs(
         self, trigger: int, entry: LexiconEntry, members: list[ActorMention], inherited: bool

@@ -99,6 +99,18 @@ def test_code_events_an_event_noun_is_made_by_whom_its_from_phrase_names(nlp) ->
     assert "PER" not in {d.source.code for d in _proposed(nlp, text, "withdrawal")}
 
 
+def test_code_events_what_a_verb_of_receiving_gets_is_done_to_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Bolivian president drew criticism from Peru."
+    dyads = _proposed(nlp, text, "criticism") + _proposed(nlp, text, "draw")
+    assert [(d.source.code, d.target.code if d.target else None) for d in dyads] == [
+        ("PER", "BOLGOV")
+    ]  # not the president's criticism of anyone
+    text = "Chile faced sharp criticism from Argentina over the dam."
+    pairs = {(d.source.code, d.target.code if d.target else None)
+             for d in _proposed(nlp, text, "criticism")}  # fmt: skip
+    assert pairs == {("ARG", "CHL")}
+
+
 def test_code_events_aid_suspended_with_a_country_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Norway suspended military aid and arms deals with Chile.")
     assert ("NOR", "CHL") in _pairs(events)
