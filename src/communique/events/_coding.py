@@ -15,7 +15,7 @@ from datetime import date
 
 from communique.events._arguments import ActorIndex, child_with, object_of
 from communique.events._content import content_leaf
-from communique.events._recoding import as_said, kept_modality, threat_to_act
+from communique.events._recoding import REJECT_ROOT, as_said, kept_modality, threat_to_act
 from communique.events._target_model import head_token, mentions_around
 from communique.events._targets import REPORTING_VERBS, is_press
 from communique.events.attribution import speaker_of
@@ -234,7 +234,6 @@ CARRIED_ROOTS = frozenset({"03", "13"})
 INTENT_ROOT = "03"  # "hoped [to meet Kim]": an intent is carried by any act below it
 # Appeals and demands, whose content (the act asked for, not done) is no event of its own.
 ASKING_ROOTS = frozenset({"02", "10"})
-REJECT_ROOT = "12"  # "rejected calls [to release the tanker]" read as the rejection itself
 # Nouns of asking whose infinitive names an act asked for, not done ("calls to release").
 ASKING_NOUNS = frozenset(
     {"call", "appeal", "request", "demand", "plea", "suggestion", "pressure", "urging",
@@ -287,6 +286,7 @@ def _done(view: TextView, found: list[Dyad]) -> list[Dyad]:
         or not (
             (view.tokens[d.trigger].dep in CARRYING_DEPS and view.tokens[d.trigger].head in asked)
             or _obliged(view, d.trigger)
+            # not "rejected calls [to release the tanker]", read as the rejection itself
             or (_asked_by_noun(view, d.trigger) and d.entry.cameo[:2] != REJECT_ROOT)
         )
     ]

@@ -43,7 +43,8 @@ def as_said(
         # "threatened to attack" (1384), "will not lift the embargo until …" (139): the threat
         # is the event, and it was made
         return _recoded(ontology, entry, threat), "asserted"
-    if modality == "negated" and entry.cameo[:2] == REJECT and not _refuses(view, dyad.trigger):
+    refusal = entry.cameo[:2] == REJECT_ROOT
+    if modality == "negated" and refusal and not _refuses(view, dyad.trigger):
         # "Iran will not negotiate with the US", "refused to meet him", coded as the refusal
         # (125): the negation is the refusal, and the refusal was made
         modality = "asserted"
@@ -69,7 +70,7 @@ def _recoded(ontology: Ontology, entry: LexiconEntry, cameo: str) -> LexiconEntr
     return dataclasses.replace(entry, cameo=cameo, plover=plover[0] if plover else None, mode=None)
 
 
-REJECT = "12"
+REJECT_ROOT = "12"  # the refusals
 # Words that refuse or defy by themselves: "did not reject the plan", "has not vetoed the
 # bill" are refusals that were not made.
 REFUSING = NEGATING_VERBS | {

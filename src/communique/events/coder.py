@@ -96,6 +96,8 @@ OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # from Republicans"; "receive" is the lexicon's, read the other way round).
 RECEIVING_VERBS = frozenset({"draw", "face", "attract", "earn", "incur", "garner"})
 UNDERGOING_VERBS = RECEIVING_VERBS | {"survive", "escape", "suffer", "endure", "withstand", "evade"}
+# Verbs whose event-noun object codes the event in their place.
+NOUN_CARRIERS = LIGHT_VERBS | RECEIVING_VERBS
 # Verbs that move forces: in the passive with no agent, the forces are the ones who move.
 FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
@@ -187,8 +189,8 @@ class DependencyCoder(TargetReader):
             yield from demand  # "Trump said North Korea must …": a demand on North Korea
             return
         obj = object_of(view, verb)
-        light = LIGHT_VERBS | RECEIVING_VERBS
-        if obj is not None and view.lemma(verb) in light and view.lemma(obj) in self.nouns:
+        carrier = view.lemma(verb) in NOUN_CARRIERS
+        if obj is not None and carrier and view.lemma(obj) in self.nouns:
             return  # the object noun codes the event ("stepped up cooperation")
         if obj is not None and view.lemma(verb) == "meet" and view.lemma(obj) in REQUIREMENTS:
             return  # "had not met the conditions for the summit": no meeting
