@@ -9,7 +9,7 @@ phrases use to build an actor from a country, organisation or group match.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import cached_property
 
@@ -171,15 +171,18 @@ class PeopleReader:
             self.view.is_capitalised(i) or self.view.words[i] == "-" for i in range(start, end)
         )
 
-    def _other_given_name(self, start: int, end: int, name: str) -> bool:
-        """Whether the name written at ``[start, end)`` gives a first name that ``name`` does
-        not have; titles and initials are no first name ("Pres. Trump", "Donald J. Trump")."""
-        for k in range(start, end - 1):
+    def _other_first_name(self, start: int, stop: int, names: Sequence[str]) -> bool:
+        """Whether the words ``[start, stop)`` before a surname give a first name that none of
+        ``names`` has ("John Mbeki" is not Thabo Mbeki, "Lara Trump" not Eric Trump); titles
+        and initials are no first name ("President Mbeki", "Pres. Trump", "Donald J. Trump")."""
+        spelled = {word for name in names for word in name.split()}
+        for k in range(start, stop):
             word = self.view.words[k]
             if word.lower() in TITLE_WORDS or len(word.rstrip(".")) <= 1:
                 continue
-            if self.view.tokens[k].pos == "PROPN" and word[:1].isupper():
-                return word not in name.split()
+            if self.view.tokens[k].pos != "PROPN" or not word[:1].isupper():
+                return False
+            return word not in spelled  # the first written name decides
         return False
 
     def _read_person(
@@ -206,7 +209,7 @@ class PeopleReader:
             # full ("George H. W. Bush" after "George W. Bush"), nor one whose written first
             # name is another ("Lara Trump" after "Eric Trump")
             actor = self.people.get(_surname(name))
-            if actor is not None and self._other_given_name(start, end, actor.name):
+            if actor is not None and self._other_first_name(start, end - 1, (actor.name,)):
                 actor = None
         if actor is not None and reading is not None and actor.name != name:
             titled = self._titled_person(_surname(name), reading)

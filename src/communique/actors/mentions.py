@@ -66,7 +66,6 @@ from communique.actors.places import PlaceCode, located_country, place_actor_spa
 from communique.actors.roles import (
     ANCHOR_KINDS,
     POSSESSIVE,
-    TITLE_WORDS,
 )
 from communique.gender import name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX
@@ -161,7 +160,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if match.kind == "person" and start == match.start and end > match.end:
                 return self.view.tokens[match.end].pos == "PROPN"
             if match.kind == "person" and start < match.start < end:
-                return self._other_first_name(match, start)
+                return self._other_known_first_name(match, start)
             if (
                 match.kind != "person"  # a title word or a country ("Tom Jordan")
                 and start < match.start < end
@@ -182,22 +181,12 @@ class ActorFinder(PeopleReader, SectorPhrases):
             for start, end in self._person_spans
         )
 
-    def _other_first_name(self, match: KBMatch, start: int) -> bool:
+    def _other_known_first_name(self, match: KBMatch, start: int) -> bool:
         """A known surname after a written first name that is not the known person's ("John
-        Mbeki" is not Thabo Mbeki); titles and initials are no first name ("President Mbeki",
-        "Vladimir V. Putin")."""
+        Mbeki" is not Thabo Mbeki; "Vladimir V. Putin" is Putin)."""
         entry = match.entry
-        if not isinstance(entry, PersonEntry):
-            return False
-        spelled = {word for name in (entry.name, *entry.aliases) for word in name.split()}
-        for k in range(start, match.start):
-            word = self.view.words[k]
-            if word.lower() in TITLE_WORDS or len(word.rstrip(".")) <= 1:
-                continue
-            if self.view.tokens[k].pos != "PROPN" or not word[:1].isupper():
-                return False
-            return word not in spelled  # the first written name decides
-        return False
+        names = (entry.name, *entry.aliases) if isinstance(entry, PersonEntry) else None
+        return names is not None and self._other_first_name(start, match.start, names)
 
     def _located(self, match: KBMatch) -> bool:
         """A place in a compound that says where something is ("the Washington-based
