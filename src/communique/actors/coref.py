@@ -8,7 +8,8 @@
 * "it", "its", "they", "their" are the nearest country or organisation before them, and a
   bracketed clarification wins ("They [China] cannot …");
 * a later surname or full name is the person named before (handled where names are read);
-* "its forces", "their army": a sector noun owned by a country's pronoun is that country's.
+* "its forces", "their army": a sector noun owned by a country's or a body's pronoun is that
+  country's, and an armed group's own fighters are the group.
 """
 
 from __future__ import annotations
@@ -31,6 +32,29 @@ MAX_CONTROL_STEPS = 4  # infinitives climbed from a possessive to the subject it
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
 # People in public life, whose "fellow citizens" or "people" are their country's.
 PUBLIC_SECTORS = STATE_SECTORS | {"ELI", "LEG", "OPP", "PTY", "JUD"}
+# Verbs by which an armed group moves forces of its own ("the militia deployed its fighters").
+FORCE_MOVING_VERBS = frozenset(
+    {
+        "deploy",
+        "redeploy",
+        "send",
+        "dispatch",
+        "station",
+        "withdraw",
+        "pull",
+        "move",
+        "mass",
+        "mobilize",
+        "mobilise",
+        "reinforce",
+        "strengthen",
+        "intensify",
+        "position",
+        "evacuate",
+    }
+)
+# Sectors of men under arms, whose "fighters" or "forces" an armed group's "its" means itself.
+FIGHTING_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
 # Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
 IMPERSONAL_VERBS = frozenset({"come", "seem", "appear", "take", "rain", "matter", "happen"})
 # Singular title heads that name one person when no name follows ("the minister said");
@@ -173,7 +197,8 @@ def _resolve(
     if not wants_person:
         owner = _possessor_subject(view, i, antecedents) if word in POSSESSIVE_PRONOUNS else None
         nearest = _nearest_before(view, i, antecedents, wants_person, max_back=0)
-        return owner or nearest or _plural_subject(view, i, antecedents)
+        opening = _opening_its(view, i, antecedents) if not (owner or nearest) else None
+        return owner or nearest or _plural_subject(view, i, antecedents) or opening
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
         fronted = _fronted_clause_subject(view, i, antecedents) or _subject_of_fronted_clause(
             view, i, antecedents
@@ -314,6 +339,21 @@ def _plural_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -
         country = head.tag == "NNPS" and len(candidate.key) == 3  # "the United States"
         return candidate.key if plural and not country and not candidate.is_person else None
     return None
+
+
+def _opening_its(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:
+    """An "its" on the subject that opens its sentence, with no country or body before it
+    there and outside quotes, is the subject of the sentence before, as "it" is: "Hamas
+    fired rockets. Its fighters also …" ("On its website, the office …" looks ahead)."""
+    tokens = view.tokens
+    if view.words[i].lower() != "its" or i in view.quoted:
+        return None
+    if tokens[tokens[i].head].dep not in {"nsubj", "nsubjpass"}:
+        return None
+    opening = range(view.sentence_range(tokens[i].sentence).start, i)
+    if any(tokens[k].dep in {"nsubj", "nsubjpass"} for k in opening):
+        return None
+    return _earlier_subject(view, i, antecedents, wants_person=False)
 
 
 def _singular_thing(view: TextView, sentence: int) -> bool:
@@ -459,32 +499,60 @@ def bracketed_after(view: TextView, i: int) -> tuple[int, int] | None:
 
 
 def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
-    """Mentions with the country a possessive pronoun gives their sector ("Russia has
+    """Mentions with the owner a possessive pronoun gives their sector ("Russia has
     strengthened its forces": "forces" → RUSMIL when "its" is Russia).
 
     ``found`` are the document's mentions in text order, pronouns resolved; a sector noun
-    with no country whose owner is "its" or "their" standing for a country takes that
-    country, and a state office owned by an officeholder's "his" or "her" takes the
-    officeholder's ("Julie Bishop said her government" → AUSGOV). Everything else is
+    whose owner is "its" or "their" standing for a country takes that country, and for a
+    body of a country that country too ("the Syrian government … its forces" → SYRMIL); an
+    armed group's own fighters or forces are the group ("Hamas … its fighters"). The
+    country the article is about yields to such an owner; a country written in the phrase
+    does not. A state office owned by an officeholder's "his" or "her" takes the
+    officeholder's country ("Julie Bishop said her government" → AUSGOV). Everything else is
     returned unchanged.
     """
     pronouns = {f.start: f.actor for f in found if f.end - f.start == 1}
+    keys = {f.end - 1: f.actor.key for f in found}
     result = []
     for mention in found:
         actor = mention.actor
-        if actor.country is None and actor.sector is not None and not actor.members:
-            country = _possessive_country(view, mention.end - 1, pronouns, actor.sector)
-            if country is not None:
-                code = country + actor.sector
-                actor = replace(actor, key=code, code=code, country=country)
-                mention = replace(mention, actor=actor)
+        if actor.sector is not None and not actor.members and _unwritten_country(view, mention):
+            owned = _possessive_owner(view, mention.end - 1, pronouns, actor.sector)
+            if isinstance(owned, Actor):
+                if keys.get(_acting_on(view, mention.end - 1)) != owned.key:
+                    actor = replace(owned, name=actor.name)  # the group, named as written
+            elif owned is not None and owned != actor.country:
+                code = owned + actor.sector
+                actor = replace(actor, key=code, code=code, country=owned)
+            mention = replace(mention, actor=actor)
         result.append(mention)
     return result
 
 
-def _possessive_country(
+def _acting_on(view: TextView, head: int) -> int | None:
+    """The subject of the verb whose object the noun at ``head`` is: in "the army attacked
+    their fighters" "their" is not the army's ("its own" would be), unlike in "the militia
+    moved its fighters", which moves forces of its own."""
+    tokens = view.tokens
+    verb = tokens[head].head
+    if tokens[head].dep != "dobj" or view.lemma(verb) in FORCE_MOVING_VERBS:
+        return None
+    return next((c for c in view.children(verb) if tokens[c].dep == "nsubj"), None)
+
+
+def _unwritten_country(view: TextView, mention: Found) -> bool:
+    """Whether a sector mention has no country of its own, or one no word of it names (the
+    article's or its sentence's country, given to "the army" or "its forces")."""
+    if mention.actor.country is None:
+        return True
+    return not any(view.is_capitalised(k) for k in range(mention.start, mention.end - 1))
+
+
+def _possessive_owner(
     view: TextView, head: int, pronouns: dict[int, Actor], sector: str
-) -> str | None:
+) -> Actor | str | None:
+    """The owner a possessive pronoun on the sector noun at ``head`` stands for: an armed
+    group itself, or the country whose the noun is; None when it gives none."""
     for child in view.children(head):
         word = view.words[child].lower()
         if view.tokens[child].dep != "poss" or word not in POSSESSIVE_PRONOUNS:
@@ -494,6 +562,10 @@ def _possessive_country(
             continue
         if word in GROUP_PRONOUNS and owner.code == owner.country:
             return owner.country  # a country, not a person or an organisation
+        if word in GROUP_PRONOUNS and not owner.key.startswith(PERSON_ID_PREFIX):
+            if {owner.sector, sector} <= FIGHTING_SECTORS:
+                return owner  # "Hamas … its fighters": the group's own
+            return owner.country  # "the Syrian government … its forces": Syria's
         if word in PERSON_PRONOUNS and {owner.sector, sector} <= STATE_SECTORS:
             return owner.country  # "Julie Bishop said her government …": Australia's
         if word in PERSON_PRONOUNS and sector == "CVL" and owner.sector in PUBLIC_SECTORS:

@@ -865,6 +865,38 @@ def test_find_actors_its_forces_are_the_country_s(nlp) -> None:  # type: ignore[
     assert _by_text(text, _find(nlp, text))["troops"].code == "SDNMIL"
 
 
+@pytest.mark.parametrize(
+    ("text", "noun", "code"),
+    [
+        # an armed group's own fighters are the group, also from the sentence before
+        (
+            "Hezbollah fired rockets at Israel. Its fighters also attacked an Israeli army post.",
+            "fighters",
+            "LBNREBHEZ",
+        ),
+        # a body of a country gives its forces the country, over the one the article is about
+        (
+            "Israel and Israeli towns were named again. The Lebanese government said its soldiers "
+            "had retaken the hill.",
+            "soldiers",
+            "LBNMIL",
+        ),
+    ],
+)
+def test_find_actors_its_forces_are_the_owner_s(nlp, text: str, noun: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_text(text, _find(nlp, text))[noun].code == code
+
+
+def test_find_actors_their_fighters_attacked_are_not_the_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hezbollah said Israeli troops had attacked their fighters near the border."
+    assert _by_text(text, _find(nlp, text))["fighters"].code != "ISRMIL"
+
+
+def test_find_actors_its_after_a_thing_names_no_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile launched a new frigate. Its crew sailed to Peru."
+    assert "Its" not in _by_text(text, _find(nlp, text))
+
+
 def test_find_actors_without_a_gazetteer_codes_no_towns(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Insurgents launched an attack on Kandahar."
     assert "Kandahar" not in _by_text(text, _find(nlp, text))
