@@ -560,6 +560,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         antecedents = sorted(antecedents + uncoded_people(self.view, self.found), key=_start)
         actors = {f.actor.key: f.actor for f in self.found}
         by_start = {f.start: f for f in self.found}
+        subjects: list[Antecedent] = []
         for i, token in enumerate(self.view.tokens):
             if token.pos != "PRON" or i in self.pronouns_done:
                 continue
@@ -571,9 +572,14 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             inside = bracketed_after(self.view, i)
             bracketed = by_start[inside[0]].actor.key if inside and inside[0] in by_start else None
-            key = resolve_pronoun(self.view, i, antecedents, bracketed)
+            # "But he insisted his administration …": "his" is whom "he" of its sentence is
+            here = [a for a in subjects if self.view.tokens[a.start].sentence == token.sentence]
+            pool = sorted(antecedents + here, key=_start) if token.dep == "poss" else antecedents
+            key = resolve_pronoun(self.view, i, pool, bracketed)
             if key is not None:
                 self.found.append(Found(i, i + 1, actors[key]))
+                if token.dep == "nsubj" and (word := self.view.words[i].lower()) in {"he", "she"}:
+                    subjects.append(Antecedent(i, i + 1, key, True, "m" if word == "he" else "f"))
 
 
 def _start(antecedent: Antecedent) -> int:

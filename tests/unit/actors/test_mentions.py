@@ -173,6 +173,16 @@ def test_find_actors_they_opening_a_sentence_continues_a_plural_subject(  # type
     assert they is not None and they.actor_id == mention.actor_id
 
 
+def test_find_actors_his_after_he_is_whom_he_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "President Kenyatta phoned Yoweri Museveni on Monday. "
+        "But he insisted his government would not reopen the border."
+    )
+    found = _by_text(text, _find(nlp, text, published="2019-03-04"))
+    assert found["his"].code == "KENGOV"
+    assert found["government"].code == "KENGOV"
+
+
 def test_find_actors_they_after_a_country_subject_is_not_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Philippines closed its embassy in Kabul. They feared an attack."
     assert "They" not in _by_text(text, _find(nlp, text))
