@@ -515,14 +515,15 @@ def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
     keys = {f.end - 1: f.actor.key for f in found}
     result = []
     for mention in found:
-        actor = mention.actor
-        if actor.sector is not None and not actor.members and _unwritten_country(view, mention):
-            owned = _possessive_owner(view, mention.end - 1, pronouns, actor.sector)
+        actor, sector = mention.actor, mention.actor.sector
+        if sector is not None and not actor.members and _unwritten_country(view, mention):
+            owned = _possessive_owner(view, mention.end - 1, pronouns, sector)
             if isinstance(owned, Actor):
-                if keys.get(_acting_on(view, mention.end - 1)) != owned.key:
+                acting = _acting_on(view, mention.end - 1)
+                if acting is None or keys.get(acting) != owned.key:
                     actor = replace(owned, name=actor.name)  # the group, named as written
             elif owned is not None and owned != actor.country:
-                code = owned + actor.sector
+                code = owned + sector
                 actor = replace(actor, key=code, code=code, country=owned)
             mention = replace(mention, actor=actor)
         result.append(mention)
