@@ -498,7 +498,7 @@ def bracketed_after(view: TextView, i: int) -> tuple[int, int] | None:
     return None
 
 
-def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
+def owned_by_pronoun(view: TextView, found: Sequence[Found]) -> list[Found]:
     """Mentions with the owner a possessive pronoun gives their sector ("Russia has
     strengthened its forces": "forces" → RUSMIL when "its" is Russia).
 
@@ -525,8 +525,7 @@ def owned_by_country(view: TextView, found: Sequence[Found]) -> list[Found]:
             elif owned is not None and owned != actor.country:
                 code = owned + sector
                 actor = replace(actor, key=code, code=code, country=owned)
-            mention = replace(mention, actor=actor)
-        result.append(mention)
+        result.append(mention if actor is mention.actor else replace(mention, actor=actor))
     return result
 
 

@@ -50,7 +50,7 @@ from communique.actors._words import (
 from communique.actors.coref import (
     Antecedent,
     bracketed_after,
-    owned_by_country,
+    owned_by_pronoun,
     resolve_pronoun,
     stands_for_person,
     uncoded_people,
@@ -125,7 +125,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         self._read_pairs()
         self._read_pronouns()
         self.found.sort(key=lambda f: (f.start, f.end))
-        self.found = owned_by_country(self.view, self.found)
+        self.found = owned_by_pronoun(self.view, self.found)
         return self.found
 
     def _read_named_organisations(self, matches: list[KBMatch]) -> list[KBMatch]:
