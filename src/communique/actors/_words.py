@@ -176,6 +176,13 @@ RESIDENT_SECTORS = frozenset(
 )
 # Sectors of armed groups outside a state's forces, whose fighters a group's name may precede.
 ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})
+# Verbs by which a state or armed group moves forces of its own in or out ("deployed its
+# troops to Abyei", "the militia withdrew its fighters"): where they go is acted on
+# (places), and the forces moved are the mover's own (coref).
+FORCE_MOVING_VERBS = frozenset(
+    {"deploy", "redeploy", "send", "dispatch", "station", "withdraw", "pull", "evacuate",
+     "reinforce", "strengthen", "intensify", "mass", "mobilize", "mobilise"}
+)  # fmt: skip
 # Sectors of people a country sends: "officials from the U.S.", "lawmakers from Japan".
 SENT_FROM_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "ELI"})
 # Weapons whose acts are their country's military's: "Israeli helicopters shelled".

@@ -18,7 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from communique.actors._found import Actor, Found
-from communique.actors._words import GROUP_PREFIX, WHERE_PREPOSITIONS
+from communique.actors._words import (
+    ARMED_SECTORS,
+    FORCE_MOVING_VERBS,
+    GROUP_PREFIX,
+    WHERE_PREPOSITIONS,
+)
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
@@ -33,28 +38,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP"})
 # People in public life, whose "fellow citizens" or "people" are their country's.
 PUBLIC_SECTORS = STATE_SECTORS | {"ELI", "LEG", "OPP", "PTY", "JUD"}
 # Verbs by which an armed group moves forces of its own ("the militia deployed its fighters").
-FORCE_MOVING_VERBS = frozenset(
-    {
-        "deploy",
-        "redeploy",
-        "send",
-        "dispatch",
-        "station",
-        "withdraw",
-        "pull",
-        "move",
-        "mass",
-        "mobilize",
-        "mobilise",
-        "reinforce",
-        "strengthen",
-        "intensify",
-        "position",
-        "evacuate",
-    }
-)
+OWN_FORCE_VERBS = FORCE_MOVING_VERBS | {"move", "position"}
 # Sectors of men under arms, whose "fighters" or "forces" an armed group's "its" means itself.
-FIGHTING_SECTORS = frozenset({"MIL", "REB", "INS", "UAF"})
+FIGHTING_SECTORS = ARMED_SECTORS | {"MIL"}
 # Verbs whose subject "it" is impersonal: "when it comes to", "it seems", "it takes".
 IMPERSONAL_VERBS = frozenset({"come", "seem", "appear", "take", "rain", "matter", "happen"})
 # Singular title heads that name one person when no name follows ("the minister said");
@@ -197,8 +183,12 @@ def _resolve(
     if not wants_person:
         owner = _possessor_subject(view, i, antecedents) if word in POSSESSIVE_PRONOUNS else None
         nearest = _nearest_before(view, i, antecedents, wants_person, max_back=0)
-        opening = _opening_its(view, i, antecedents) if not (owner or nearest) else None
-        return owner or nearest or _plural_subject(view, i, antecedents) or opening
+        return (
+            owner
+            or nearest
+            or _plural_subject(view, i, antecedents)  # "they"
+            or _opening_its(view, i, antecedents)  # "its"
+        )
     if view.tokens[i].dep in {"nsubj", "nsubjpass"}:
         fronted = _fronted_clause_subject(view, i, antecedents) or _subject_of_fronted_clause(
             view, i, antecedents
@@ -535,7 +525,7 @@ def _acting_on(view: TextView, head: int) -> int | None:
     moved its fighters", which moves forces of its own."""
     tokens = view.tokens
     verb = tokens[head].head
-    if tokens[head].dep != "dobj" or view.lemma(verb) in FORCE_MOVING_VERBS:
+    if tokens[head].dep != "dobj" or view.lemma(verb) in OWN_FORCE_VERBS:
         return None
     return next((c for c in view.children(verb) if tokens[c].dep == "nsubj"), None)
 

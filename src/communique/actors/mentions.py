@@ -573,8 +573,11 @@ class ActorFinder(PeopleReader, SectorPhrases):
             inside = bracketed_after(self.view, i)
             bracketed = by_start[inside[0]].actor.key if inside and inside[0] in by_start else None
             # "But he insisted his administration …": "his" is whom "he" of its sentence is
-            here = [a for a in subjects if self.view.tokens[a.start].sentence == token.sentence]
-            pool = sorted(antecedents + here, key=_start) if token.dep == "poss" else antecedents
+            if subjects and self.view.tokens[subjects[0].start].sentence != token.sentence:
+                subjects = []
+            pool = (
+                sorted(antecedents + subjects, key=_start) if token.dep == "poss" else antecedents
+            )
             key = resolve_pronoun(self.view, i, pool, bracketed)
             if key is not None:
                 self.found.append(Found(i, i + 1, actors[key]))

@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from communique.actors._words import LOCATED_SECTORS, STAYING_SECTORS, WHERE_PREPOSITIONS
+from communique.actors._words import (
+    FORCE_MOVING_VERBS,
+    LOCATED_SECTORS,
+    STAYING_SECTORS,
+    WHERE_PREPOSITIONS,
+)
 from communique.actors.roles import POSSESSIVE
 from communique.records import Annotation
 from communique.textview import TextView, area_around
@@ -38,12 +43,10 @@ TARGET_PREPOSITIONS = frozenset({"against", "on", "into", "toward", "towards", "
 # Ahmedabad", "stormed a hotel in Gwadar" against the place): after these prepositions a place
 # is an actor when the phrase hangs on such a word, or on the object of such a verb.
 LOCATIVE_PREPOSITIONS = frozenset({"to", "from", "in", "for", "inside", "across"})
-LOCATIVE_TARGET_HEADS = frozenset(
+LOCATIVE_TARGET_HEADS = FORCE_MOVING_VERBS | frozenset(
     {
-        # verbs of moving forces or people in or out
-        "deploy", "redeploy", "send", "dispatch", "station", "withdraw", "pull", "evacuate",
-        "arrive", "reinforce", "strengthen", "intensify", "mass", "mobilize", "mobilise",
-        "airlift", "destine", "head",
+        # more verbs of moving forces or people in or out
+        "arrive", "airlift", "destine", "head",
         # verbs of imposing or lifting a restriction
         "impose", "declare", "lift", "ease", "extend", "enforce",
         # the restrictions and postures themselves
