@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from communique.actors._binding import REFLEXIVE_PRONOUNS, clause_subject
 from communique.actors._found import Actor, Found
 from communique.actors._words import (
     ARMED_SECTORS,
@@ -169,6 +170,12 @@ def _resolve(
         antecedents = [a for a in antecedents if a.start not in view.quoted]
     if wants_person:  # "she" is no man ("Boris Johnson met Theresa May. She said …")
         antecedents = [a for a in antecedents if agrees(word, a.gender)]
+    mate = clause_subject(view, i)
+    if mate is not None:  # "the president thanked him": not the president; "himself": him
+        mates = _standing_for(view, mate, antecedents)
+        if word in REFLEXIVE_PRONOUNS:
+            return next((a.key for a in mates), None)
+        antecedents = [a for a in antecedents if not _same(a, mates)]
     if wants_person and word in POSSESSIVE_PRONOUNS:
         forward = _cataphora(view, i, antecedents)
         if forward is not None:
@@ -199,6 +206,24 @@ def _resolve(
         if subject is not None:
             return subject
     return _nearest_before(view, i, antecedents, wants_person)
+
+
+def _standing_for(view: TextView, k: int, antecedents: Sequence[Antecedent]) -> list[Antecedent]:
+    """The antecedents token ``k`` is: the mention it lies in, or, for a pronoun before it,
+    the mentions of whom that pronoun stands for."""
+    inside = [a for a in antecedents if a.start <= k < a.end]
+    if inside or view.tokens[k].pos != "PRON":
+        return inside
+    key = _resolve(view, k, antecedents, None)
+    return [a for a in antecedents if a.key == key] if key is not None else []
+
+
+def _same(antecedent: Antecedent, mates: Sequence[Antecedent]) -> bool:
+    """Whether an antecedent is one of ``mates``: the same actor, or for people no actor
+    codes (who share one key) the same words."""
+    if antecedent.key != UNCODED_PERSON:
+        return any(m.key == antecedent.key for m in mates)
+    return any(m.start == antecedent.start for m in mates)
 
 
 def _possessor_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> str | None:

@@ -183,6 +183,34 @@ def test_find_actors_his_after_he_is_whom_he_is(nlp) -> None:  # type: ignore[no
     assert found["government"].code == "KENGOV"
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "person"),
+    [
+        (  # the object of a verb is not that verb's subject
+            "Kenyan President Uhuru Kenyatta met Raila Odinga in Nairobi. "
+            "The next day the president thanked him for the talks.",
+            "him",
+            "Raila Odinga",
+        ),
+        (  # nor of the infinitive's doer: Odinga is asked, so "him" is Kenyatta
+            "Kenyan President Uhuru Kenyatta asked Raila Odinga to call him.",
+            "him",
+            "Uhuru Kenyatta",
+        ),
+        (  # a reflexive is its clause's subject, not whom the text named last
+            "Kenyan President Uhuru Kenyatta, who met Raila Odinga on Monday, praised himself.",
+            "himself",
+            "Uhuru Kenyatta",
+        ),
+    ],
+)
+def test_find_actors_an_object_pronoun_is_not_its_clause_s_subject(  # type: ignore[no-untyped-def]
+    nlp, text: str, pronoun: str, person: str
+) -> None:
+    found = _by_text(text, _find(nlp, text, published="2019-03-04"))
+    assert found[pronoun].actor_id == found[person].actor_id
+
+
 def test_find_actors_they_after_a_country_subject_is_not_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Philippines closed its embassy in Kabul. They feared an attack."
     assert "They" not in _by_text(text, _find(nlp, text))
