@@ -152,9 +152,10 @@ class TargetReader:
             found = self._clause_subjects(verb, owners=True)  # "demanded that Mugabe abandon"
         if not entry.cameo and view.lemma(verb) in REPORTING_VERBS:
             # the press it is told to is no target ("told NBC News that …"); what is said
-            # about someone is about them ("said Russia interfered")
+            # about someone or their conduct is about them ("said Russia interfered", "said
+            # Chile's handling of the talks failed")
             found = [m for m in found if not is_press(m)]
-            found = found or self._clause_subjects(verb, {"nsubj"})
+            found = found or self._clause_subjects(verb, {"nsubj"}, owners=True)
         if not found and (entry.plover in PLACE_TARGET_TYPES or view.lemma(verb) in FORCE_VERBS):
             for pobj in self._preposition_objects(verb, obj, PLACE_PREPOSITIONS):
                 found += self.actors.of_phrase(pobj)  # "struck targets in Lebanon", "a hotel in X"

@@ -1455,3 +1455,13 @@ def test_code_events_an_act_on_a_private_person_is_no_one_sided_event(nlp) -> No
     assert not [e for e in _code_learned(nlp, text) if e.cameo.startswith("17")]
     crowd = "Kenyan police arrested forty protesters in Nakuru on Monday."
     assert [e for e in _code_learned(nlp, crowd) if e.cameo.startswith("17")]
+
+
+def test_code_events_what_is_said_of_an_actor_s_conduct_is_about_that_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the subject of what is said, or its owner: "Chile's handling of the talks" is Chile's
+    text = "Peru's foreign minister said Chile's handling of the border talks was a failure."
+    targets = {d.target.code[:3] for d in _proposed(nlp, text, "say") if d.target is not None}
+    assert targets == {"CHL"}
+    # the speaker's own country is no target ("said Peru's economy would grow")
+    text = "Peru's foreign minister said Peru's economy would grow this year."
+    assert all(d.target is None for d in _proposed(nlp, text, "say"))
