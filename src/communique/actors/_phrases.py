@@ -25,6 +25,7 @@ from communique.actors._words import (
     PARTY_ADJECTIVES,
     SPEAKERS_FOR,
     STATE_BODIES,
+    UNANCHORED_SPEAKERS,
     US_USAGE,
     VENUE_EVENTS,
     VOICES,
@@ -34,6 +35,7 @@ from communique.actors.knowledge import KBMatch
 from communique.actors.places import PlaceCode
 from communique.actors.roles import POSSESSIVE
 from communique.records import PERSON_ID_PREFIX
+from communique.speech import CUE_VERBS, SUBJECT_DEPS
 from communique.textview import AREA_NOUNS, TextView
 
 # The prepositions that name a counterpart's country ("his counterpart in South Korea").
@@ -284,6 +286,33 @@ class SectorPhrases:
             if f.actor.country and (
                 not f.actor.sector or (speaks_for and f.actor.sector in STATE_BODIES)
             ):
+                return f.actor.country
+        return None
+
+    def _reported_country(self, i: int, sector: str) -> str | None:
+        """The country of the act a state body at ``i`` reports, for a sentence that names more
+        than one: "Sri Lanka opened an embassy in Tehran, the foreign ministry said" is Sri
+        Lanka's ministry — the country of the reported clause's subject, a country or one of
+        its bodies. Officials, sources and spokesmen stay unanchored ("officials said Iran
+        fired" are as often another country's)."""
+        view, tokens = self.view, self.view.tokens
+        if sector not in STATE_BODIES or tokens[i].dep != "nsubj":
+            return None
+        if view.lemma(i) in UNANCHORED_SPEAKERS:
+            return None
+        verb = tokens[i].head
+        if view.lemma(verb) not in CUE_VERBS:
+            return None
+        clause = next((c for c in view.children(verb) if tokens[c].dep == "ccomp"), None)
+        if clause is None and tokens[verb].dep in {"ccomp", "parataxis"}:
+            clause = tokens[verb].head  # "X did Y, the ministry said": "said" hangs on "did"
+        if clause is None:
+            return None
+        subject = next((c for c in view.children(clause) if tokens[c].dep in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        for f in self._found_over([subject]):
+            if f.actor.country and (not f.actor.sector or f.actor.sector in STATE_BODIES):
                 return f.actor.country
         return None
 

@@ -344,8 +344,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
             country = self._whose_country(m.end - 1, matches) or country
             country = self._possessing_country(m.end - 1) or country
             country = self._conjunct_country(m.end - 1, sector) or country
-            if country is None and not foreign:  # "officials in Pyongyang"
-                country = located_country(self.view, m.end - 1, self.places, sector)
+            if country is None and not foreign:  # "officials in Pyongyang", "the ministry said"
+                country = located_country(
+                    self.view, m.end - 1, self.places, sector
+                ) or self._reported_country(m.end - 1, sector)
             leader = self._led_by(m.end - 1) if sector == "GOV" else None
             if leader is not None:  # "the Trump administration", "the Assad regime"
                 self.found.remove(leader)  # the name only says whose government it is

@@ -1500,3 +1500,11 @@ def test_find_actors_a_committee_s_subject_is_not_its_sector(nlp) -> None:  # ty
 def test_find_actors_guards_and_border_officers_are_police(nlp, text: str, phrase: str) -> None:  # type: ignore[no-untyped-def]
     found = _by_text(text, _find(nlp, text)).get(phrase)
     assert found is not None and found.sector == "COP"
+
+
+def test_find_actors_a_state_body_reporting_a_country_s_act_is_that_country_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile opened a consulate in Lima on Monday, the foreign ministry said."
+    assert _by_text(text, _find(nlp, text, published=None))["foreign ministry"].code == "CHLGOV"
+    # officials stay unanchored: those who report another country's act are often the other's
+    text = "Chile fired two missiles toward Lima on Monday, officials said."
+    assert _by_text(text, _find(nlp, text, published=None))["officials"].code == "GOV"
