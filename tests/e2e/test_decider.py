@@ -51,13 +51,41 @@ def test_the_learned_decision_codes_a_meeting_and_leaves_business_alone() -> Non
     assert jets.events == ()
 
 
-def test_the_target_head_gives_a_one_sided_event_the_party_the_rules_missed() -> None:
-    text = "Egypt mediated the talks, which brought Sudanese and Ethiopian delegations together."
-    coded = _code(text)
-    assert load_decider().target_head is not None
-    # the party it finds, and the one coordinated with it: one event each
-    found = {(e.source.code, e.target and e.target.code[:3], e.cameo[:2]) for e in coded.events}
-    assert found == {("EGY", "SDN", "04"), ("EGY", "ETH", "04")}
+# Talks a country brings about, whose parties are named only inside a relative clause (the
+# rules read no target there), with another country named nearer the verb, which a head that
+# took the nearest mention would take.
+MEDIATED = (
+    ("Egypt, an ally of Saudi Arabia, mediated the talks, which brought Sudanese and "
+     "Ethiopian delegations together.", "EGY", {"SDN", "ETH"}),
+    ("Qatar, backed by Turkey, hosted the talks, which brought Afghan and American envoys "
+     "together.", "QAT", {"AFG", "USA"}),
+)  # fmt: skip
+
+
+def _parties(text: str, source: str, decider: str = "learned") -> set[str]:
+    coded = _code(text, decider)
+    return {
+        e.target.code[:3]
+        for e in coded.events
+        if e.source.code == source and e.target is not None and e.cameo[:2] == "04"
+    }
+
+
+def test_the_target_head_gives_a_one_sided_event_the_party_the_rules_missed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    head = load_decider().target_head
+    assert head is not None
+    for text, source, _ in MEDIATED:
+        assert not _parties(text, source, "rules"), text  # the rules find no party
+    # the head's likeliest mention is a party, and the one coordinated with it follows: one
+    # event each (whatever the threshold, which retraining moves around these sentences)
+    monkeypatch.setattr(head, "minimum", 0.0)
+    for text, source, parties in MEDIATED:
+        assert _parties(text, source) == parties, text
+    monkeypatch.undo()
+    # at the shipped threshold the head still adds them where it is surest
+    assert any(_parties(text, source) == parties for text, source, parties in MEDIATED)
 
 
 def test_rules_alone_are_still_there() -> None:
