@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -171,6 +171,12 @@ class TextView:
     def is_capitalised(self, i: int) -> bool:
         """True when token ``i`` starts with an upper-case letter."""
         return self.words[i][:1].isupper()
+
+
+def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:
+    """The first child of ``i`` whose dependency label is in ``deps``."""
+    wanted = set(deps)
+    return next((c for c in view.children(i) if view.tokens[c].dep in wanted), None)
 
 
 def span_head(view: TextView, first: int, last: int) -> int:

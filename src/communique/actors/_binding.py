@@ -7,14 +7,14 @@ who does the visiting, so it is Kim. A reflexive ("praised himself") is that sub
 
 from __future__ import annotations
 
-from communique.textview import TextView
+from communique.speech import SUBJECT_DEPS
+from communique.textview import TextView, child_with
 
 # Object forms of the personal pronouns ("her" only where it is no possessive).
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself"})
 # How a pronoun hangs on the verb whose subject it cannot be.
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
@@ -34,12 +34,8 @@ def clause_subject(view: TextView, i: int) -> int | None:
         return None
     if tokens[verb].pos not in _VERB_TAGS:
         return None
-    subject = _child(view, verb, _SUBJECT_DEPS)
+    subject = child_with(view, verb, SUBJECT_DEPS)
     if subject is not None or tokens[verb].dep != "xcomp":
         return subject
     governor = tokens[verb].head
-    return _child(view, governor, frozenset({"dobj"})) or _child(view, governor, _SUBJECT_DEPS)
-
-
-def _child(view: TextView, head: int, deps: frozenset[str]) -> int | None:
-    return next((c for c in view.children(head) if view.tokens[c].dep in deps), None)
+    return child_with(view, governor, {"dobj"}) or child_with(view, governor, SUBJECT_DEPS)

@@ -36,7 +36,7 @@ from communique.actors.places import PlaceCode
 from communique.actors.roles import POSSESSIVE
 from communique.records import PERSON_ID_PREFIX
 from communique.speech import CUE_VERBS, SUBJECT_DEPS
-from communique.textview import AREA_NOUNS, TextView
+from communique.textview import AREA_NOUNS, TextView, child_with
 
 # The prepositions that name a counterpart's country ("his counterpart in South Korea").
 COUNTERPART_OF = frozenset({"in", "from", "of"})
@@ -298,17 +298,13 @@ class SectorPhrases:
         view, tokens = self.view, self.view.tokens
         if sector not in STATE_BODIES or tokens[i].dep != "nsubj":
             return None
-        if view.lemma(i) in UNANCHORED_SPEAKERS:
-            return None
         verb = tokens[i].head
-        if view.lemma(verb) not in CUE_VERBS:
+        if view.lemma(i) in UNANCHORED_SPEAKERS or view.lemma(verb) not in CUE_VERBS:
             return None
-        clause = next((c for c in view.children(verb) if tokens[c].dep == "ccomp"), None)
+        clause = child_with(view, verb, {"ccomp"})
         if clause is None and tokens[verb].dep in {"ccomp", "parataxis"}:
             clause = tokens[verb].head  # "X did Y, the ministry said": "said" hangs on "did"
-        if clause is None:
-            return None
-        subject = next((c for c in view.children(clause) if tokens[c].dep in SUBJECT_DEPS), None)
+        subject = child_with(view, clause, SUBJECT_DEPS) if clause is not None else None
         if subject is None:
             return None
         for f in self._found_over([subject]):

@@ -28,7 +28,7 @@ from communique.actors._words import (
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
-from communique.textview import TextView, heads_subject, span_head
+from communique.textview import TextView, child_with, heads_subject, span_head
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
@@ -251,7 +251,7 @@ def _possessor_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]
         if tokens[verb].dep != "xcomp":
             return None
         governor = tokens[verb].head
-        obj = next((c for c in view.children(governor) if tokens[c].dep == "dobj"), None)
+        obj = child_with(view, governor, {"dobj"})
         if obj is not None:
             return keys.get(obj)
         verb = governor
@@ -268,7 +268,7 @@ def _fronted_clause_subject(
     if tokens[verb].dep != "advcl":
         return None
     main = tokens[verb].head
-    subject = next((c for c in view.children(main) if tokens[c].dep == "nsubj"), None)
+    subject = child_with(view, main, {"nsubj"})
     if subject is None or subject < verb:
         return None
     return next(
@@ -286,7 +286,7 @@ def _subject_of_fronted_clause(
     for clause in view.children(tokens[i].head):
         if tokens[clause].dep != "advcl" or clause > i:
             continue
-        subject = next((c for c in view.children(clause) if tokens[c].dep == "nsubj"), None)
+        subject = child_with(view, clause, {"nsubj"})
         if subject in heads:
             return heads[subject]
     return None
@@ -552,7 +552,7 @@ def _acting_on(view: TextView, head: int) -> int | None:
     verb = tokens[head].head
     if tokens[head].dep != "dobj" or view.lemma(verb) in OWN_FORCE_VERBS:
         return None
-    return next((c for c in view.children(verb) if tokens[c].dep == "nsubj"), None)
+    return child_with(view, verb, {"nsubj"})
 
 
 def _unwritten_country(view: TextView, mention: Found) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from communique.records import PERSON_ID_PREFIX, PRIVATE_PERSON, ActorMention
-from communique.textview import TextView, place_inside
+from communique.textview import TextView, child_with, place_inside
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
 # Dependents of a noun that may name who it belongs to: "Russia's war", "North Korean missiles".
@@ -311,12 +311,6 @@ OF_FROM_IN = frozenset({"of", "from", "in"})
 # ("Minister of State for the Middle East").
 TITLE_REACH = 8
 TITLE_LINKS = frozenset({"of", "for", "the"})
-
-
-def child_with(view: TextView, i: int, deps: Iterable[str]) -> int | None:
-    """The first child of ``i`` whose dependency label is in ``deps``."""
-    wanted = set(deps)
-    return next((c for c in view.children(i) if view.tokens[c].dep in wanted), None)
 
 
 def is_passive(view: TextView, verb: int) -> bool:

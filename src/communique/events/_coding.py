@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from communique.events._arguments import ActorIndex, child_with, object_of
+from communique.events._arguments import ActorIndex, object_of
 from communique.events._content import content_leaf
 from communique.events._recoding import REJECT_ROOT, as_said, kept_modality, threat_to_act
 from communique.events._target_model import head_token, mentions_around
@@ -33,7 +33,7 @@ from communique.records import (
     Quote,
     Span,
 )
-from communique.textview import TextView
+from communique.textview import TextView, child_with
 
 PRODUCER = "communique.events.plover_rules.v1"
 LEARNED_PRODUCER = "communique.events.learned.v1"

@@ -7,9 +7,9 @@ Works on token indices of a :class:`~communique.textview.TextView`; never on spa
 
 from __future__ import annotations
 
-from communique.events._arguments import RELATIVE_PRONOUNS, child_with, prepositional_objects
+from communique.events._arguments import RELATIVE_PRONOUNS, prepositional_objects
 from communique.speech import REPORT_NOUNS
-from communique.textview import TextView
+from communique.textview import TextView, child_with
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 # Nouns of an intention whose owner does what follows: "Trump's decision to impose sanctions".

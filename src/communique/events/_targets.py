@@ -11,14 +11,13 @@ from __future__ import annotations
 from communique.events._arguments import (
     COLLECTIVE_NOUNS,
     ActorIndex,
-    child_with,
     object_of,
     prepositional_objects,
 )
 from communique.events._doers import ACCOUNTABLE
 from communique.events.lexicon import LexiconEntry
 from communique.records import ActorMention
-from communique.textview import TextView
+from communique.textview import TextView, child_with
 
 # Appeals, demands and threats aim at the subject of the clause they govern.
 CLAUSE_TARGET_ROOTS = frozenset({"02", "10", "13"})

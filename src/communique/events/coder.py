@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from communique.events._arguments import (
     ActorIndex,
     argument_lemmas,
-    child_with,
     is_passive,
     object_of,
     particles_of,
@@ -42,7 +41,7 @@ from communique.events._targets import (
 )
 from communique.events.lexicon import Lexicon, LexiconEntry
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, ActorMention
-from communique.textview import TextView
+from communique.textview import TextView, child_with
 
 # Verbs that carry no event of their own when their object is an event noun.
 LIGHT_VERBS = frozenset(
