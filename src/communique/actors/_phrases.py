@@ -35,7 +35,7 @@ from communique.actors.knowledge import KBMatch
 from communique.actors.places import PlaceCode
 from communique.actors.roles import POSSESSIVE
 from communique.records import PERSON_ID_PREFIX
-from communique.speech import CUE_VERBS, SUBJECT_DEPS
+from communique.speech import CUE_VERBS, SUBJECT_DEPS, reported_clause
 from communique.textview import AREA_NOUNS, TextView, child_with
 
 # The prepositions that name a counterpart's country ("his counterpart in South Korea").
@@ -301,7 +301,7 @@ class SectorPhrases:
         verb = tokens[i].head
         if view.lemma(i) in UNANCHORED_SPEAKERS or view.lemma(verb) not in CUE_VERBS:
             return None
-        clause = child_with(view, verb, {"ccomp"})
+        clause = reported_clause(view, verb)
         if clause is None and tokens[verb].dep in {"ccomp", "parataxis"}:
             clause = tokens[verb].head  # "X did Y, the ministry said": "said" hangs on "did"
         subject = child_with(view, clause, SUBJECT_DEPS) if clause is not None else None

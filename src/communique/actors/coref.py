@@ -28,6 +28,7 @@ from communique.actors._words import (
 from communique.actors.roles import ROLE_HEADS
 from communique.gender import Gender, agrees, name_gender
 from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, Token
+from communique.speech import SUBJECT_DEPS
 from communique.textview import TextView, child_with, heads_subject, span_head
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -342,8 +343,7 @@ def _plural_subject(view: TextView, i: int, antecedents: Sequence[Antecedent]) -
     if view.words[i].lower() != "they" or tokens[i].dep not in {"nsubj", "nsubjpass"}:
         return None
     sentence = tokens[i].sentence
-    opening = range(view.sentence_range(sentence).start, i)
-    if i in view.quoted or any(tokens[k].dep in {"nsubj", "nsubjpass"} for k in opening):
+    if not _opens_its_sentence(view, i):
         return None
     for candidate in antecedents:
         k = span_head(view, candidate.start, candidate.end)
@@ -361,14 +361,20 @@ def _opening_its(view: TextView, i: int, antecedents: Sequence[Antecedent]) -> s
     there and outside quotes, is the subject of the sentence before, as "it" is: "Hamas
     fired rockets. Its fighters also …" ("On its website, the office …" looks ahead)."""
     tokens = view.tokens
-    if view.words[i].lower() != "its" or i in view.quoted:
+    if view.words[i].lower() != "its" or tokens[tokens[i].head].dep not in SUBJECT_DEPS:
         return None
-    if tokens[tokens[i].head].dep not in {"nsubj", "nsubjpass"}:
-        return None
-    opening = range(view.sentence_range(tokens[i].sentence).start, i)
-    if any(tokens[k].dep in {"nsubj", "nsubjpass"} for k in opening):
+    if not _opens_its_sentence(view, i):
         return None
     return _earlier_subject(view, i, antecedents, wants_person=False)
+
+
+def _opens_its_sentence(view: TextView, i: int) -> bool:
+    """Whether token ``i`` lies outside quotes with no subject before it in its sentence: a
+    pronoun there continues the sentence before ("They …", "Its fighters …")."""
+    if i in view.quoted:
+        return False
+    opening = range(view.sentence_range(view.tokens[i].sentence).start, i)
+    return not any(view.tokens[k].dep in SUBJECT_DEPS for k in opening)
 
 
 def _singular_thing(view: TextView, sentence: int) -> bool:
