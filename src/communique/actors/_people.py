@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 
 from communique.actors._found import Actor, Found, keyed
+from communique.actors._parties import us_party_sector
 from communique.actors._words import (
     FAMILY_NAME_FIRST,
     FAMILY_NAMES,
@@ -216,7 +217,7 @@ class PeopleReader:
             if titled is not None and titled.name != actor.name:
                 actor = None  # "President Trump" after "Ivanka Trump": the title says who
         if actor is None or (reading is not None and actor.role is None):
-            actor = self._person_actor(name, reading, known, start)
+            actor = self._person_actor(name, reading, known, start, end)
         if actor is None:
             return
         if reading is not None:
@@ -263,7 +264,7 @@ class PeopleReader:
             self.consumed.add(anchor.start)  # "South Korean" only describes the minister
 
     def _person_actor(
-        self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int
+        self, name: str, reading: RoleReading | None, known: KBMatch | None, start: int, end: int
     ) -> Actor | None:
         key = keyed(PERSON_ID_PREFIX, name)
         owner = reading.anchor if reading is not None else None
@@ -300,6 +301,11 @@ class PeopleReader:
             role = reading.role if reading else titled.role
             written = titled.name if self.on is not None else name  # undated: as written
             return Actor(key, titled.code, written, titled.country, sector, role)
+        party = us_party_sector(self.view, start, end, reading.start if reading else start)
+        if party is not None:  # "Sen. Rob Portman (R-Ohio)" in a story about North Korea
+            sector = self._role_sector(reading.role) if reading else party
+            role = reading.role if reading else None
+            return Actor(key, "USA" + sector, name, "USA", sector, role)
         focus = self.focus
         if (  # an envoy to a body is any state's: not the article's by default
             reading is not None

@@ -608,6 +608,11 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         # members of an American party in plural: its country, their sector (leaders: party)
         ("Democratic senators criticised the tariff plan.", "Democratic senators", "USALEG"),
         ("Republican leaders praised the tariff plan.", "Republican leaders", "USAPTY"),
+        # an American party's mark on a person says American, whatever else the sentence names
+        ("Sen. Ann Kowalski (R-Iowa) said Chile must free the sailors.", "Ann Kowalski", "USALEG"),
+        ("Peru's envoy met Rep. Tom Garvey, a Nevada Democrat, in Lima.", "Tom Garvey", "USALEG"),
+        ("Republican Senator Mary Dolan urged Chile to free sailors.", "Mary Dolan", "USALEG"),
+        ("Chile's envoy met Dan Ortiz, D-Texas, and Peru's consul.", "Dan Ortiz", "USALEG"),
         # "whose" gives a sector noun its antecedent's country
         ("Peru, whose army patrols the border, protested to Chile.", "army", "PERMIL"),
         # an officeholder's people are his country's
@@ -1508,3 +1513,17 @@ def test_find_actors_a_state_body_reporting_a_country_s_act_is_that_country_s(nl
     # officials stay unanchored: those who report another country's act are often the other's
     text = "Chile fired two missiles toward Lima on Monday, officials said."
     assert _by_text(text, _find(nlp, text, published=None))["officials"].code == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # another country's party, or a body whose name starts with the party word
+        ("Social Democratic leader Hans Weber criticised Chile and Peru.", "Hans Weber"),
+        ("Republican Guard commander Ali Karimi visited Chile and Peru.", "Ali Karimi"),
+    ],
+)
+def test_find_actors_other_parties_and_names_are_not_american(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_text(text, _find(nlp, text))
+    assert name in found
+    assert found[name].country != "USA"
