@@ -227,6 +227,9 @@ def is_title_phrase(role: str) -> bool:
 
 # The prepositions that start a title's tail: "Secretary General | of NATO".
 TITLE_TAIL = frozenset({"of", "for", "at", "in", "on", "to"})
+# Titles of those sent to deal with another country: "special representative for North Korea",
+# "envoy for Syria" (a negotiator "for the Palestinians" negotiates on their behalf).
+ENVOY_WORDS = frozenset({"envoy", "envoys", "representative", "ambassador", "coordinator", "czar"})
 
 
 def title_head_words(role: str) -> list[str]:
@@ -357,11 +360,21 @@ def _title_after(
         return None
     anchors = [anchors_ending[k] for k in range(stop, first, -1) if k in anchors_ending]
     anchors = [a for a in anchors if a.start >= first]
-    # "U.S. ambassador to the Philippines": the country after "to" is the host, not the sender
-    sent = [a for a in anchors if not _after_to(view, a.start, first)]
+    # "U.S. ambassador to the Philippines": the country after "to" is the host, not the sender,
+    # and an envoy's country after "for" is the brief ("special representative for Syria")
+    envoy = _names_an_envoy(view, first, stop)
+    sent = [
+        a
+        for a in anchors
+        if not _after(
+            view, a.start, first, {"to", "for"} if envoy and a.kind == "country" else {"to"}
+        )
+    ]
     if not sent:
         return None if anchors else _bare_title_after(view, end, first, stop)
-    anchor = sent[0]
+    # a country written before the title is whose it is ("the U.S. envoy for Korean talks")
+    title = next(k for k in range(first, stop) if _is_title_word(view, k))
+    anchor = min(sent, key=lambda a: a.start) if sent[-1].end <= title else sent[0]
     return RoleReading(_trim_role(view, first, stop, anchor), anchor, end, after=(first, stop))
 
 
@@ -386,12 +399,19 @@ def _bare_title_after(view: TextView, end: int, first: int, stop: int) -> RoleRe
     return RoleReading(view.phrase(k, stop), None, end, after=(first, stop))
 
 
-def _after_to(view: TextView, start: int, first: int) -> bool:
-    """Whether the phrase starting at token ``start`` follows "to" ("envoy to (the) X")."""
+def _after(view: TextView, start: int, first: int, words: set[str]) -> bool:
+    """Whether the phrase starting at token ``start`` follows one of ``words`` ("envoy to
+    (the) X"), at or after token ``first``."""
     k = start - 1
     if k >= first and view.words[k].lower() == "the":
         k -= 1
-    return k >= first and view.words[k].lower() == "to"
+    return k >= first and view.words[k].lower() in words
+
+
+def _names_an_envoy(view: TextView, first: int, stop: int) -> bool:
+    """Whether the title at tokens ``[first, stop)`` is an envoy's or a negotiator's, whose
+    country after "for" is the brief, not the sender."""
+    return any(view.words[k].lower() in ENVOY_WORDS for k in range(first, stop))
 
 
 def _trim_role(view: TextView, first: int, stop: int, anchor: KBMatch) -> str:

@@ -613,6 +613,17 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
         ("Peru's envoy met Rep. Tom Garvey, a Nevada Democrat, in Lima.", "Tom Garvey", "USALEG"),
         ("Republican Senator Mary Dolan urged Chile to free sailors.", "Mary Dolan", "USALEG"),
         ("Chile's envoy met Dan Ortiz, D-Texas, and Peru's consul.", "Dan Ortiz", "USALEG"),
+        # an envoy's country after "for" is the brief; a country before the title sends him
+        (
+            "Maria Gonzalez, the Chilean special envoy for Peru, met Bolivia's president.",
+            "Maria Gonzalez",
+            "CHLGOV",
+        ),
+        (
+            "Omar Haddad, chief negotiator for the Palestinians, met Chile's envoy.",
+            "Omar Haddad",
+            "PSEGOV",
+        ),
         # "whose" gives a sector noun its antecedent's country
         ("Peru, whose army patrols the border, protested to Chile.", "army", "PERMIL"),
         # an officeholder's people are his country's
