@@ -222,6 +222,17 @@ def _coordination_root(view: TextView, k: int) -> int:
 # Singular nouns that, after "the" alone, stand for a country named just before.
 DEFINITE_STATES = frozenset({"country", "nation"})
 DEFINITE_REACH = 2  # sentences back that "the country" may look for its country
+# What news calls a monarchy after "the" alone ("stood by the kingdom" after "Saudi Arabia"):
+# the states each word fits, as they are ruled now.
+MONARCHIES = {
+    "kingdom": frozenset(
+        {"SAU", "GBR", "JOR", "MAR", "BHR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA"}
+        | {"KHM", "BTN", "LSO", "SWZ", "TON"}
+    ),
+    "emirate": frozenset({"QAT", "KWT", "ARE"}),
+    "sultanate": frozenset({"OMN", "BRN"}),
+}
+MONARCHY_REACH = 4  # a monarchy's word fits few states: it may look further back
 
 
 def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | None:
@@ -232,8 +243,11 @@ def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | 
     a country itself or one of its public offices ("refugees from Myanmar" are not).
     That actor's mention when it names the country itself, else one made for its country;
     None when no such actor is near."""
-    token = view.tokens[i]
-    if token.tag != "NN" or view.lemma(i).lower() not in DEFINITE_STATES:
+    token, word = view.tokens[i], view.lemma(i).lower()
+    monarchies = MONARCHIES.get(word)
+    if token.tag != "NN" and not (monarchies and token.tag == "NNP"):
+        return None  # "the Kingdom", as Saudi news writes it
+    if word not in DEFINITE_STATES and monarchies is None:
         return None
     before = [c for c in view.children(i) if c < i]
     if [view.words[c].lower() for c in before] != ["the"]:
@@ -246,7 +260,10 @@ def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | 
     )
     if any(view.tokens[o].pos == "PROPN" for o in named):
         return None  # "the country of Nauru" names its state ("the country of" a gerund does not)
-    state = _state_before(view, i, found)
+    if monarchies is None:
+        state = _state_before(view, i, found)
+    else:
+        state = _state_before(view, i, found, only=monarchies, reach=MONARCHY_REACH)
     if state is None:
         return None
     if state.actor.code == state.actor.country:
@@ -281,17 +298,22 @@ def _state_before(
     *,
     others_only: bool = False,
     besides: frozenset[str] = frozenset(),
+    only: frozenset[str] | None = None,
+    reach: int = DEFINITE_REACH,
 ) -> Found | None:
     """The nearest mention before token ``i`` (its sentence or the two before) of a country
     or one of its public offices, not the subject of a clause ``i`` stands in; with
     ``others_only``, not of the country of such a subject either ("a White House statement
-    condemned the regime": not the American government)."""
+    condemned the regime": not the American government); with ``only``, of one of those
+    countries, within ``reach`` sentences."""
     own = _governing_subject_tokens(view, i)
     subjects = [f for f in found if any(k in own for k in range(f.start, f.end))]
     theirs = {f.actor.country for f in subjects} if others_only else set()
-    for f in _named_before(view, i, found, DEFINITE_REACH):
+    for f in _named_before(view, i, found, reach):
         country = f.actor.country  # a sector alone ("diplomats": GOV) is no country
         if country is None or f.actor.members or f in subjects or country in theirs | besides:
+            continue
+        if only is not None and country not in only:
             continue
         if f.actor.code != country and f.actor.sector not in PUBLIC_SECTORS:
             continue  # "refugees from Myanmar" are not who "the country" means

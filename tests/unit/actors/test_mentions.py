@@ -380,6 +380,28 @@ def test_find_actors_reads_the_country_as_the_one_named_before(  # type: ignore[
     assert found == ([code] if code else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # a monarchy's word after "the" is the nearest state named before that it fits
+        (
+            "Chile criticised Saudi Arabia. Peru said it would stand by the kingdom.",
+            "kingdom",
+            "SAU",
+        ),
+        ("Norway signed a deal with Chile. Peru praised the kingdom.", "kingdom", "NOR"),
+        ("Chile criticised Peru. Bolivia said it would stand by the kingdom.", "kingdom", None),
+        ("Peru warned Qatar, but Chile defended the emirate.", "emirate", "QAT"),
+        ("Chile criticised the Jewish state over the raid.", "Jewish state", "ISR"),
+    ],
+)
+def test_find_actors_reads_a_monarchy_as_the_one_named_before(  # type: ignore[no-untyped-def]
+    nlp, text: str, word: str, code: str | None
+) -> None:
+    found = [m.code for m in _find(nlp, text) if text[m.start : m.end].endswith(word)]
+    assert found == ([code] if code else [])
+
+
 def test_find_actors_reads_the_title_as_the_person_named_with_it_before(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Chilean President Gabriel Boric met Peruvian President Dina Boluarte. Boric said "
