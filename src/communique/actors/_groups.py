@@ -353,8 +353,8 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
     if start == 0 or view.words[start - 1].lower() != "the":
         return None
     head = end - 1
-    if any(view.tokens[c].dep == "prep" for c in view.children(head)):
-        return None
+    if any(view.tokens[c].dep == "prep" and view.lemma(c) in WHOSE for c in view.children(head)):
+        return None  # "the president of France" ("the president on Tuesday" is still his)
     title = _office(" ".join(view.words[start:end]))
     counts: dict[str, int] = {}
     first: dict[str, Found] = {}
@@ -369,6 +369,9 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
     return Found(start - 1, end, first[key].actor)
 
 
+# Prepositions after a title that may say whose office it is or where ("the president of
+# France", "the minister in Kyiv"); others ("the president on Tuesday") say nothing of it.
+WHOSE = frozenset({"of", "for", "from", "in", "at", "to"})
 BODY_REACH = 5  # sentences back that "the ministry" may look for the ministry it names
 # Words that name a public body only through one named before ("the committee" after the
 # Senate Intelligence Committee);

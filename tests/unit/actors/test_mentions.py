@@ -414,6 +414,15 @@ def test_find_actors_reads_the_title_as_the_person_named_with_it_before(nlp) -> 
     assert found["president of Peru"].code == "PERGOV"  # the title says whose
 
 
+def test_find_actors_reads_the_title_with_a_time_after_it_as_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean President Gabriel Boric visited Lima. The president on Tuesday told Peru "
+        "that Chile would open its border."
+    )
+    found = _by_text(text, _find(nlp, text, "2023-06-01"))
+    assert found["The president"].name == "Gabriel Boric"  # "on Tuesday" says nothing of whose
+
+
 def test_find_actors_keeps_apart_people_named_in_full_who_share_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "George W. Bush met Putin. George H.W. Bush had met Gorbachev. Bush spoke."
     found = _by_text(text, _find(nlp, text, "2018-05-01"))
