@@ -16,6 +16,7 @@ from communique.actors._words import (
     COMPASS_POINTS,
     ENVOYS,
     EQUIPMENT,
+    FLEEING,
     HELD_HEADS,
     KOREAN_HALVES,
     LED_GROUPS,
@@ -32,12 +33,14 @@ from communique.actors._words import (
     people_of,
 )
 from communique.actors.knowledge import KBMatch
-from communique.actors.places import PlaceCode
+from communique.actors.places import PlaceCode, place_country
 from communique.actors.roles import POSSESSIVE
 from communique.records import PERSON_ID_PREFIX
 from communique.speech import CUE_VERBS, SUBJECT_DEPS, reported_clause
 from communique.textview import AREA_NOUNS, TextView, child_with
 
+# The dependencies of a place named as a noun's modifier ("the Kandahar governor").
+MODIFIERS = frozenset({"compound", "nmod"})
 # The prepositions that name a counterpart's country ("his counterpart in South Korea").
 COUNTERPART_OF = frozenset({"in", "from", "of"})
 
@@ -442,6 +445,58 @@ class SectorPhrases:
             dep, governor = governor.dep, self.view.tokens[governor.head]
         acting = dep == "nsubj" or (dep == "pobj" and governor.lemma.lower() == "by")
         return k + 1 if acting else None
+
+    def _community_of(self, i: int) -> int | None:
+        """The ethnic or religious community that qualifies the forces noun at ``i`` ("Kurdish
+        forces", "Moslem troops"), whose armed men CAMEO codes as rebels; None if none."""
+        return next(
+            (
+                c
+                for c in self.view.children(i)
+                if c < i
+                and self.view.tokens[c].dep in {"amod", "compound"}
+                and self.view.lemma(c) in COMMUNITIES
+            ),
+            None,
+        )
+
+    def _fled_from(self, i: int, matches: list[KBMatch]) -> str | None:
+        """The country people at ``i`` flee or escape, as CAMEO codes refugees by where they
+        come from ("refugees fleeing the civil war in Liberia" → LBR)."""
+        view = self.view
+        fleeing = [
+            c for c in view.children(i) if view.tokens[c].dep == "acl" and view.lemma(c) in FLEEING
+        ]
+        if not fleeing:
+            return None
+        inside = set(view.subtree(fleeing[0]))
+        return next(
+            (
+                m.country or m.code[:3]
+                for m in matches
+                if m.start in inside and m.kind in {"country", "demonym", "capital"}
+            ),
+            None,
+        )
+
+    def _place_modifier_country(self, i: int, matches: list[KBMatch]) -> str | None:
+        """The country of a town or region named before the sector noun at ``i`` as its
+        modifier: "the Ghazni governor" → AFG, "Kandahar police" → AFG, "the Kirkuk provincial
+        council" → IRQ (countries are read as anchors before: this is the gazetteer's places)."""
+        if self.places is None:
+            return None
+        view = self.view
+        modifiers = [c for c in view.children(i) if c < i and view.tokens[c].dep in MODIFIERS]
+        modifiers += [  # "Kandahar city police": the town modifies the modifier
+            k for c in modifiers for k in view.children(c) if view.tokens[k].dep in MODIFIERS
+        ]
+        known = {k for m in matches for k in range(m.start, m.end)}  # countries read apart
+        for c in modifiers:
+            if c in known or not view.is_capitalised(c):
+                continue
+            if (country := place_country(view, c, self.places)) is not None:
+                return country
+        return None
 
 
 def _objects_of(view: TextView, i: int, prepositions: set[str]) -> list[int]:

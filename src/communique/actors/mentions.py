@@ -28,8 +28,6 @@ from communique.actors._phrases import SectorPhrases
 from communique.actors._words import (
     BASED,
     BASED_SECTORS,
-    COMMUNITIES,
-    FLEEING,
     FOCUS_SECTORS,
     FOREIGN_FACING,
     GROUP_CODE,
@@ -344,6 +342,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             country = self._whose_country(m.end - 1, matches) or country
             country = self._possessing_country(m.end - 1) or country
             country = self._conjunct_country(m.end - 1, sector) or country
+            country = self._place_modifier_country(m.end - 1, matches) or country
             if country is None and not foreign:  # "officials in Pyongyang", "the ministry said"
                 country = located_country(
                     self.view, m.end - 1, self.places, sector
@@ -379,39 +378,6 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 ):
                     return f
         return None
-
-    def _community_of(self, i: int) -> int | None:
-        """The ethnic or religious community that qualifies the forces noun at ``i`` ("Kurdish
-        forces", "Moslem troops"), whose armed men CAMEO codes as rebels; None if none."""
-        return next(
-            (
-                c
-                for c in self.view.children(i)
-                if c < i
-                and self.view.tokens[c].dep in {"amod", "compound"}
-                and self.view.lemma(c) in COMMUNITIES
-            ),
-            None,
-        )
-
-    def _fled_from(self, i: int, matches: list[KBMatch]) -> str | None:
-        """The country people at ``i`` flee or escape, as CAMEO codes refugees by where they
-        come from ("refugees fleeing the civil war in Liberia" → LBR)."""
-        view = self.view
-        fleeing = [
-            c for c in view.children(i) if view.tokens[c].dep == "acl" and view.lemma(c) in FLEEING
-        ]
-        if not fleeing:
-            return None
-        inside = set(view.subtree(fleeing[0]))
-        return next(
-            (
-                m.country or m.code[:3]
-                for m in matches
-                if m.start in inside and m.kind in {"country", "demonym", "capital"}
-            ),
-            None,
-        )
 
     def _sentence_country(self, i: int) -> str | None:
         """With no country the article is about, the one country token ``i``'s sentence

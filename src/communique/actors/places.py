@@ -169,6 +169,12 @@ def located_country(view: TextView, i: int, code_of: PlaceCode | None, sector: s
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+def place_country(view: TextView, i: int, code_of: PlaceCode) -> str | None:
+    """The country of the town or region whose name covers token ``i``, if the gazetteer
+    knows it."""
+    return _place_country(view, i, code_of, 0)
+
+
 def _place_country(view: TextView, i: int, code_of: PlaceCode, depth: int) -> str | None:
     """The country of the place the noun at ``i`` names, or of a place "in" it names ("a jail
     in Dili"); not of a modifier ("the U.S. embassy" is no place in the United States)."""

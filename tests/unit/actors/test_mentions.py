@@ -919,6 +919,23 @@ def test_find_actors_a_town_acted_on_is_its_country(nlp) -> None:  # type: ignor
     assert towns == [(text.index("Kandahar"), "AFG")]  # "in Kandahar" is a place, not an actor
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a town the gazetteer knows, before a sector noun with a word between
+        ("The Kandahar provincial governor met Chile's envoy.", "governor", "AFGGOV"),
+        ("Kandahar city police thanked Chile for the help.", "police", "AFGCOP"),
+    ],
+)
+def test_find_actors_a_town_before_a_sector_noun_is_its_country(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str, code: str
+) -> None:
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found[phrase].code == code
+
+
 def _town_codes(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     article = Article(doc_id="t", text=text, published="2024-05-10")
     (annotation,) = annotate_articles([article], nlp)
