@@ -486,10 +486,11 @@ class PeopleReader:
         if usable_fact(fact):
             self.memory.remember(fact)
 
-    def _other_country_near(self, i: int, country: str) -> bool:
-        """Whether the sentence of token ``i`` names a country other than ``country``."""
+    def _other_country_near(self, i: int, country: str, also: str | None = None) -> bool:
+        """Whether the sentence of token ``i`` names a country other than ``country`` (and
+        ``also``, the state a territory belongs to)."""
         named = self.countries_by_sentence.get(self.view.tokens[i].sentence, set())
-        return bool(named - {country})
+        return bool(named - {country, also})
 
     def _written(self, start: int, end: int) -> str:
         """The phrase as the text writes it, without a leading article or possessive mark."""

@@ -73,6 +73,9 @@ FOCUS_SECTORS = frozenset(
 # travel ("the two leaders discussed nuclear proliferation in North Korea").
 LOCATED_SECTORS = (FOCUS_SECTORS - {"MIL", "SPY"}) | {"CRM"}
 STAYING_SECTORS = frozenset({"CVL", "CRM", "EDU", "LAB", "OPP", "COP"})
+# Territories with a code of their own, and the state they belong to: their police and people
+# are theirs in a story about them ("riot police" in a story about Hong Kong and Beijing).
+TERRITORIES = {"HKG": "CHN", "MAC": "CHN", "PRI": "USA", "GUM": "USA", "GRL": "DNK"}
 # Words that make a newspaper, agency or broadcaster the state's: CAMEO codes state media as
 # the government's (GOVMED).
 STATE_MARKERS = frozenset({"official", "state", "semi-official", "government", "regime"})

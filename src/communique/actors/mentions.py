@@ -42,6 +42,8 @@ from communique.actors._words import (
     SENT_FROM_SECTORS,
     SPEAKS_FOR_OWNER,
     STATE_MARKERS,
+    STAYING_SECTORS,
+    TERRITORIES,
     UNANCHORED_SPEAKERS,
     people_of,
 )
@@ -84,6 +86,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
     pronouns_done: set[int] = field(default_factory=set)  # pronouns resolved by a role
     role_tokens: set[int] = field(default_factory=set)  # titles read as a person's role
     focus: str | None = None  # the country the article is about (see _focus_country)
+    local: str | None = None  # a territory of the focus country it is about (_territory)
     countries_by_sentence: dict[int, set[str]] = field(default_factory=dict)
     titles_after: set[int] = field(default_factory=set)  # "X, the president of Y": title words
     places: PlaceCode | None = None  # towns, provinces, regions: the gazetteer's codes
@@ -108,6 +111,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
         ]
         matches = groups.with_elided_countries(self.view, self.kb, matches, self.on)
         self.focus = _focus_country(places)
+        self.local = _territory(places, self.focus)
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
         matches = self._read_named_organisations(matches)
@@ -334,7 +338,9 @@ class ActorFinder(PeopleReader, SectorPhrases):
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
             anchor = focus or self._sentence_country(m.end - 1)
             country = anchor if sector in FOCUS_SECTORS and not foreign else None
-            if country is not None and self._other_country_near(m.start, country):
+            if self.local and country == focus and sector in STAYING_SECTORS:
+                country = self.local  # "police", "crowds" in a story about Hong Kong
+            if country is not None and self._other_country_near(m.start, country, focus):
                 country = None
             if start == m.start:  # "the administration", no one named
                 country = self._usage_country(m.end - 1, focus, country)
@@ -555,6 +561,20 @@ class ActorFinder(PeopleReader, SectorPhrases):
 
 def _start(antecedent: Antecedent) -> int:
     return antecedent.start
+
+
+def _territory(places: list[tuple[int, str]], focus: str | None) -> str | None:
+    """A territory of the ``focus`` country with its own code that the article is also about
+    (Hong Kong in a story about China): named at least three times and at least a third as
+    often as the country."""
+    if focus is None:
+        return None
+    counts = Counter(country for _, country in places)
+    named = [t for t, sovereign in TERRITORIES.items() if sovereign == focus and t in counts]
+    best = max(named, key=lambda t: counts[t], default=None)
+    if best is None or counts[best] < 3 or 3 * counts[best] < counts[focus]:
+        return None
+    return best
 
 
 def _focus_country(places: list[tuple[int, str]]) -> str | None:

@@ -1586,3 +1586,14 @@ def test_find_actors_other_parties_and_names_are_not_american(nlp, text: str, na
     found = _by_text(text, _find(nlp, text))
     assert name in found
     assert found[name].country != "USA"
+
+
+def test_find_actors_people_of_a_territory_the_story_is_about_are_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "China warned Hong Kong on Monday. Beijing said Hong Kong must restore order, and "
+        "China's army is ready. Chinese state media agreed. The crisis in Hong Kong grew. "
+        "Police fired tear gas at protesters."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert (found["Police"].code, found["protesters"].code) == ("HKGCOP", "HKGOPP")
+    assert found["China's army"].code == "CHNMIL"  # the state's own forces stay its own
