@@ -35,6 +35,7 @@ from communique.actors.knowledge import (
     own_sector,
 )
 from communique.actors.memory import RoleRecall, usable_fact
+from communique.actors.places import PlaceCode, town_before_title
 from communique.actors.roles import (
     POSSESSIVE,
     ROLE_HEADS,
@@ -73,6 +74,7 @@ class PeopleReader:
     focus: str | None
     countries_by_sentence: dict[int, set[str]]
     titles_after: set[int]
+    places: PlaceCode | None
 
     def _name_spans(self, matches: list[KBMatch]) -> Iterator[tuple[int, int, KBMatch | None]]:
         taken = {i for m in matches for i in range(m.start, m.end)}
@@ -306,6 +308,10 @@ class PeopleReader:
             sector = self._role_sector(reading.role) if reading else party
             role = reading.role if reading else None
             return Actor(key, "USA" + sector, name, "USA", sector, role)
+        town = town_before_title(self.view, reading, self.places) if reading else None
+        if reading is not None and town is not None:  # "Tijuana Mayor Juan Gastelum"
+            sector = self._role_sector(reading.role)
+            return Actor(key, town + sector, name, town, sector, reading.role)
         focus = self.focus
         if (  # an envoy to a body is any state's: not the article's by default
             reading is not None

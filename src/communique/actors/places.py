@@ -23,7 +23,7 @@ from communique.actors._words import (
     STAYING_SECTORS,
     WHERE_PREPOSITIONS,
 )
-from communique.actors.roles import POSSESSIVE
+from communique.actors.roles import POSSESSIVE, RoleReading
 from communique.records import Annotation
 from communique.textview import TextView, area_around
 
@@ -190,4 +190,25 @@ def _place_country(view: TextView, i: int, code_of: PlaceCode, depth: int) -> st
             for place in view.children(preposition):
                 if view.tokens[place].dep == "pobj":
                     return _place_country(view, place, code_of, depth - 1)
+    return None
+
+
+# Offices of a town or province, whose name the parser often tags ORG before them.
+LOCAL_OFFICES = frozenset({"mayor", "governor", "deputy mayor", "deputy governor", "police chief"})
+
+
+def town_before_title(
+    view: TextView, reading: RoleReading, code_of: PlaceCode | None
+) -> str | None:
+    """The country of a town or region the gazetteer knows, named right before the title
+    ``reading`` reads ("Tijuana Mayor Juan Gastelum" → MEX); the parser's ORG tag counts too
+    before a local office."""
+    if code_of is None:
+        return None
+    labels = {"GPE", "LOC"} | ({"ORG"} if reading.role.lower() in LOCAL_OFFICES else set())
+    for entity in view.annotation.entities:
+        start, end = view.entity_tokens(entity)
+        if end == reading.start and entity.label in labels:
+            coded = code_of(view.phrase(start, end))
+            return coded[1] if coded else None
     return None

@@ -925,6 +925,8 @@ def test_find_actors_a_town_acted_on_is_its_country(nlp) -> None:  # type: ignor
         # a town the gazetteer knows, before a sector noun with a word between
         ("The Kandahar provincial governor met Chile's envoy.", "governor", "AFGGOV"),
         ("Kandahar city police thanked Chile for the help.", "police", "AFGCOP"),
+        # a title after a town's name is the town's country's office
+        ("Kandahar Mayor Ali Karimi thanked Chile for the help.", "Ali Karimi", "AFGGOV"),
     ],
 )
 def test_find_actors_a_town_before_a_sector_noun_is_its_country(  # type: ignore[no-untyped-def]
