@@ -122,6 +122,8 @@ class SectorPhrases:
         words = self.view.words
         if m.end + 1 < len(words) and words[m.end] == "-" and words[m.end + 1].lower() in BACKERS:
             return None, m.end  # "Turkish-backed rebels" are not Turkey's: the country alone
+        if _backer_word(words[m.end - 1]):
+            return None, m.end  # "U.S.-backed", one token: the backer alone
         if (  # "the Saudi-led coalition"
             m.end + 2 < len(words)
             and words[m.end] == "-"
@@ -479,6 +481,20 @@ class SectorPhrases:
             None,
         )
 
+    def _backed(self, i: int) -> bool:
+        """Whether the noun at ``i`` is described by who backs it ("U.S.-backed fighters",
+        "Iranian-backed militias"): its people are not the backer's, nor the story's by
+        default (the backer is often what the story is about)."""
+        view = self.view
+        return any(
+            k < i
+            and (
+                _backer_word(view.words[k])
+                or (view.words[k].lower() in BACKERS and k > 0 and view.words[k - 1] == "-")
+            )
+            for k in view.subtree(i)
+        )
+
     def _place_modifier_country(self, i: int, matches: list[KBMatch]) -> str | None:
         """The country of a town or region named before the sector noun at ``i`` as its
         modifier: "the Ghazni governor" → AFG, "Kandahar police" → AFG, "the Kirkuk provincial
@@ -497,6 +513,12 @@ class SectorPhrases:
             if (country := place_country(view, c, self.places)) is not None:
                 return country
         return None
+
+
+def _backer_word(word: str) -> bool:
+    """Whether ``word`` is one hyphened token naming a backer ("U.S.-backed")."""
+    head, hyphen, tail = word.rpartition("-")
+    return bool(head and hyphen) and tail.lower() in BACKERS
 
 
 def _objects_of(view: TextView, i: int, prepositions: set[str]) -> list[int]:

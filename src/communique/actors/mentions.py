@@ -336,7 +336,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 self._add_sector_actor(party, end, "USA", sector, key)
                 continue
             foreign = self.view.lemma(m.end - 1) in FOREIGN_FACING
-            anchor = focus or self._sentence_country(m.end - 1)
+            anchor = None if self._backed(m.end - 1) else focus or self._sentence_country(m.end - 1)
             country = anchor if sector in FOCUS_SECTORS and not foreign else None
             if self.local and country == focus and sector in STAYING_SECTORS:
                 country = self.local  # "police", "crowds" in a story about Hong Kong

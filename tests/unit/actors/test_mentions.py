@@ -1599,3 +1599,25 @@ def test_find_actors_people_of_a_territory_the_story_is_about_are_its_own(nlp) -
     found = _by_text(text, _find(nlp, text))
     assert (found["Police"].code, found["protesters"].code) == ("HKGCOP", "HKGOPP")
     assert found["China's army"].code == "CHNMIL"  # the state's own forces stay its own
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        # a backer written in one hyphened token is not the noun's country, nor is the
+        # story's country (often the backer) the noun's by default
+        (
+            "The United States sent aid. U.S.-backed fighters took the town, the United "
+            "States said.",
+            "fighters",
+            "REB",
+        ),
+    ],
+)
+def test_find_actors_a_backer_is_not_whose_the_backed_are(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str, code: str
+) -> None:
+    article = Article(doc_id="t", text=text, published="2024-05-10")
+    (annotation,) = annotate_articles([article], nlp)
+    found = _by_text(text, find_actors(article, annotation, places=_places))
+    assert found[phrase].code == code
