@@ -927,9 +927,17 @@ def test_find_actors_a_town_acted_on_is_its_country(nlp) -> None:  # type: ignor
         ("Kandahar city police thanked Chile for the help.", "police", "AFGCOP"),
         # a title after a town's name is the town's country's office
         ("Kandahar Mayor Ali Karimi thanked Chile for the help.", "Ali Karimi", "AFGGOV"),
+        # a backer written in one hyphened token is not the noun's country, nor is the
+        # story's country (often the backer) the noun's by default
+        (
+            "The United States sent aid. U.S.-backed fighters took the town, the United "
+            "States said.",
+            "fighters",
+            "REB",
+        ),
     ],
 )
-def test_find_actors_a_town_before_a_sector_noun_is_its_country(  # type: ignore[no-untyped-def]
+def test_find_actors_reads_towns_and_backers_with_a_gazetteer(  # type: ignore[no-untyped-def]
     nlp, text: str, phrase: str, code: str
 ) -> None:
     article = Article(doc_id="t", text=text, published="2024-05-10")
@@ -1599,25 +1607,3 @@ def test_find_actors_people_of_a_territory_the_story_is_about_are_its_own(nlp) -
     found = _by_text(text, _find(nlp, text))
     assert (found["Police"].code, found["protesters"].code) == ("HKGCOP", "HKGOPP")
     assert found["China's army"].code == "CHNMIL"  # the state's own forces stay its own
-
-
-@pytest.mark.parametrize(
-    ("text", "phrase", "code"),
-    [
-        # a backer written in one hyphened token is not the noun's country, nor is the
-        # story's country (often the backer) the noun's by default
-        (
-            "The United States sent aid. U.S.-backed fighters took the town, the United "
-            "States said.",
-            "fighters",
-            "REB",
-        ),
-    ],
-)
-def test_find_actors_a_backer_is_not_whose_the_backed_are(  # type: ignore[no-untyped-def]
-    nlp, text: str, phrase: str, code: str
-) -> None:
-    article = Article(doc_id="t", text=text, published="2024-05-10")
-    (annotation,) = annotate_articles([article], nlp)
-    found = _by_text(text, find_actors(article, annotation, places=_places))
-    assert found[phrase].code == code
