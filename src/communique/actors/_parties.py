@@ -17,8 +17,9 @@ _APPOSED_PARTY = re.compile(
     r"\s*,\s*(?:(?:an?|the)\s+)?(?:(?:top|senior|ranking|leading|fellow)\s+)?"
     r"(?P<state>(?:[A-Z][a-z.]+\s+){0,2})(?:Republican|Democrat)s?\b"
 )
-# Party words that are other parties' or other bodies' names when a capitalised word comes
-# before them ("Social Democratic", "Christian Democratic") or a name word after them.
+# Words after "Republican" or "Democratic" that make it part of another name ("Republican
+# Guard", "Democratic Party of Japan"); a capitalised word before it does too ("Social
+# Democratic"), read in the function.
 _NAME_AFTER = frozenset({"Party", "Guard", "Guards", "People", "Republic", "Union", "Front"})
 
 
