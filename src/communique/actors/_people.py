@@ -22,6 +22,7 @@ from communique.actors._words import (
     NAME_LABELS,
     SECTOR_NAMES,
     SPEAKS_FOR_OWNER,
+    SURNAME_PARTICLES,
     WESTERN_GIVEN_NAMES,
     office_absent,
 )
@@ -231,7 +232,8 @@ class PeopleReader:
         if reading is not None and reading.anchor is not None:
             self._note_anchor(reading)
         self.people[actor.name] = actor
-        for family in _family_names(actor.name, actor.country):
+        written = self.view.phrase(start, end)  # "Adel Abdul Mahdi", known as Adil Abdul-Mahdi
+        for family in _family_names(actor.name, actor.country) + _family_names(written, None):
             self.people.setdefault(family, actor)  # "Kim" after "Kim Jong Un"
         self.found.append(Found(start, end, actor))
 
@@ -572,7 +574,11 @@ def _family_names(name: str, country: str | None) -> list[str]:
         country in FAMILY_NAME_FIRST or (country is None and first not in WESTERN_GIVEN_NAMES)
     ):
         return [first]
-    return [words[-1], first] if country in FAMILY_NAME_FIRST else [words[-1]]
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1  # "Adel Abdul Mahdi": Abdul Mahdi; "Ursula von der Leyen": von der Leyen
+    last = [" ".join(words[k:]), words[-1]] if k < len(words) - 1 else [words[-1]]
+    return [*last, first] if country in FAMILY_NAME_FIRST else last
 
 
 # Titles of a state's envoy to a body, not of the body's own officers.

@@ -244,3 +244,11 @@ def office_absent(role: str, country: str) -> bool:
     words, phrases = OFFICES_ABSENT.get(country, (frozenset(), frozenset()))
     lowered = role.lower()
     return bool(words.intersection(lowered.split())) or any(p in lowered for p in phrases)
+
+
+# Words that begin a family name of more than one word ("Abdul Mahdi", "bin Salman", "van
+# der Bellen"): the person is later called by all of it.
+SURNAME_PARTICLES = frozenset(
+    {"Abdul", "Abdel", "Abd", "Abu", "al", "Al", "el", "El", "bin", "ibn", "van", "Van", "von"}
+    | {"der", "den", "de", "De", "da", "Da", "di", "Di", "del", "Del", "dos", "das", "du", "Du"}
+)

@@ -1607,3 +1607,13 @@ def test_find_actors_people_of_a_territory_the_story_is_about_are_its_own(nlp) -
     found = _by_text(text, _find(nlp, text))
     assert (found["Police"].code, found["protesters"].code) == ("HKGCOP", "HKGOPP")
     assert found["China's army"].code == "CHNMIL"  # the state's own forces stay its own
+
+
+def test_find_actors_reads_a_family_name_of_several_words_as_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the name as written, not only as the knowledge base spells it ("Adil Abdul-Mahdi")
+    text = (
+        "Iraqi Prime Minister Adel Abdul Mahdi met Chile's envoy. Abdul Mahdi said the talks "
+        "went well."
+    )
+    mentions = [m for m in _find(nlp, text, "2019-11-01") if text[m.start : m.end] == "Abdul Mahdi"]
+    assert [m.code for m in mentions] == ["IRQGOV"]
