@@ -110,8 +110,9 @@ class ActorFinder(PeopleReader, SectorPhrases):
             and (m.kind != "person" or m.country)
         ]
         matches = groups.with_elided_countries(self.view, self.kb, matches, self.on)
-        self.focus = _focus_country(places)
-        self.local = _territory(places, self.focus)
+        named = Counter(country for _, country in places)
+        self.focus = _focus_country(named)
+        self.local = _territory(named, self.focus)
         for i, country in places:
             self.countries_by_sentence.setdefault(self.view.tokens[i].sentence, set()).add(country)
         matches = self._read_named_organisations(matches)
@@ -563,13 +564,12 @@ def _start(antecedent: Antecedent) -> int:
     return antecedent.start
 
 
-def _territory(places: list[tuple[int, str]], focus: str | None) -> str | None:
+def _territory(counts: Counter[str], focus: str | None) -> str | None:
     """A territory of the ``focus`` country with its own code that the article is also about
     (Hong Kong in a story about China): named at least three times and at least a third as
-    often as the country."""
+    often as the country (``counts``: how often the article names each country)."""
     if focus is None:
         return None
-    counts = Counter(country for _, country in places)
     named = [t for t, sovereign in TERRITORIES.items() if sovereign == focus and t in counts]
     best = max(named, key=lambda t: counts[t], default=None)
     if best is None or counts[best] < 3 or 3 * counts[best] < counts[focus]:
@@ -577,10 +577,10 @@ def _territory(places: list[tuple[int, str]], focus: str | None) -> str | None:
     return best
 
 
-def _focus_country(places: list[tuple[int, str]]) -> str | None:
+def _focus_country(counts: Counter[str]) -> str | None:
     """The country an article is about: named at least twice and more often than any other
     (its name, demonym, capital, seats of government and known people count)."""
-    ranked = Counter(country for _, country in places).most_common(2)
+    ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]

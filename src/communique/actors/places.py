@@ -205,7 +205,7 @@ def town_before_title(
     before a local office."""
     if code_of is None:
         return None
-    labels = {"GPE", "LOC"} | ({"ORG"} if reading.role.lower() in LOCAL_OFFICES else set())
+    labels = PLACE_LABELS | ({"ORG"} if reading.role.lower() in LOCAL_OFFICES else set())
     for entity in view.annotation.entities:
         start, end = view.entity_tokens(entity)
         if end == reading.start and entity.label in labels:

@@ -409,7 +409,7 @@ def _after(view: TextView, start: int, first: int, words: set[str]) -> bool:
 
 
 def _names_an_envoy(view: TextView, first: int, stop: int) -> bool:
-    """Whether the title at tokens ``[first, stop)`` is an envoy's or a negotiator's, whose
+    """Whether the title at tokens ``[first, stop)`` is an envoy's (``ENVOY_WORDS``), whose
     country after "for" is the brief, not the sender."""
     return any(view.words[k].lower() in ENVOY_WORDS for k in range(first, stop))
 
