@@ -15,6 +15,7 @@ from communique.actors._found import Actor, Found
 from communique.actors._tables import load_metonyms
 from communique.actors.coref import PUBLIC_SECTORS
 from communique.actors.knowledge import KBMatch, KnowledgeBase
+from communique.actors.roles import ABBREVIATED_TITLES, ROLE_HEADS, TITLE_MODIFIERS
 from communique.records import PERSON_ID_PREFIX
 from communique.textview import TextView
 
@@ -352,8 +353,7 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
     of France", "the Syrian president") or nobody named before holds it."""
     if start == 0 or view.words[start - 1].lower() != "the":
         return None
-    head = end - 1
-    if any(view.tokens[c].dep == "prep" and view.lemma(c) in WHOSE for c in view.children(head)):
+    if _says_whose(view, end - 1):
         return None  # "the president of France" ("the president on Tuesday" is still his)
     title = _office(" ".join(view.words[start:end]))
     counts: dict[str, int] = {}
@@ -361,12 +361,49 @@ def title_holder(view: TextView, start: int, end: int, found: Sequence[Found]) -
     for f in found:
         if f.end <= start and f.actor.key.startswith(PERSON_ID_PREFIX):
             counts[f.actor.key] = counts.get(f.actor.key, 0) + 1
-            if f.actor.role and _office(f.actor.role) == title:
+            if (f.actor.role and _office(f.actor.role) == title) or _titled(view, f, title):
                 first.setdefault(f.actor.key, f)
     if not first:
         return _named_body(view, start, end, found)
     key = max(first, key=lambda k: (counts[k], -first[k].start))
     return Found(start - 1, end, first[key].actor)
+
+
+def _says_whose(view: TextView, head: int) -> bool:
+    """Whether the title at ``head`` has a phrase saying whose office it is: a preposition of
+    ``WHOSE`` with a noun ("the president of France"), not with a gerund ("accused the
+    ambassador of organising protests": the accusation's charge)."""
+    return any(
+        view.tokens[c].dep == "prep"
+        and view.lemma(c) in WHOSE
+        and any(view.tokens[k].dep == "pobj" for k in view.children(c))
+        and not _gerund(view, c + 1)
+        for c in view.children(head)
+    )
+
+
+def _gerund(view: TextView, k: int) -> bool:
+    """Whether token ``k`` is a gerund, also one the parser read as a noun's modifier
+    ("of organizing protests")."""
+    if k >= len(view.tokens):
+        return False
+    word = view.words[k]
+    return view.tokens[k].tag == "VBG" or (word.islower() and word.endswith("ing") and len(word) > 5)
+
+
+def _titled(view: TextView, f: Found, title: str) -> bool:
+    """Whether the text gave the person of ``f`` the one-word ``title`` where it named them:
+    "King Salman", "Ambassador Jones" (the title inside the mention or right before it, not
+    a part of a longer title), as the knowledge base's role may name another office the
+    person also holds."""
+    if title not in ROLE_HEADS:
+        return False  # "the Navy" is no person's title ("Navy Secretary Richard Spencer")
+    words = view.words
+    return any(
+        _office(ABBREVIATED_TITLES.get(words[k].lower(), words[k])) == title
+        and not (k and words[k - 1].lower() in TITLE_MODIFIERS | ROLE_HEADS)
+        for k in range(max(f.start - 1, 0), f.end)
+    )  # "Vice President Mike Pence" is no "president", "Deputy Minister X" no "minister"
 
 
 # Prepositions after a title that may say whose office it is or where ("the president of

@@ -423,6 +423,29 @@ def test_find_actors_reads_the_title_with_a_time_after_it_as_its_holder(nlp) -> 
     assert found["The president"].name == "Gabriel Boric"  # "on Tuesday" says nothing of whose
 
 
+def test_find_actors_reads_a_bare_title_as_the_holder_the_text_titled_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The knowledge base may hold the person under another office; the text's title counts.
+    text = (
+        "Saudi King Salman telephoned the Emir of Qatar on Monday. Later, the Saudi Embassy "
+        "said the king welcomed the American decision."
+    )
+    assert _by_text(text, _find(nlp, text, "2019-12-01"))["the king"].name == "Salman bin Abdulaziz"
+    # "Vice President Mike Pence" is no "president": a word of a longer title is not one.
+    text = "Vice President Mike Pence landed in Seoul. The president said on Friday he was glad."
+    at = text.index("president said")
+    (president,) = [m for m in _find(nlp, text, "2019-06-01") if m.start <= at < m.end]
+    assert president.name != "Mike Pence"
+
+
+def test_find_actors_reads_a_charge_after_a_title_as_no_owner_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "of organizing protests" is what the ambassador is accused of, not whose office it is.
+    text = (
+        "Egypt summoned the Danish ambassador on Sunday. A senior official accused the "
+        "ambassador of organizing protests in Cairo."
+    )
+    assert _by_text(text, _find(nlp, text, "2020-01-12"))["the ambassador"].code == "DNKGOV"
+
+
 def test_find_actors_keeps_apart_people_named_in_full_who_share_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "George W. Bush met Putin. George H.W. Bush had met Gorbachev. Bush spoke."
     found = _by_text(text, _find(nlp, text, "2018-05-01"))
