@@ -388,7 +388,8 @@ def _gerund(view: TextView, k: int) -> bool:
     if k >= len(view.tokens):
         return False
     word = view.words[k]
-    return view.tokens[k].tag == "VBG" or (word.islower() and word.endswith("ing") and len(word) > 5)
+    misread = word.islower() and word.endswith("ing") and len(word) > 5
+    return view.tokens[k].tag == "VBG" or misread
 
 
 def _titled(view: TextView, f: Found, title: str) -> bool:
