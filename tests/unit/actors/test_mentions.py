@@ -1181,6 +1181,12 @@ def test_find_actors_a_possessive_country_owns_the_office_a_few_words_on(nlp) ->
     assert found["Turkey's Kars district administration"].code == "TURGOV"
 
 
+def test_find_actors_a_possessive_country_owns_the_people_of_a_sector_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "spy chief" is the people of the sector word "spy": the owner of "chief" is theirs.
+    text = "The minister received Cuba's former spy chief in Caracas."
+    assert _by_text(text, _find(nlp, text))["spy chief"].code == "CUBSPY"
+
+
 def test_find_actors_refugees_are_coded_with_the_country_they_flee(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The agency sent food to refugees fleeing the war in Liberia."
     assert _by_text(text, _find(nlp, text))["refugees"].code == "LBRREF"
