@@ -372,6 +372,10 @@ def _title_after(
     ]
     if not sent:
         return None if anchors else _bare_title_after(view, end, first, stop)
+    # "minister at the Chinese embassy in Washington": after another anchor, one after "in"
+    # says where the office is, not whose
+    owners = [a for a in sent if not _after(view, a.start, first, {"in"})]
+    sent = owners or sent
     # a country written before the title is whose it is ("the U.S. envoy for Korean talks")
     title = next(k for k in range(first, stop) if _is_title_word(view, k))
     anchor = min(sent, key=lambda a: a.start) if sent[-1].end <= title else sent[0]

@@ -678,6 +678,12 @@ def test_role_memory_surname_does_not_depend_on_order() -> None:
             "Omar Haddad",
             "PSEGOV",
         ),
+        # a place after "in", behind the office's own country, says where it is, not whose
+        (
+            "Carlos Mendez, a counsellor at the Chilean embassy in Lima, met Bolivia's envoy.",
+            "Carlos Mendez",
+            "CHLGOV",
+        ),
         # "whose" gives a sector noun its antecedent's country
         ("Peru, whose army patrols the border, protested to Chile.", "army", "PERMIL"),
         # an officeholder's people are his country's
