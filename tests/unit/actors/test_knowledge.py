@@ -77,6 +77,29 @@ def test_match_pentagon_is_us_military(kb: KnowledgeBase) -> None:
     assert (pentagon.country, pentagon.sector, pentagon.code) == ("USA", "MIL", "USAMIL")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Joint Chiefs of Staff", "USAMIL"),
+        ("U.S. Central Command", "USAMIL"),
+        ("Office of Management and Budget", "USAGOV"),
+        ("Defense Intelligence Agency", "USASPY"),
+        ("Royal Navy", "GBRMIL"),
+        ("Likud", "ISRPTY"),
+        ("Saudi Aramco", "SAUBUS"),
+        ("Kataib Hezbollah", "IRQREBKTH"),  # an Iraqi militia, not Lebanon's Hezbollah
+        ("Popular Mobilization Forces", "IRQMILPMF"),
+    ],
+)
+def test_match_national_institutions_and_militias(kb: KnowledgeBase, text: str, code: str) -> None:
+    assert _only(kb, text).code == code
+
+
+def test_match_no_bare_marine_corps_for_one_state(kb: KnowledgeBase) -> None:
+    # South Korea has a Marine Corps too: only the American one's full names are American.
+    assert all(m[2] != "USAMIL" for m in _match(kb, "the South Korean Marine Corps"))
+
+
 def test_match_alliance_only_with_nato_in_context(kb: KnowledgeBase) -> None:
     text = "the Alliance is concerned"
     assert kb.match(text.split()) == []
