@@ -87,6 +87,8 @@ def test_match_pentagon_is_us_military(kb: KnowledgeBase) -> None:
         ("Royal Navy", "GBRMIL"),
         ("Likud", "ISRPTY"),
         ("Saudi Aramco", "SAUBUS"),
+        ("Office of Foreign Assets Control", "USAGOV"),
+        ("State Dept", "USAGOV"),
         ("Kataib Hezbollah", "IRQREBKTH"),  # an Iraqi militia, not Lebanon's Hezbollah
         ("Popular Mobilization Forces", "IRQMILPMF"),
     ],
