@@ -415,3 +415,27 @@ def members_of(mention: ActorMention) -> list[ActorMention]:
         for code in mention.members
         if code != PRIVATE_PERSON
     ]
+
+
+# Where a noun phrase stands in its clause: a word there with an article or an owner before
+# it is a noun, whatever the tagger says.
+NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+
+
+def reads_as_noun(view: TextView, i: int) -> bool:
+    """Whether token ``i`` is a noun: tagged one, or tagged a verb where the parse has it head
+    a noun phrase, with an owner or an article before it ("Macron's May 3 call with Xi":
+    "call" tagged a verb)."""
+    token = view.tokens[i]
+    if token.pos == "NOUN":
+        return True
+    if token.pos != "VERB" or token.dep not in NOMINAL_ROLES:
+        return False
+    return any(
+        c < i
+        and (
+            view.tokens[c].dep == "poss"
+            or (view.tokens[c].dep == "det" and view.lemma(c) in {"the", "a", "an"})
+        )
+        for c in view.children(i)
+    )

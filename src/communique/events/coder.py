@@ -27,6 +27,7 @@ from communique.events._arguments import (
     object_of,
     particles_of,
     prepositional_objects,
+    reads_as_noun,
 )
 from communique.events._doers import judged_doer, misparsed_main_verb, subject_of
 from communique.events._targets import (
@@ -117,7 +118,6 @@ OWNER_DEPS = frozenset({"compound", "poss", "amod"})
 ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "ambush", "assault", "bombing", "shelling"}
 )
-NOUN_POS = frozenset({"NOUN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +173,12 @@ class DependencyCoder(TargetReader):
         for i in self.view.sentence_range(sentence):
             token = self.view.tokens[i]
             lemma = self.view.lemma(i)
-            if token.pos in VERB_POS and (
+            if lemma in self.nouns and reads_as_noun(self.view, i):
+                yield from self._code_noun(i)  # also a noun the tagger read as a verb
+            elif token.pos in VERB_POS and (
                 self.propose or lemma in self.verbs or lemma in DEMAND_CUES
             ):
                 yield from self._code_verb(i)
-            elif token.pos in NOUN_POS and lemma in self.nouns:
-                yield from self._code_noun(i)
 
     # -- verbs --------------------------------------------------------------------------
 

@@ -1465,3 +1465,14 @@ def test_code_events_what_is_said_of_an_actor_s_conduct_is_about_that_actor(nlp)
     # the speaker's own country is no target ("said Peru's economy would grow")
     text = "Peru's foreign minister said Peru's economy would grow this year."
     assert all(d.target is None for d in _proposed(nlp, text, "say"))
+
+
+def test_code_events_a_noun_the_tagger_read_as_a_verb_is_still_an_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # With a date before it, the tagger reads "call" as a verb; its owner and place say noun.
+    text = "Macron's May 3 call with Chinese President Xi Jinping ended without a deal."
+    view = _view(nlp, text)
+    call = next(i for i, word in enumerate(view.words) if word == "call")
+    assert view.tokens[call].pos == "VERB"  # the tagger's reading this test is about
+    assert [(d.source.code, d.target and d.target.code) for d in _proposed(nlp, text, "call")] == [
+        ("FRAGOV", "CHNGOV")
+    ]
