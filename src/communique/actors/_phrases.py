@@ -59,22 +59,10 @@ class SectorPhrases:
     def _town_at(self, k: int) -> tuple[int, str] | None:
         """The end and country of a town, province or region the gazetteer knows whose name
         the parser tags as a place at token ``k``."""
-        if self.places is None:
-            return None
-        view = self.view
-        for entity in view.annotation.entities:
-            start, end = view.entity_tokens(entity)
-            if start != k or entity.label not in {"GPE", "LOC"}:
-                continue
-            if view.phrase(start, end).lower() in COMPASS_POINTS:
-                return None  # "envoys from the South": a region, not a town called South
-            coded = self.places(view.phrase(start, end))
-            if not coded or not coded[1]:
-                return None
-            last = view.tokens[end - 1]
-            if last.dep == "compound" and last.head == end and view.lemma(end) in AREA_NOUNS:
-                end += 1  # "Sindh province"
-            return end, coded[1]
+        for entity in self.view.annotation.entities:
+            start, end = self.view.entity_tokens(entity)
+            if start == k and entity.label in {"GPE", "LOC"}:
+                return self._coded_town(start, end)
         return None
 
     def _town_before(self, k: int) -> tuple[int, str] | None:
@@ -85,10 +73,28 @@ class SectorPhrases:
             start, end = view.entity_tokens(entity)
             if end != k or view.tokens[end - 1].dep not in {"compound", "amod", "nmod"}:
                 continue
-            found = self._town_at(start)
+            if entity.label not in {"GPE", "LOC"}:
+                continue
+            found = self._coded_town(start, end)
             if found is not None and found[0] == end:
                 return start, found[1]
         return None
+
+    def _coded_town(self, start: int, end: int) -> tuple[int, str] | None:
+        """The end (with an area noun after it: "Sindh province") and country of the place
+        the parser tags at tokens ``[start, end)``, if the gazetteer knows it."""
+        if self.places is None:
+            return None
+        view = self.view
+        if view.phrase(start, end).lower() in COMPASS_POINTS:
+            return None  # "envoys from the South": a region, not a town called South
+        coded = self.places(view.phrase(start, end))
+        if not coded or not coded[1]:
+            return None
+        last = view.tokens[end - 1]
+        if last.dep == "compound" and last.head == end and view.lemma(end) in AREA_NOUNS:
+            end += 1  # "Sindh province"
+        return end, coded[1]
 
     def _sector_after(self, m: KBMatch, by_start: dict[int, KBMatch]) -> tuple[str | None, int]:
         """The sector of the noun phrase a country, demonym or capital modifies, and its end.

@@ -347,8 +347,10 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 country = self._usage_country(m.end - 1, focus, country)
             country = self._fled_from(m.end - 1, matches) or country
             country = self._whose_country(m.end - 1, matches) or country
-            owned = self._possessing_country(end - 1) if end > m.end else None
-            country = self._possessing_country(m.end - 1) or owned or country  # "X's spy chief"
+            possessor = self._possessing_country(m.end - 1)
+            if possessor is None and end > m.end:
+                possessor = self._possessing_country(end - 1)  # "North Korea's former spy chief"
+            country = possessor or country
             country = self._conjunct_country(m.end - 1, sector) or country
             country = self._place_modifier_country(m.end - 1, matches) or country
             if country is None and not foreign:  # "officials in Pyongyang", "the ministry said"
