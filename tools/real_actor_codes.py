@@ -129,11 +129,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wrong", action="store_true", help="list wrong countries (read)")
     parser.add_argument("--json", type=Path, help="write every judged span here")
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"{args.corpus}: no such corpus file", file=sys.stderr)
-        return 2
+    for path, what in ((args.corpus, "corpus"), (args.codes, "labelled spans")):
+        if not path.is_file():
+            print(f"{path}: no such {what} file", file=sys.stderr)
+            return 2
+    labels = []
     with args.codes.open(encoding="utf-8") as lines:
-        labels = [json.loads(line) for line in lines if line.strip()]
+        for number, line in enumerate(lines, 1):
+            try:
+                label = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError as exc:
+                print(f"{args.codes}:{number}: not JSON ({exc.msg})", file=sys.stderr)
+                return 2
+            if label is not None:
+                labels.append(label)
     if args.sample:
         labels = [label for label in labels if label.get("sample") == args.sample]
     judged = _code(labels, args.corpus)

@@ -72,3 +72,15 @@ def test_the_labelled_spans_are_well_formed() -> None:
     assert len(rows) == 1800
     assert {row["sample"] for row in rows} == {"read", "fresh"}
     assert all(row["start"] < row["end"] and row["role"] in {"source", "target"} for row in rows)
+
+
+def test_missing_or_malformed_inputs_are_named(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    tool = _tool()
+    corpus = tmp_path / "corpus.jsonl"
+    assert tool.main(["--corpus", str(corpus)]) == 2
+    assert "no such corpus file" in capsys.readouterr().err
+    corpus.write_text("", encoding="utf-8")
+    codes = tmp_path / "codes.jsonl"
+    codes.write_text('{"doc_id": "d"}\n{not json\n', encoding="utf-8")
+    assert tool.main(["--corpus", str(corpus), "--codes", str(codes)]) == 2
+    assert f"{codes}:2: not JSON" in capsys.readouterr().err
