@@ -379,7 +379,9 @@ def _event(
     when = date_of(view, dyad.trigger, day)
     if when.is_historical(day):
         return None
-    entry, modality = as_said(view, ontology, dyad, future=_after(when, day))
+    found = speaker_of(view, index, dyad.trigger, besides=dyad.source)
+    foretold = found is not None and _another_party(found, dyad.source)
+    entry, modality = as_said(view, ontology, dyad, future=_after(when, day), foretold=foretold)
     leaf = content_leaf(view, lexicon, dyad.trigger, entry.cameo)
     if leaf != entry.cameo:  # "urged Uganda to extradite …": an appeal for judicial help
         plover = ontology.to_plover(leaf)
@@ -387,7 +389,6 @@ def _event(
     code = ontology.cameo(entry.cameo)
     sentence = view.tokens[dyad.trigger].sentence
     span = annotation_span(view, sentence)
-    found = speaker_of(view, index, dyad.trigger, besides=dyad.source)
     speaker = _ref(found) if found else None
     speaker = speaker or _quote_speaker(quotes, view.tokens[dyad.trigger].start)
     source, target = _ref(dyad.source), _ref(dyad.target) if dyad.target else None
@@ -432,6 +433,17 @@ def _claims(speaker: ActorRef | None, source: ActorRef) -> bool:
     if speaker is None or speaker.actor_id == source.actor_id or speaker.code == source.code:
         return False
     return speaker.code not in BARE_SECTORS
+
+
+def _another_party(speaker: ActorMention, source: ActorMention) -> bool:
+    """Whether a named claimer is a party other than the doer: of another country, or another
+    body where either has none ("Iran will attack, the Pentagon said"; not "Iran will respond,
+    Iran's foreign minister said")."""
+    if speaker.code in BARE_SECTORS:
+        return False
+    if speaker.country and source.country:
+        return speaker.country != source.country
+    return speaker.code[:3] != source.code[:3]
 
 
 def _reported(dyad: Dyad) -> float:

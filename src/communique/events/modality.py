@@ -141,11 +141,39 @@ def _governed(view: TextView, k: int) -> bool:
         return True
     if token.dep == "prep" and devoted(view, k):
         return True  # "committed [to speaking]"
+    if _purpose(view, k):
+        return True  # "will travel to Moscow [for talks]": the talks are what the trip is for
     return (
         token.dep == "nsubj"
         and token.pos == "NOUN"
         and view.lemma(token.head) in OCCURRENCE_VERBS
         and _completes(view, token.head)
+    )
+
+
+# Verbs of going somewhere, whose "for" + event noun is what the going is for: "will travel to
+# Moscow for talks", "prepared for another round of talks". Not any "for": "will sanction
+# Russia for its invasion" gives the cause, which happened.
+GOING_VERBS = frozenset(
+    {"travel", "go", "fly", "head", "come", "arrive", "return", "leave", "prepare", "gather"}
+)
+
+
+def _purpose(view: TextView, k: int) -> bool:
+    """Whether token ``k`` links an event noun to a verb of going as what it is for: the
+    noun after "for", or that "for" under the verb."""
+    token = view.tokens[k]
+    if token.dep == "pobj" and token.pos == "NOUN":
+        k, token = token.head, view.tokens[token.head]
+    elif token.dep != "prep" or not any(
+        view.tokens[c].dep == "pobj" and view.tokens[c].pos == "NOUN" for c in view.children(k)
+    ):
+        return False
+    return (
+        view.words[k].lower() == "for"
+        and token.dep == "prep"
+        and token.head != k
+        and view.lemma(token.head) in GOING_VERBS
     )
 
 

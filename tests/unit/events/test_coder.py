@@ -574,6 +574,31 @@ def test_code_events_a_coercive_act_still_to_come_is_the_threat_of_it(nlp) -> No
     assert done.cameo.startswith("16") and done.modality == "asserted"
 
 
+def test_code_events_a_coercive_act_another_party_foretells_is_the_act_intended(nlp) -> None:  # type: ignore[no-untyped-def]
+    # another country's claim that Bolivia will attack is a forecast, not Bolivia's threat
+    (told,) = _code(nlp, "Bolivia will attack Chilean bases in Peru, the Peruvian army said.")
+    assert (told.source.code[:3], told.cameo[:2], told.modality) == ("BOL", "19", "intended")
+    assert told.attributed_to is not None and told.attributed_to.code.startswith("PER")
+    # its own side announcing it is the threat, made
+    (own,) = _code(nlp, "Bolivia will attack Chilean bases in Peru, the Bolivian army said.")
+    assert (own.cameo[:2], own.modality) == ("13", "asserted")
+
+
+def test_code_events_modality_of_talks_a_trip_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    def talks(text: str) -> set[str]:
+        return {e.modality for e in _code(nlp, text) if "talks" in text[e.trigger[0] : e.trigger[1]]}  # type: ignore[index]
+
+    assert talks("The Chilean foreign minister will travel to Lima for talks with Peru.") == {
+        "intended"
+    }
+    assert talks("The Chilean foreign minister travelled to Lima for talks with Peru.") == {
+        "asserted"
+    }
+    # a cause after "for" happened: only going is done for something
+    events = _code(nlp, "Chile will sanction Peru for its invasion of Bolivia.")
+    assert {e.modality for e in events if e.cameo[:2] in {"18", "19"}} == {"asserted"}
+
+
 def test_code_events_aid_given_keeps_its_code(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile provided economic aid to Peru on Monday.")
     assert events and events[0].cameo.startswith("07") and events[0].modality == "asserted"
