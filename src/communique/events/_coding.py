@@ -437,13 +437,21 @@ def _claims(speaker: ActorRef | None, source: ActorRef) -> bool:
 
 def _another_party(speaker: ActorMention, source: ActorMention) -> bool:
     """Whether a named claimer is a party other than the doer: of another country, or another
-    body where either has none ("Iran will attack, the Pentagon said"; not "Iran will respond,
-    Iran's foreign minister said")."""
+    body where either has none ("Iran will attack, the Pentagon said"), or of the same country
+    but outside its executive, of another sector ("German troops would be withdrawn, a German
+    lawmaker said"); not the executive telling of its state's act ("Iran will respond, Iran's
+    foreign minister said", "troops will leave, the defence minister said")."""
     if speaker.code in BARE_SECTORS:
         return False
-    if speaker.country and source.country:
-        return speaker.country != source.country
-    return speaker.code[:3] != source.code[:3]
+    if not (speaker.country and source.country):
+        return speaker.code[:3] != source.code[:3]
+    if speaker.country != source.country:
+        return True
+    return speaker.sector not in EXECUTIVE and speaker.sector != source.sector
+
+
+# Sectors that speak for a country's state (None: the country itself).
+EXECUTIVE = frozenset({None, "GOV", "MIL", "COP", "SPY"})
 
 
 def _reported(dyad: Dyad) -> float:

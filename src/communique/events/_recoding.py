@@ -31,8 +31,8 @@ def as_said(
         dyad: The candidate, with the entry the rules or the model gave it.
         future: The text dates the event after the article's day (it is still to come).
         foretold: Another party than the doer tells of the act ("Iran will strike the bases,
-            the Pentagon said"): a coercive act still to come is then that party's forecast
-            or charge, the act intended, not a threat the doer made.
+            the Pentagon said"): an act still to come is then that party's forecast or
+            charge, the act intended, not a threat or an intent the doer made known.
     """
     entry = dyad.entry
     if _verbal_clash(view, dyad):
@@ -59,8 +59,8 @@ def as_said(
         # "were planning attacks": a plan others tell of is no threat made; the act, intended
         return entry, modality
     intent = _intent_code(entry.cameo)
-    if intent is not None and intent[:2] == "13" and foretold:
-        return entry, modality
+    if intent is not None and foretold:
+        return entry, modality  # another's forecast of the act, not the doer's intent or threat
     if intent is not None:
         # "is willing to provide aid": CAMEO 0331; announcing a coercive act is a threat,
         # and it was made

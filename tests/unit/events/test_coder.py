@@ -603,6 +603,11 @@ def test_code_events_a_coercive_act_another_party_foretells_is_the_act_intended(
     # its own side announcing it is the threat, made
     (own,) = _code(nlp, "Bolivia will attack Chilean bases in Peru, the Bolivian army said.")
     assert (own.cameo[:2], own.modality) == ("13", "asserted")
+    # a withdrawal a lawmaker tells of is the act intended, not the troops' intent to do it
+    (withdrawal,) = _code(
+        nlp, "A Chilean senator said some Chilean troops would soon be withdrawn from Bolivia."
+    )
+    assert (withdrawal.cameo[:2], withdrawal.modality) == ("08", "intended")
 
 
 def test_code_events_modality_of_talks_a_trip_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
