@@ -39,6 +39,10 @@ def as_said(
         # "McMaster clashed with Trump": people clash in words; armed forces and crowds fight
         entry = _recoded(ontology, entry, DISAPPROVE)
     modality = modality_of(view, dyad.trigger, entry.modality)
+    if entry.cameo[:2] != REJECT_ROOT and _ruled_out(view, dyad.trigger):
+        # "ruled out military action" coded as the action: it is not to be done; "has not
+        # ruled out" leaves it open
+        modality = "possible" if modality == "negated" else "negated"
     if modality == "asserted" and future:
         modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
     threat = _threat_made(view, dyad.trigger, entry.cameo, modality)
@@ -142,6 +146,14 @@ def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
         dyad.entry.cameo[:2] in {"19", "18"}
         and view.lemma(dyad.trigger) in CLASH_WORDS
         and dyad.source.actor_id.startswith(PERSON_ID_PREFIX)
+    )
+
+
+def _ruled_out(view: TextView, trigger: int) -> bool:
+    """Whether the trigger is a verb that excludes an act ("ruled out", "excluded")."""
+    lemma = view.lemma(trigger)
+    return lemma == "exclude" or (
+        lemma == "rule" and any(view.words[c].lower() == "out" for c in view.children(trigger))
     )
 
 

@@ -83,6 +83,10 @@ FUTURE_TIME = re.compile(
 TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep"})
 FUTURE_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled", "proposed"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Verbs that, negated, leave an act open: "has not ruled out military action" (possible).
+OPEN_VERBS = frozenset({"rule", "exclude"})
+# Forms of intent verbs the small model lemmatises wrongly ("hopes" as "hop").
+INTENT_FORMS = frozenset({"hopes", "hoped", "hoping"})
 # Participles that, in the passive before an infinitive, say an act is arranged ("are set to
 # sign", "is slated to visit"); read as written (the small model lemmatises "slated" as "slat").
 ARRANGED = frozenset({"set", "slated"})
@@ -184,10 +188,16 @@ def _completes(view: TextView, verb: int) -> bool:
 
 
 def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
+    if not is_trigger and view.lemma(k) in OPEN_VERBS and _negated(view, k):
+        return {"possible"}  # "has not ruled out military action": left open
     marks: set[str] = set()
     lemma = view.lemma(k)
-    if not is_trigger and lemma in INTENT_VERBS:
+    if not is_trigger and (lemma in INTENT_VERBS or view.words[k].lower() in INTENT_FORMS):
         marks.add("intended")
+    if not is_trigger and lemma in POSSIBLE_WORDS | {"unlikely"}:
+        marks.add("possible")  # "is likely to sanction", "is unlikely to meet"
+    if not is_trigger and _not_yet(view, k):
+        marks.add("negated")  # "has yet to recognize": not done
     if not is_trigger and view.words[k].lower() in ARRANGED and is_passive(view, k):
         marks.add("intended")  # "are set to sign": arranged, not yet done
     if not is_trigger and lemma in NEGATING_VERBS:
@@ -210,6 +220,20 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
         elif dep == "advcl" and is_trigger and _has_marker(view, child):
             marks.add("conditional")
     return marks
+
+
+def _negated(view: TextView, k: int) -> bool:
+    return any(
+        view.tokens[c].dep == "neg" or view.words[c].lower() in NEGATIONS
+        for c in view.children(k)
+    )
+
+
+def _not_yet(view: TextView, k: int) -> bool:
+    """ "has yet to", "is yet to": ``k`` is the verb whose clause is not done yet."""
+    return view.lemma(k) in {"have", "be"} and any(
+        view.tokens[c].dep == "advmod" and view.words[c].lower() == "yet" for c in view.children(k)
+    )
 
 
 def _still_to_come(view: TextView, trigger: int) -> bool:

@@ -436,6 +436,26 @@ def test_code_events_modality_intended_when_arranged(nlp) -> None:  # type: igno
     assert "intended" not in {e.modality for e in done}
 
 
+def test_code_events_modality_of_likelihood_hopes_open_and_unfinished_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "The Chilean president is likely to sanction Peru.": "possible",
+        "Chile is unlikely to meet Peruvian officials this year.": "possible",
+        "Chile hopes to sign a trade deal with Peru.": "intended",  # "hopes" read as "hop"
+        "Chile has yet to recognize the new government in Peru.": "negated",
+    }
+    for text, modality in cases.items():
+        events = [e for e in _code(nlp, text) if e.target is not None]
+        assert events and {e.modality for e in events} == {modality}, text
+    # the act a verb rules out, as the learned decision codes it: not to be done, or left open
+    ruled = {
+        "Chile has not ruled out military action against Peru.": "possible",
+        "Chile ruled out military action against Peru.": "negated",
+    }
+    for text, modality in ruled.items():
+        events = [e for e in _code_learned(nlp, text) if e.cameo[:2] != "12"]
+        assert {e.modality for e in events} <= {modality}, text
+
+
 def test_code_events_modality_conditional(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Chile will expel the ambassador of Peru if the talks fail.")
     assert events and {e.modality for e in events} == {"conditional"}
