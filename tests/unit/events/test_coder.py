@@ -442,6 +442,8 @@ def test_code_events_modality_of_likelihood_hopes_open_and_unfinished_acts(nlp) 
         "Chile is unlikely to meet Peruvian officials this year.": "possible",
         "Chile hopes to sign a trade deal with Peru.": "intended",  # "hopes" read as "hop"
         "Chile has yet to recognize the new government in Peru.": "negated",
+        "Chile is poised to sign a trade deal with Peru.": "intended",
+        "Chile is about to sign a trade deal with Peru.": "intended",
     }
     for text, modality in cases.items():
         events = [e for e in _code(nlp, text) if e.target is not None]
