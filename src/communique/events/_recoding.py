@@ -50,6 +50,9 @@ def as_said(
         # "threatened to attack" (1384), "will not lift the embargo until …" (139): the threat
         # is the event, and it was made
         return _recoded(ontology, entry, threat), "asserted"
+    if entry.cameo == DECLINE_COMMENT and modality == "negated":
+        # "did not immediately respond to a request for comment": not commenting is the event
+        modality = "asserted"
     refusal = entry.cameo[:2] == REJECT_ROOT
     if modality == "negated" and refusal and not _refuses(view, dyad.trigger):
         # "Iran will not negotiate with the US", "refused to meet him", coded as the refusal
@@ -80,6 +83,7 @@ def _recoded(ontology: Ontology, entry: LexiconEntry, cameo: str) -> LexiconEntr
 
 
 REJECT_ROOT = "12"  # the refusals
+DECLINE_COMMENT = "011"
 # Words that refuse or defy by themselves: "did not reject the plan", "has not vetoed the
 # bill" are refusals that were not made.
 REFUSING = NEGATING_VERBS | {

@@ -124,7 +124,8 @@ def test_code_events_an_event_noun_received_is_the_givers_act(nlp) -> None:  # t
         ("PER", "BOLGOV")
     }
     assert pairs("The Chilean plan won backing from Peru and Bolivia.", "backing") == {
-        ("PER", "CHL"), ("BOL", "CHL")
+        ("PER", "CHL"),
+        ("BOL", "CHL"),
     }
     # aid received is still the verb's
     assert not _proposed(nlp, "Bolivia received aid from Peru.", "aid")
@@ -448,6 +449,12 @@ def test_code_events_modality_of_likelihood_hopes_open_and_unfinished_acts(nlp) 
     for text, modality in cases.items():
         events = [e for e in _code(nlp, text) if e.target is not None]
         assert events and {e.modality for e in events} == {modality}, text
+    # an event ahead of which something is done is still to come
+    events = _code(
+        nlp, "The Chilean president flew to Lima ahead of his meeting with Peru's president."
+    )
+    meeting = [e for e in events if e.trigger and e.trigger[0] > 40]
+    assert meeting and {e.modality for e in meeting} == {"intended"}
     # the act a verb rules out, as the learned decision codes it: not to be done, or left open
     ruled = {
         "Chile has not ruled out military action against Peru.": "possible",
@@ -456,6 +463,13 @@ def test_code_events_modality_of_likelihood_hopes_open_and_unfinished_acts(nlp) 
     for text, modality in ruled.items():
         events = [e for e in _code_learned(nlp, text) if e.cameo[:2] != "12"]
         assert {e.modality for e in events} <= {modality}, text
+
+
+def test_code_events_not_answering_a_request_for_comment_is_declining_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_learned(
+        nlp, "The Chilean embassy did not immediately respond to a request for comment."
+    )
+    assert {(e.cameo, e.modality) for e in events} == {("011", "asserted")}
 
 
 def test_code_events_modality_conditional(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -634,7 +648,9 @@ def test_code_events_a_coercive_act_another_party_foretells_is_the_act_intended(
 
 def test_code_events_modality_of_talks_a_trip_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
     def talks(text: str) -> set[str]:
-        return {e.modality for e in _code(nlp, text) if "talks" in text[e.trigger[0] : e.trigger[1]]}  # type: ignore[index]
+        return {
+            e.modality for e in _code(nlp, text) if "talks" in text[e.trigger[0] : e.trigger[1]]
+        }  # type: ignore[index]
 
     assert talks("The Chilean foreign minister will travel to Lima for talks with Peru.") == {
         "intended"
