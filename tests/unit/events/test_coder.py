@@ -465,6 +465,12 @@ def test_code_events_modality_of_likelihood_hopes_open_and_unfinished_acts(nlp) 
         assert {e.modality for e in events} <= {modality}, text
 
 
+def test_code_events_an_intent_made_known_is_intended(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_learned(nlp, "Peru expressed a willingness to meet Chilean officials.")
+    intents = [e for e in events if e.cameo.startswith("03")]
+    assert intents and {e.modality for e in intents} == {"intended"}
+
+
 def test_code_events_not_answering_a_request_for_comment_is_declining_it(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(
         nlp, "The Chilean embassy did not immediately respond to a request for comment."
