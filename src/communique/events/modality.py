@@ -75,6 +75,8 @@ NEGATING_VERBS = frozenset(
     {"deny", "refuse", "decline", "fail", "reject", "rule", "refusal", "denial", "failure"}
 )  # and their nouns: "China's refusal to condemn Russia"
 CONDITION_MARKERS = frozenset({"if", "unless"})
+# Verbs of holding back from an act: "has refrained from carrying out attacks" (negated).
+ABSTAINING = frozenset({"refrain", "abstain", "desist"})
 # Times still to come: the event is planned, not done.
 FUTURE_TIME = re.compile(
     r"\b(tomorrow|next (week|month|year|weekend|spring|summer|autumn|fall|winter|"
@@ -154,6 +156,8 @@ def _governed(view: TextView, k: int) -> bool:
         return True
     if token.dep == "prep" and devoted(view, k):
         return True  # "committed [to speaking]"
+    if token.dep == "prep" and view.words[k].lower() == "from":
+        return view.lemma(token.head) in ABSTAINING  # "refrained [from carrying out] attacks"
     if _purpose(view, k):
         return True  # "will travel to Moscow [for talks]": the talks are what the trip is for
     return (
@@ -209,7 +213,7 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
         marks.add("negated")  # "has yet to recognize": not done
     if not is_trigger and view.words[k].lower() in ARRANGED and is_passive(view, k):
         marks.add("intended")  # "are set to sign": arranged, not yet done
-    if not is_trigger and lemma in NEGATING_VERBS:
+    if not is_trigger and lemma in NEGATING_VERBS | ABSTAINING:
         marks.add("negated")
     token = view.tokens[k]
     if token.dep == "advcl" and _has_marker(view, k):
@@ -228,6 +232,10 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
             marks.add("possible")
         elif dep == "advcl" and is_trigger and _has_marker(view, child):
             marks.add("conditional")
+        elif dep == "mark" and word == "whether":
+            marks.add("possible")  # "debated whether to launch a strike"
+        elif is_trigger and dep in {"dobj", "nsubjpass"} and _none_of(view, child):
+            marks.add("negated")  # "offered no apologies", "no aid was delivered"
     return marks
 
 
@@ -235,6 +243,13 @@ def _hedges(view: TextView, k: int, below: int) -> bool:
     """Whether ``k`` hedges the clause ``below`` it that is its complement ("is likely [to
     sanction]"), not a clause joined to it."""
     return view.tokens[below].dep in {"xcomp", "ccomp"} and view.lemma(k) in LIKELIHOOD
+
+
+def _none_of(view: TextView, noun: int) -> bool:
+    """Whether a noun is quantified by "no" ("no apologies"; not "no doubt")."""
+    return view.lemma(noun) not in AFFIRMING_NOUNS and any(
+        view.tokens[c].dep == "det" and view.words[c].lower() == "no" for c in view.children(noun)
+    )
 
 
 def _negated(view: TextView, k: int) -> bool:

@@ -445,6 +445,9 @@ def test_code_events_modality_of_likelihood_hopes_open_and_unfinished_acts(nlp) 
         "Chile has yet to recognize the new government in Peru.": "negated",
         "Chile is poised to sign a trade deal with Peru.": "intended",
         "Chile is about to sign a trade deal with Peru.": "intended",
+        "Chile sent no troops to Peru.": "negated",
+        "Chile delivered no aid to Peru.": "negated",
+        "Chile debated whether to launch a strike on Peru.": "possible",
     }
     for text, modality in cases.items():
         events = [e for e in _code(nlp, text) if e.target is not None]
