@@ -62,6 +62,9 @@ def as_said(
         # "Japan is considering sending aid to Haiti": CAMEO codes the consideration (014),
         # a statement that was made, not an intent to send
         return _recoded(ontology, entry, CONSIDER_POLICY), "asserted"
+    if modality == "negated" and entry.cameo[:2] == INTENT_ROOT and _restraint(view, dyad.trigger):
+        # "promised not to attack South Korea": a promise of restraint, made; intended
+        return entry, "intended"
     if modality == "asserted" and entry.cameo[:2] == INTENT_ROOT:
         # "expressed a willingness to meet" (036): an intent made known is of an act still to
         # come, as the corpus labels code 03 (intended 88 % of the time)
@@ -155,6 +158,25 @@ def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
         dyad.entry.cameo[:2] in {"19", "18"}
         and view.lemma(dyad.trigger) in CLASH_WORDS
         and dyad.source.actor_id.startswith(PERSON_ID_PREFIX)
+    )
+
+
+PROMISING = frozenset({"promise", "pledge", "vow", "agree", "commit", "undertake", "guarantee"})
+
+
+def _restraint(view: TextView, trigger: int) -> bool:
+    """Whether the negated act at ``trigger`` is what a verb of promising, itself not negated,
+    promises not to do ("promised not to attack")."""
+    token = view.tokens[trigger]
+    if token.dep != "xcomp" or not _negative(view, trigger):
+        return False
+    return view.lemma(token.head) in PROMISING and not _negative(view, token.head)
+
+
+def _negative(view: TextView, k: int) -> bool:
+    return any(
+        view.tokens[c].dep == "neg" or view.words[c].lower() in {"not", "n't", "never"}
+        for c in view.children(k)
     )
 
 

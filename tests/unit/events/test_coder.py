@@ -474,6 +474,12 @@ def test_code_events_an_intent_made_known_is_intended(nlp) -> None:  # type: ign
     assert intents and {e.modality for e in intents} == {"intended"}
 
 
+def test_code_events_a_promise_of_restraint_is_intended(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _code_learned(nlp, "Bolivia promised not to invade Chile.")
+    intents = [e for e in events if e.cameo.startswith("03")]
+    assert intents and {e.modality for e in intents} == {"intended"}
+
+
 def test_code_events_not_answering_a_request_for_comment_is_declining_it(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code_learned(
         nlp, "The Chilean embassy did not immediately respond to a request for comment."
