@@ -62,8 +62,7 @@ AUTHORED_NOUNS = frozenset(
 FROM_AUTHORED = frozenset(
     {"request", "proposal", "appeal", "plea", "invitation", "ultimatum", "accusation",
      "allegation", "criticism", "condemnation", "warning", "threat", "praise", "support",
-     "assistance", "aid", "apology", "visit", "call", "backing", "demand", "rebuke", "protest",
-     "complaint", "condolence", "pledge", "loan", "endorsement"}
+     "assistance", "aid", "apology", "visit", "call"}
 )  # fmt: skip
 
 

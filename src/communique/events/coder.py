@@ -46,11 +46,39 @@ from communique.textview import TextView, child_with
 
 # Verbs that carry no event of their own when their object is an event noun.
 LIGHT_VERBS = frozenset(
-    {"have", "hold", "make", "take", "step", "deepen", "expand", "continue", "begin", "start",
-     "resume", "renew", "restart", "conduct", "carry", "pay", "give", "launch", "intensify",
-     "strengthen", "boost", "increase", "enhance", "broaden", "discuss", "seek", "stage",
-     "mount", "keep", "add"}
-)  # fmt: skip
+    {
+        "have",
+        "hold",
+        "make",
+        "take",
+        "step",
+        "deepen",
+        "expand",
+        "continue",
+        "begin",
+        "start",
+        "resume",
+        "renew",
+        "restart",
+        "conduct",
+        "carry",
+        "pay",
+        "give",
+        "launch",
+        "intensify",
+        "strengthen",
+        "boost",
+        "increase",
+        "enhance",
+        "broaden",
+        "discuss",
+        "seek",
+        "stage",
+        "mount",
+        "keep",
+        "add",
+    }
+)
 VERB_POS = frozenset({"VERB"})
 # What is met without meeting anyone: "met the conditions", "meet the deadline".
 REQUIREMENTS = frozenset(
@@ -66,11 +94,7 @@ OBLIGATION_AUXILIARIES = frozenset({"must", "should"})
 # Verbs whose subject undergoes the act its object names, done by someone else; those of
 # receiving make the subject its target ("drew criticism from lawmakers", "faced a backlash
 # from Republicans"; "receive" is the lexicon's, read the other way round).
-RECEIVING_VERBS = frozenset({"draw", "face", "attract", "earn", "incur", "garner", "win", "gain"})
-# "receive" codes by itself what it gets ("received aid from France", the lexicon's); an event
-# noun it gets that the lexicon does not pair with it is still the giver's act on its subject
-# ("received criticism from Uganda").
-RECEIVERS = RECEIVING_VERBS | {"receive", "get"}
+RECEIVING_VERBS = frozenset({"draw", "face", "attract", "earn", "incur", "garner"})
 UNDERGOING_VERBS = RECEIVING_VERBS | {"survive", "escape", "suffer", "endure", "withstand", "evade"}
 # Verbs whose event-noun object codes the event in their place.
 NOUN_CARRIERS = LIGHT_VERBS | RECEIVING_VERBS
@@ -412,7 +436,7 @@ class DependencyCoder(TargetReader):
     def _received(self, noun: int) -> bool:
         """Whether the noun is what a verb of receiving's subject gets ("faced criticism")."""
         token = self.view.tokens[noun]
-        return token.dep == "dobj" and self.view.lemma(token.head) in RECEIVERS
+        return token.dep == "dobj" and self.view.lemma(token.head) in RECEIVING_VERBS
 
     def _between(self, heads: list[int]) -> bool:
         """Whether a noun's parties are named after "between" ("talks between A and B")."""
@@ -492,21 +516,8 @@ class DependencyCoder(TargetReader):
         return self._coded_by_head(prep) or (verb != prep and self._is_event_verb(verb))
 
     def _coded_by_head(self, noun: int) -> bool:
-        """Whether the verb whose object the noun is codes it ("provide assistance"); not a
-        verb the lexicon codes only with other objects ("received criticism": the noun)."""
-        view = self.view
-        head = view.tokens[noun].head
-        if not self._is_event_verb(head) or view.lemma(head) in LIGHT_VERBS:
-            return False
-        return (
-            self.lexicon.lookup(
-                view.lemma(head),
-                "verb",
-                particles=particles_of(view, head),
-                object_lemmas=argument_lemmas(view, head, noun),
-            )
-            is not None
-        )
+        head = self.view.tokens[noun].head
+        return self._is_event_verb(head) and self.view.lemma(head) not in LIGHT_VERBS
 
     def _is_event_verb(self, i: int) -> bool:
         return self.view.tokens[i].pos in VERB_POS and self.view.lemma(i) in self.verbs

@@ -111,28 +111,6 @@ def test_code_events_what_a_verb_of_receiving_gets_is_done_to_its_subject(nlp) -
     assert pairs == {("ARG", "CHL")}
 
 
-def test_code_events_an_event_noun_received_is_the_givers_act(nlp) -> None:  # type: ignore[no-untyped-def]
-    def pairs(text: str, lemma: str) -> set[tuple[str, str | None]]:
-        return {(d.source.code, d.target.code if d.target else None)
-                for d in _proposed(nlp, text, lemma)}  # fmt: skip
-
-    # "receive" codes aid by itself, but not criticism: the noun codes it, the giver's act
-    assert pairs("The Bolivian president received sharp criticism from Peru.", "criticism") == {
-        ("PER", "BOLGOV")
-    }
-    assert pairs("The Bolivian envoy got a stern rebuke from Peru.", "rebuke") == {
-        ("PER", "BOLGOV")
-    }
-    assert pairs("The Chilean plan won backing from Peru and Bolivia.", "backing") == {
-        ("PER", "CHL"),
-        ("BOL", "CHL"),
-    }
-    # aid received is still the verb's
-    assert not _proposed(nlp, "Bolivia received aid from Peru.", "aid")
-    # securing a deal with someone is no receiving
-    assert pairs("Chile secured a trade agreement with Peru.", "agreement") <= {("CHL", "PER")}
-
-
 def test_code_events_aid_suspended_with_a_country_acts_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Norway suspended military aid and arms deals with Chile.")
     assert ("NOR", "CHL") in _pairs(events)
