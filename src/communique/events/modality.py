@@ -254,8 +254,7 @@ def _none_of(view: TextView, noun: int) -> bool:
 
 def _negated(view: TextView, k: int) -> bool:
     return any(
-        view.tokens[c].dep == "neg" or view.words[c].lower() in NEGATIONS
-        for c in view.children(k)
+        view.tokens[c].dep == "neg" or view.words[c].lower() in NEGATIONS for c in view.children(k)
     )
 
 
