@@ -235,11 +235,7 @@ def threat_to_act(view: TextView, trigger: int, cameo: str) -> str | None:
 def _ultimatum(view: TextView, trigger: int) -> bool:
     """Whether the negated act at ``trigger`` is held back until a condition is met."""
     children = view.children(trigger)
-    negated = any(
-        view.tokens[c].dep == "neg" or view.words[c].lower() in {"not", "n't", "never"}
-        for c in children
-    )
-    if not negated:
+    if not _negative(view, trigger):
         return False
     for child in children:
         dep = view.tokens[child].dep
