@@ -14,7 +14,7 @@ import dataclasses
 from communique.events._content import planned_threat, threat_of, threatened
 from communique.events.coder import Dyad
 from communique.events.lexicon import LexiconEntry
-from communique.events.modality import NEGATING_VERBS, modality_of
+from communique.events.modality import NEGATING_VERBS, excludes, modality_of, negated_by
 from communique.events.ontology import Ontology
 from communique.records import PERSON_ID_PREFIX, Modality
 from communique.textview import TextView
@@ -39,7 +39,7 @@ def as_said(
         # "McMaster clashed with Trump": people clash in words; armed forces and crowds fight
         entry = _recoded(ontology, entry, DISAPPROVE)
     modality = modality_of(view, dyad.trigger, entry.modality)
-    if entry.cameo[:2] != REJECT_ROOT and _ruled_out(view, dyad.trigger):
+    if entry.cameo[:2] != REJECT_ROOT and excludes(view, dyad.trigger):
         # "ruled out military action" coded as the action: it is not to be done; "has not
         # ruled out" leaves it open
         modality = "possible" if modality == "negated" else "negated"
@@ -162,30 +162,16 @@ def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
 
 
 PROMISING = frozenset({"promise", "pledge", "vow", "agree", "commit", "undertake", "guarantee"})
+NOT_WORDS = frozenset({"not", "n't", "never"})  # a verb's own negation ("no" negates nouns)
 
 
 def _restraint(view: TextView, trigger: int) -> bool:
     """Whether the negated act at ``trigger`` is what a verb of promising, itself not negated,
     promises not to do ("promised not to attack")."""
     token = view.tokens[trigger]
-    if token.dep != "xcomp" or not _negative(view, trigger):
+    if token.dep != "xcomp" or not negated_by(view, trigger, NOT_WORDS):
         return False
-    return view.lemma(token.head) in PROMISING and not _negative(view, token.head)
-
-
-def _negative(view: TextView, k: int) -> bool:
-    return any(
-        view.tokens[c].dep == "neg" or view.words[c].lower() in {"not", "n't", "never"}
-        for c in view.children(k)
-    )
-
-
-def _ruled_out(view: TextView, trigger: int) -> bool:
-    """Whether the trigger is a verb that excludes an act ("ruled out", "excluded")."""
-    lemma = view.lemma(trigger)
-    return lemma == "exclude" or (
-        lemma == "rule" and any(view.words[c].lower() == "out" for c in view.children(trigger))
-    )
+    return view.lemma(token.head) in PROMISING and not negated_by(view, token.head, NOT_WORDS)
 
 
 def _considered(view: TextView, trigger: int) -> bool:
@@ -235,7 +221,7 @@ def threat_to_act(view: TextView, trigger: int, cameo: str) -> str | None:
 def _ultimatum(view: TextView, trigger: int) -> bool:
     """Whether the negated act at ``trigger`` is held back until a condition is met."""
     children = view.children(trigger)
-    if not _negative(view, trigger):
+    if not negated_by(view, trigger, NOT_WORDS):
         return False
     for child in children:
         dep = view.tokens[child].dep

@@ -87,17 +87,15 @@ FUTURE_TIME = re.compile(
 TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep"})
 FUTURE_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled", "proposed"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Words that hedge the clause they govern: "is likely to sanction". Not "appears to have
+# attacked", "is believed to have sent": the corpus labels split those between asserted and
+# possible (27 / 24 and 3 / 3), where "likely to" is possible 13 times in 14.
 LIKELIHOOD = POSSIBLE_WORDS | {"unlikely"}
-# Verbs that, negated, leave an act open: "has not ruled out military action" (possible).
-OPEN_VERBS = frozenset({"rule", "exclude"})
 # Forms of intent verbs the small model lemmatises wrongly ("hopes" as "hop").
 INTENT_FORMS = frozenset({"hopes", "hoped", "hoping"})
 # Participles that, in the passive before an infinitive, say an act is arranged ("are set to
 # sign", "is slated to visit"); read as written (the small model lemmatises "slated" as "slat").
 ARRANGED = frozenset({"set", "slated", "poised"})
-# Not hedges: "appears to have attacked", "is believed to have sent" are split between
-# asserted and possible in the corpus labels (27 / 24 and 3 / 3), "likely to" is possible
-# (13 of 14).
 # Clause links that carry modality up to the trigger ("promised [to deepen]").
 # Not through prepositions: "following Putin's visit", "in talks with" keep their own modality
 # (but "committed to", "determined to" + a gerund are the intent of it).
@@ -201,7 +199,7 @@ def _completes(view: TextView, verb: int) -> bool:
 
 
 def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
-    if not is_trigger and view.lemma(k) in OPEN_VERBS and _negated(view, k):
+    if not is_trigger and excludes(view, k) and negated_by(view, k):
         return {"possible"}  # "has not ruled out military action": left open
     marks: set[str] = set()
     lemma = view.lemma(k)
@@ -252,9 +250,18 @@ def _none_of(view: TextView, noun: int) -> bool:
     )
 
 
-def _negated(view: TextView, k: int) -> bool:
+def negated_by(view: TextView, k: int, words: frozenset[str] = NEGATIONS) -> bool:
+    """Whether word ``k`` carries a negation of its own: a ``neg`` child or one of ``words``."""
     return any(
-        view.tokens[c].dep == "neg" or view.words[c].lower() in NEGATIONS for c in view.children(k)
+        view.tokens[c].dep == "neg" or view.words[c].lower() in words for c in view.children(k)
+    )
+
+
+def excludes(view: TextView, k: int) -> bool:
+    """Whether word ``k`` is a verb that excludes an act ("ruled out", "excluded")."""
+    lemma = view.lemma(k)
+    return lemma == "exclude" or (
+        lemma == "rule" and any(view.words[c].lower() == "out" for c in view.children(k))
     )
 
 
