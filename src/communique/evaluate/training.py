@@ -479,6 +479,7 @@ def _label(
     trigger = view.tokens[dyad.trigger]
     near = {dyad.trigger, trigger.head}  # "stepped up cooperation": the verb or its object
     near.update(view.children(dyad.trigger))
+    other_source = False
     for n, event in enumerate(events):
         inside = {
             i for i in near if event.trigger[0] <= view.tokens[i].start - shift < event.trigger[1]
@@ -486,10 +487,12 @@ def _label(
         if dyad.trigger not in inside and not (inside and _light(view, dyad.trigger, inside)):
             continue
         if event.source is not None and not _same_actor(dyad.source, event.source, shift, mentions):
-            return None  # the right word with another source: neither yes nor no
+            other_source = True  # this event's word with another source; another may fit
+            continue
         matched.add(n)
         return event.cameo[:2], event
-    return NO_EVENT, None
+    # the right word with another source only: neither yes nor no
+    return None if other_source else (NO_EVENT, None)
 
 
 def _light(view: TextView, trigger: int, inside: set[int]) -> bool:

@@ -119,6 +119,9 @@ class ActorIndex:
             mention = mention or (self._owner(head) if owners else None) or self._titled(head)
             if mention is None and (inside := place_inside(self.view, head)) is not None:
                 mention = self.at(inside)  # "a curfew in parts of Ahmedabad"
+            if mention is None and self.view.tokens[head].dep == "appos":
+                # "Nadler, the committee chairman who had threatened …": the name it describes
+                mention = self.at(self.view.tokens[head].head)
             if mention is None:
                 found += [m for m in self._included(head) if m not in found]
             mentions = (

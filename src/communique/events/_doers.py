@@ -79,8 +79,9 @@ OWNING_VERBS = frozenset({"admit", "confess", "resort"})
 # Being set on an act of one's own: the subject does what the gerund after "to", "with" or
 # "on" names ("is committed to speaking up against", "is obsessed with examining").
 DEVOTED_WORDS = frozenset(
-    {"committed", "dedicated", "devoted", "determined", "obsessed", "focused", "intent", "bent"}
-)
+    {"committed", "dedicated", "devoted", "determined", "obsessed", "focused", "intent", "bent",
+     "tasked", "charged"}
+)  # fmt: skip
 DEVOTED_PREPOSITIONS = frozenset({"to", "with", "on"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
 
@@ -149,8 +150,8 @@ def misparsed_main_verb(view: TextView, verb: int) -> bool:
     """Whether the parser made a sentence's main verb a participle of its subject: "Macron
     called Trump on Friday" read as a "Macron (who was) called" with the sentence's root on
     the name. A participle whose noun is the root before it and that takes an object of its
-    own (which a passive seldom does), or that follows a relative clause on it ("Israeli
-    forces, who had warned …, killed …"), with no "by" agent is the main verb."""
+    own (which a passive seldom does), that follows a relative clause or an apposition on it,
+    or that the tagger read as a past tense, with no "by" agent is the main verb."""
     token = view.tokens[verb]
     if token.dep != "acl" or token.tag not in {"VBN", "VBD"} or token.head > verb:
         return False
@@ -159,8 +160,12 @@ def misparsed_main_verb(view: TextView, verb: int) -> bool:
         return False
     if prepositional_objects(view, verb, {"by"}):
         return False
-    relative = any(view.tokens[c].dep == "relcl" and c < verb for c in view.children(token.head))
-    return relative or child_with(view, verb, {"dobj", "oprd"}) is not None
+    # after a relative clause or an apposition on it ("Israeli forces, who had warned …,
+    # killed …"; "Schumer, New York Democrat, called on …"), or tagged as a past tense
+    between = any(
+        view.tokens[c].dep in {"relcl", "appos"} and c < verb for c in view.children(token.head)
+    )
+    return between or token.tag == "VBD" or child_with(view, verb, {"dobj", "oprd"}) is not None
 
 
 def _intent_owner(view: TextView, noun: int, depth: int) -> int | None:
@@ -208,6 +213,8 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
         return subject_of(view, governor, depth + 1)  # "admitted to kidnapping"
     if devoted(view, preposition):
         found = subject_of(view, governor, depth + 1)  # "is committed to speaking up"
+        if found is None:  # "Mueller's team is tasked with investigating"
+            found = child_with(view, governor, {"nsubjpass"})
         if found is None:  # the parser may hang the subject on "is" ("Chile is committed to …")
             auxiliaries = [c for c in view.children(governor) if view.tokens[c].dep in AUX_DEPS]
             subjects = (child_with(view, a, SUBJECTS) for a in auxiliaries)
@@ -215,6 +222,9 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
         return found
     if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
         return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
+    if word in MEANS_PREPOSITIONS and view.tokens[governor].dep == "acomp":
+        # "was more direct in blaming Xi", "was quick in condemning": the one it describes
+        return subject_of(view, view.tokens[governor].head, depth + 1)
     return None
 
 

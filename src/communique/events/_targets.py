@@ -11,6 +11,7 @@ from __future__ import annotations
 from communique.events._arguments import (
     COLLECTIVE_NOUNS,
     ActorIndex,
+    is_passive,
     object_of,
     prepositional_objects,
 )
@@ -77,6 +78,15 @@ HELPING = frozenset({"help", "assist", "support", "aid"})
 # chief to lead the delegation", "Trump pulled the U.S. out of the deal" have no target in
 # their object ("sent Iran a letter" still has its dative); nor "contributed troops to".
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "pull", "contribute", "commit"})
+# Verbs that move forces: in the passive with no agent, the forces are the ones who move.
+FORCE_MOVES = frozenset(
+    {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
+     "evacuate", "transfer", "return", "mobilize", "mobilise", "position"}
+)  # fmt: skip
+# Nouns of forces moving: forces named after "of" are the ones who move.
+FORCE_MOVE_NOUNS = frozenset({"withdrawal", "deployment", "redeployment", "pullout", "drawdown"})
+# Verbs that send people: in the passive, whom they send goes there ("was sent to Seoul").
+ENVOY_MOVES = frozenset({"send", "dispatch"})
 # Where a country's own forces are moved to, from or within.
 FORCE_PLACE_PREPOSITIONS = ("in", "into", "to", "from", "inside", "across", "toward", "towards")
 # Measures one actor takes against another, whose owner acts when they are imposed or lifted.
@@ -139,6 +149,11 @@ class TargetReader:
             preps = ("from", "by") if view.lemma(obj) in AUTHORED_NOUNS else ("by",)
             for pobj in prepositional_objects(view, obj, preps):
                 found += self.actors.of_phrase(pobj)
+            if not found and not is_passive(view, verb):
+                # an active verb has no agent of its own: the parser hung the object's "by" on
+                # the verb ("criticized joint military exercises by the United States")
+                for pobj in prepositional_objects(view, verb, ("by",)):
+                    found += self.actors.of_phrase(pobj) if pobj > obj else []
         if not found and obj is not None and view.lemma(obj) in MEASURES:
             found = self._measure_imposed_on(obj)  # "lifted the ban imposed on the LTTE"
         if not found and entry.plover == "AID":

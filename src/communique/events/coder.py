@@ -33,6 +33,9 @@ from communique.events._doers import judged_doer, misparsed_main_verb, subject_o
 from communique.events._targets import (
     AWAY,
     COUNTING,
+    ENVOY_MOVES,
+    FORCE_MOVE_NOUNS,
+    FORCE_MOVES,
     MEASURES,
     REPORTING_VERBS,
     TALK_NOUNS,
@@ -71,7 +74,6 @@ LIGHT_VERBS = frozenset(
         "increase",
         "enhance",
         "broaden",
-        "discuss",
         "seek",
         "stage",
         "mount",
@@ -98,13 +100,6 @@ RECEIVING_VERBS = frozenset({"draw", "face", "attract", "earn", "incur", "garner
 UNDERGOING_VERBS = RECEIVING_VERBS | {"survive", "escape", "suffer", "endure", "withstand", "evade"}
 # Verbs whose event-noun object codes the event in their place.
 NOUN_CARRIERS = LIGHT_VERBS | RECEIVING_VERBS
-# Verbs that move forces: in the passive with no agent, the forces are the ones who move.
-FORCE_MOVES = frozenset(
-    {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
-     "evacuate", "transfer", "return", "mobilize", "mobilise", "position"}
-)  # fmt: skip
-# Verbs that send people: in the passive, whom they send goes there ("was sent to Seoul").
-ENVOY_MOVES = frozenset({"send", "dispatch"})
 # Participles whose passive with "to" is a state of the subject, not an act done to it: "Israel
 # is opposed to French mediation" is Israel's act on the mediation's owner.
 STATIVE_PASSIVES = frozenset({"oppose", "commit", "dedicate", "devote"})
@@ -476,6 +471,11 @@ class DependencyCoder(TargetReader):
         agents = [a for h in holders for a in prepositional_objects(view, h, preps)]
         if by := [m for a in agents for m in self.actors.of_phrase(a)]:
             return by, False  # "a visit by a South Korean delegation", "a plea from Kyiv"
+        if view.lemma(noun) in FORCE_MOVE_NOUNS:
+            moved = [m for a in prepositional_objects(view, noun, ("of",))
+                     for m in self.actors.of_phrase(a)]  # fmt: skip
+            if moved and all(map(_forces, moved)):
+                return moved, False  # "the withdrawal of U.S. forces from Syria": they move
         if pair := self.actors.joined(noun):
             return pair, False  # "Russia-Ukraine talks": both parties
         for child in view.children(noun):

@@ -1652,3 +1652,9 @@ def test_find_actors_reads_a_family_name_of_several_words_as_the_person(nlp) -> 
     )
     mentions = [m for m in _find(nlp, text, "2019-11-01") if text[m.start : m.end] == "Abdul Mahdi"]
     assert [m.code for m in mentions] == ["IRQGOV"]
+
+
+def test_find_actors_opposition_to_something_is_a_stance_not_a_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Spain voiced its opposition to the plan. The Spanish opposition boycotted the vote."
+    codes = [m.code for m in _find(nlp, text)]
+    assert codes.count("ESPOPP") == 1  # the party that boycotts, not the stance

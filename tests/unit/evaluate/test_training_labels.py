@@ -39,3 +39,17 @@ def test_training_proposes_what_a_quoted_we_does_as_the_event_stage_reads_it() -
     document = TrainingDocument("d1", "test:1", text, "2023-06-01", False, (sentence,))
     _, _, counts = build_examples([document], lambda message: None)
     assert counts["gold events proposed"] == 1
+
+
+@pytest.mark.model
+def test_a_candidate_is_matched_with_the_labelled_event_whose_source_it_has() -> None:
+    # the verb's object noun is labelled first with another source: the verb's candidate is
+    # still the second event, not left out as a guess
+    text = "Peru criticized the Chilean raid on Bolivia."
+    raid = GoldEvent("190", (28, 32), (20, 27), (36, 43))
+    criticism = GoldEvent("111", (5, 15), (0, 4), (20, 27))
+    sentence = LabelledSentence(text, "f1", (raid, criticism))
+    document = TrainingDocument("d1", "test:1", text, "2023-06-01", False, (sentence,))
+    examples, _, counts = build_examples([document], lambda message: None)
+    assert counts["gold events proposed"] == 1  # the raid is the verb's object: no candidate
+    assert examples.labels == ["11"]

@@ -1557,3 +1557,41 @@ def test_code_events_a_noun_the_tagger_read_as_a_verb_is_still_an_event_noun(nlp
     assert [(d.source.code, d.target and d.target.code) for d in _proposed(nlp, text, "call")] == [
         ("FRAGOV", "CHNGOV")
     ]
+
+
+def test_proposals_discussing_an_event_noun_is_a_consultation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "discuss" is no light verb: talking about an extension is not the extension
+    text = "Egypt and Qatar discussed an extension of the ceasefire."
+    assert _pairs(_proposed(nlp, text, "discuss")) == {("EGY", "QAT")}
+    assert not _proposed(nlp, text, "extension")
+
+
+def test_proposals_a_by_phrase_on_an_active_verb_names_the_objects_doer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Cuba condemned the naval drills by the United States."
+    assert _pairs(_proposed(nlp, text, "condemn")) == {("CUB", "USA")}
+
+
+def test_proposals_a_relative_clause_on_an_apposition_is_the_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ortega, a former guerrilla who had threatened to expel the Spanish ambassador, spoke."
+    assert _pairs(_proposed(nlp, text, "threaten")) == {("NICGOV", None)}
+
+
+def test_proposals_a_verb_after_a_name_and_its_apposition_is_the_main_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Bernie Sanders, a Vermont independent, called on the Pentagon to release it."
+    assert _pairs(_proposed(nlp, text, "call")) == {("USALEG", "USAMIL")}
+
+
+def test_proposals_a_gerund_after_a_predicate_or_a_task_is_the_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Danish government was quick in condemning Russia."
+    assert _pairs(_proposed(nlp, text, "condemn")) == {("DNKGOV", "RUS")}
+    text = "The French team is tasked with monitoring Mali's elections."
+    assert _pairs(_proposed(nlp, text, "monitor")) == {("FRA", "MLI")}
+
+
+def test_proposals_forces_named_after_a_noun_of_moving_them_move(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The withdrawal of Dutch troops from Mali ended in May."
+    assert _pairs(_proposed(nlp, text, "withdrawal")) == {("NLDMIL", "MLI")}
+    assert _pairs(_proposed(nlp, "The Dutch pullout was completed in May.", "pullout")) == {
+        ("NLD", None)
+    }
+    assert _pairs(_proposed(nlp, "Iran's nuclear test alarmed Israel.", "test")) == {("IRN", None)}
