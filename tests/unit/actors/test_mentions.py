@@ -1658,3 +1658,10 @@ def test_find_actors_opposition_to_something_is_a_stance_not_a_party(nlp) -> Non
     text = "Spain voiced its opposition to the plan. The Spanish opposition boycotted the vote."
     codes = [m.code for m in _find(nlp, text)]
     assert codes.count("ESPOPP") == 1  # the party that boycotts, not the stance
+
+
+def test_find_actors_a_suicide_bomber_and_the_uk_foreign_office_are_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A suicide bomber struck a market. The Foreign and Commonwealth Office condemned it."
+    codes = {m.code[3:] or m.code for m in _find(nlp, text)}
+    assert "UAF" in codes
+    assert "GBRGOV" in {m.code for m in _find(nlp, text)}
