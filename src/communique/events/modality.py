@@ -85,7 +85,10 @@ FUTURE_TIME = re.compile(
     re.IGNORECASE,
 )
 TIME_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep"})
-FUTURE_WORDS = frozenset({"upcoming", "forthcoming", "planned", "scheduled", "proposed"})
+FUTURE_WORDS = frozenset(
+    {"upcoming", "forthcoming", "planned", "scheduled", "proposed", "next", "anticipated",
+     "impending", "coming"}
+)  # fmt: skip
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Words that hedge the clause they govern: "is likely to sanction". Not "appears to have
 # attacked", "is believed to have sent": the corpus labels split those between asserted and
@@ -125,10 +128,36 @@ def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Mod
             found.add("possible")  # "is likely to sanction", "is unlikely to meet"
     if _still_to_come(view, trigger):
         found.add("intended")
+    if _performed(view, chain):
+        found.discard("intended")  # "I want to thank", "we would urge restraint": said is done
     for label in ("negated", "conditional", "possible", "intended"):
         if label in found:
             return label
     return "asserted"
+
+
+# Acts done by saying them, which a speaker who "wants" or "would like" to do them does in
+# the words: "I want to thank the King", "we would urge both sides to talk" (the corpus
+# labels: asserted).
+PERFORMATIVES = frozenset(
+    {"thank", "apologize", "apologise", "congratulate", "welcome", "commend", "praise", "urge",
+     "encourage", "applaud", "condemn", "express", "appeal", "ask"}
+)  # fmt: skip
+SPEAKERS = frozenset({"i", "we"})
+WISHING = frozenset({"want", "like", "wish"})
+
+
+def _performed(view: TextView, chain: list[int]) -> bool:
+    """Whether the trigger is an act done by saying it, which the speaker ("I", "we") says
+    they want, would like or would do."""
+    if view.lemma(chain[0]) not in PERFORMATIVES or any(
+        view.tokens[c].dep == "aux" and view.words[c].lower() in INTENT_AUXILIARIES - {"would"}
+        for c in view.children(chain[0])
+    ):
+        return False  # "we will urge them": still to come
+    heads = [k for k in chain[:2] if k == chain[0] or view.lemma(k) in WISHING]
+    subjects = [c for k in heads for c in view.children(k) if view.tokens[c].dep == "nsubj"]
+    return bool(subjects) and all(view.words[c].lower() in SPEAKERS for c in subjects)
 
 
 def _governing_chain(view: TextView, trigger: int) -> list[int]:

@@ -16,6 +16,7 @@ from communique.events._recoding import as_said
 from communique.events.coder import PROPOSED, DependencyCoder, Dyad
 from communique.events.decider import load_decider
 from communique.events.lexicon import load_lexicon
+from communique.events.modality import modality_of
 from communique.events.ontology import load_ontology
 from communique.records import ActorMention, ActorRef, Article, Event, Quote
 from communique.textview import TextView
@@ -1595,3 +1596,21 @@ def test_proposals_forces_named_after_a_noun_of_moving_them_move(nlp) -> None:  
         ("NLD", None)
     }
     assert _pairs(_proposed(nlp, "Iran's nuclear test alarmed Israel.", "test")) == {("IRN", None)}
+
+
+def test_code_events_modality_of_a_visit_to_come_and_of_acts_done_by_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "The Chilean president spoke about his next visit to Peru.": "intended",
+        "The Chilean president spoke about his impending visit to Peru.": "intended",
+    }
+    _assert_modalities(nlp, cases)
+    # "I want to thank …", "we would urge …": done in the words by whoever speaks them
+    spoken = {
+        ("I want to thank Peru for its help.", "thank"): "asserted",
+        ("We would urge Peru to reopen the border.", "urge"): "asserted",
+        ("We will urge Peru to reopen the border.", "urge"): "intended",
+        ("The Chilean president wants to thank Peru.", "thank"): "intended",
+    }
+    for (text, word), modality in spoken.items():
+        view = _view(nlp, text)
+        assert modality_of(view, view.words.index(word)) == modality, text
