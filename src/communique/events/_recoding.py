@@ -14,7 +14,13 @@ import dataclasses
 from communique.events._content import planned_threat, threat_of, threatened
 from communique.events.coder import Dyad
 from communique.events.lexicon import LexiconEntry
-from communique.events.modality import NEGATING_VERBS, excludes, modality_of, negated_by
+from communique.events.modality import (
+    NEGATING_VERBS,
+    cancels,
+    excludes,
+    modality_of,
+    negated_by,
+)
 from communique.events.ontology import Ontology
 from communique.records import PERSON_ID_PREFIX, Modality
 from communique.textview import TextView
@@ -43,6 +49,9 @@ def as_said(
         # "ruled out military action" coded as the action: it is not to be done; "has not
         # ruled out" leaves it open
         modality = "possible" if modality == "negated" else "negated"
+    if entry.cameo[:2] not in CANCELLATION_ROOTS and cancels(view, dyad.trigger):
+        # "scrapped a planned visit to London" coded as the visit: it did not take place
+        modality = "asserted" if modality == "negated" else "negated"
     if modality == "asserted" and future:
         modality = "intended"  # "the June 12 summit" in an article of June 1: still to come
     threat = _threat_made(view, dyad.trigger, entry.cameo, modality)
@@ -90,6 +99,9 @@ def _recoded(ontology: Ontology, entry: LexiconEntry, cameo: str) -> LexiconEntr
 
 
 REJECT_ROOT = "12"  # the refusals
+# Codes of calling something off itself: rejecting (12), reducing relations (16), yielding
+# (08), and threatening to (13: "threatened to cancel the summit" was a threat made).
+CANCELLATION_ROOTS = frozenset({REJECT_ROOT, "16", "08", "13"})
 DECLINE_COMMENT = "011"
 INTENT_ROOT = "03"  # the intents: to cooperate, to aid, to yield, to meet
 # Words that refuse or defy by themselves: "did not reject the plan", "has not vetoed the

@@ -75,6 +75,8 @@ NEGATING_VERBS = frozenset(
     {"deny", "refuse", "decline", "fail", "reject", "rule", "refusal", "denial", "failure"}
 )  # and their nouns: "China's refusal to condemn Russia"
 CONDITION_MARKERS = frozenset({"if", "unless"})
+# Verbs that call off the event their object names: "scrapped a planned visit" (negated).
+CANCELLING = frozenset({"cancel", "scrap", "scuttle", "shelve", "nix"})
 # Verbs of holding back from an act: "has refrained from carrying out attacks" (negated).
 ABSTAINING = frozenset({"refrain", "abstain", "desist"})
 # Times still to come: the event is planned, not done.
@@ -128,6 +130,8 @@ def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Mod
             found.add("possible")  # "is likely to sanction", "is unlikely to meet"
     if _still_to_come(view, trigger):
         found.add("intended")
+    if _cancelled(view, trigger):
+        found.add("negated")  # "scrapped a planned visit to London": the visit did not happen
     if _performed(view, chain):
         found.discard("intended")  # "I want to thank", "we would urge restraint": said is done
     for label in ("negated", "conditional", "possible", "intended"):
@@ -145,6 +149,20 @@ PERFORMATIVES = frozenset(
 )  # fmt: skip
 SPEAKERS = frozenset({"i", "we"})
 WISHING = frozenset({"want", "like", "wish"})
+
+
+def cancels(view: TextView, k: int) -> bool:
+    """Whether word ``k`` is a verb that calls something off ("scrapped", "called off")."""
+    off = any(view.words[c].lower() == "off" for c in view.children(k))
+    return view.lemma(k) in CANCELLING or (view.lemma(k) == "call" and off)
+
+
+def _cancelled(view: TextView, trigger: int) -> bool:
+    """Whether the trigger is what a verb calls off: its object, or its passive subject."""
+    token = view.tokens[trigger]
+    if token.dep not in {"dobj", "nsubjpass"} or token.head == trigger:
+        return False
+    return cancels(view, token.head)
 
 
 def _performed(view: TextView, chain: list[int]) -> bool:

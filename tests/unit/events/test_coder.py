@@ -1614,3 +1614,20 @@ def test_code_events_modality_of_a_visit_to_come_and_of_acts_done_by_saying(nlp)
     for (text, word), modality in spoken.items():
         view = _view(nlp, text)
         assert modality_of(view, view.words.index(word)) == modality, text
+
+
+def test_code_events_what_is_called_off_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text, word in (("Peru scrapped a planned visit to Chile.", "visit"),
+                       ("Peru called off the talks with Chile.", "talks")):  # fmt: skip
+        view = _view(nlp, text)
+        assert modality_of(view, view.words.index(word)) == "negated", text
+    view = _view(nlp, "Peru called the talks with Chile a failure.")
+    assert modality_of(view, view.words.index("talks")) == "asserted"
+    # the model codes the verb that calls it off as the visit itself (042): not done; as the
+    # refusal (125) it was done
+    text = "Peru scrapped a planned visit to Chile."
+    (dyad,) = _proposed(nlp, text, "scrap")[:1]
+    ontology = load_ontology()
+    for code, modality in (("042", "negated"), ("125", "asserted"), ("134", "asserted")):
+        coded = dataclasses.replace(dyad, entry=dataclasses.replace(dyad.entry, cameo=code))
+        assert as_said(_view(nlp, text), ontology, coded, future=False)[1] == modality, code
