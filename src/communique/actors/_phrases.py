@@ -11,6 +11,7 @@ from communique.actors._attacks import UNNAMED_ATTACKS
 from communique.actors._found import Actor, Found, keyed
 from communique.actors._words import (
     ARMED_SECTORS,
+    ARRIVALS,
     BACKERS,
     COMMUNITIES,
     COMPASS_POINTS,
@@ -232,6 +233,8 @@ class SectorPhrases:
         head = self.view.tokens[token.head]
         if token.dep == "compound" and head.lemma.lower() in VENUE_EVENTS:
             return True
+        if self.view.lemma(head.head) in ARRIVALS and head.head != token.head:
+            return False  # "arrived in Moscow": a visit to the government seated there
         return (
             token.dep == "pobj"
             and self.view.words[token.head].lower() in LOCATION_PREPOSITIONS

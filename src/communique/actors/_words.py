@@ -56,6 +56,8 @@ COMMUNITIES = frozenset(
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # A capital after these prepositions is where something happened, not who did it.
 LOCATION_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "inside", "across"})
+# Arriving somewhere is visiting it: "arrived in Moscow" visits Russia's government.
+ARRIVALS = frozenset({"arrive", "arrival", "land"})
 # Prepositions that say where people or things are ("protesters in Hong Kong", "troops based
 # in Syria"): the place after them is where, not who.
 WHERE_PREPOSITIONS = frozenset({"in", "inside", "across", "throughout", "at"})

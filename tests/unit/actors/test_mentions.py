@@ -1665,3 +1665,10 @@ def test_find_actors_a_suicide_bomber_and_the_uk_foreign_office_are_actors(nlp) 
     codes = {m.code[3:] or m.code for m in _find(nlp, text)}
     assert "UAF" in codes
     assert "GBRGOV" in {m.code for m in _find(nlp, text)}
+
+
+def test_find_actors_a_capital_arrived_in_is_visited_not_where_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kenyan president arrived in Lusaka on Monday."
+    assert _by_text(text, _find(nlp, text))["Lusaka"].code == "ZMBGOV"
+    text = "The Kenyan president met the Zambian president in Lusaka on Monday."
+    assert "Lusaka" not in _by_text(text, _find(nlp, text))
