@@ -233,7 +233,7 @@ class SectorPhrases:
         head = self.view.tokens[token.head]
         if token.dep == "compound" and head.lemma.lower() in VENUE_EVENTS:
             return True
-        if self.view.lemma(head.head) in ARRIVALS and head.head != token.head:
+        if token.head != head.head and self.view.lemma(head.head) in ARRIVALS:
             return False  # "arrived in Moscow": a visit to the government seated there
         return (
             token.dep == "pobj"

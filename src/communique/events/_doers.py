@@ -76,8 +76,9 @@ JUDGING_VERBS = frozenset(
 )  # fmt: skip
 # Verbs whose subject owns up to the act a gerund after "to" names ("admitted to kidnapping").
 OWNING_VERBS = frozenset({"admit", "confess", "resort"})
-# Being set on an act of one's own: the subject does what the gerund after "to", "with" or
-# "on" names ("is committed to speaking up against", "is obsessed with examining").
+# Being set on, or given, an act of one's own: the subject does what the gerund after "to",
+# "with" or "on" names ("is committed to speaking up against", "is obsessed with examining",
+# "is tasked with investigating").
 DEVOTED_WORDS = frozenset(
     {"committed", "dedicated", "devoted", "determined", "obsessed", "focused", "intent", "bent",
      "tasked", "charged"}

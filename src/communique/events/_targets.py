@@ -152,8 +152,8 @@ class TargetReader:
             if not found and not is_passive(view, verb):
                 # an active verb has no agent of its own: the parser hung the object's "by" on
                 # the verb ("criticized joint military exercises by the United States")
-                for pobj in prepositional_objects(view, verb, ("by",)):
-                    found += self.actors.of_phrase(pobj) if pobj > obj else []
+                after = [p for p in prepositional_objects(view, verb, ("by",)) if p > obj]
+                found = [m for pobj in after for m in self.actors.of_phrase(pobj)]
         if not found and obj is not None and view.lemma(obj) in MEASURES:
             found = self._measure_imposed_on(obj)  # "lifted the ban imposed on the LTTE"
         if not found and entry.plover == "AID":
