@@ -49,38 +49,11 @@ from communique.textview import TextView, child_with
 
 # Verbs that carry no event of their own when their object is an event noun.
 LIGHT_VERBS = frozenset(
-    {
-        "have",
-        "hold",
-        "make",
-        "take",
-        "step",
-        "deepen",
-        "expand",
-        "continue",
-        "begin",
-        "start",
-        "resume",
-        "renew",
-        "restart",
-        "conduct",
-        "carry",
-        "pay",
-        "give",
-        "launch",
-        "intensify",
-        "strengthen",
-        "boost",
-        "increase",
-        "enhance",
-        "broaden",
-        "seek",
-        "stage",
-        "mount",
-        "keep",
-        "add",
-    }
-)
+    {"have", "hold", "make", "take", "step", "deepen", "expand", "continue", "begin", "start",
+     "resume", "renew", "restart", "conduct", "carry", "pay", "give", "launch", "intensify",
+     "strengthen", "boost", "increase", "enhance", "broaden", "seek", "stage", "mount", "keep",
+     "add"}
+)  # fmt: skip
 VERB_POS = frozenset({"VERB"})
 # What is met without meeting anyone: "met the conditions", "meet the deadline".
 REQUIREMENTS = frozenset(

@@ -153,8 +153,7 @@ WISHING = frozenset({"want", "like", "wish"})
 
 def cancels(view: TextView, k: int) -> bool:
     """Whether word ``k`` is a verb that calls something off ("scrapped", "called off")."""
-    off = any(view.words[c].lower() == "off" for c in view.children(k))
-    return view.lemma(k) in CANCELLING or (view.lemma(k) == "call" and off)
+    return view.lemma(k) in CANCELLING or (view.lemma(k) == "call" and _has_word(view, k, "off"))
 
 
 def _cancelled(view: TextView, trigger: int) -> bool:
@@ -242,7 +241,12 @@ def _purpose(view: TextView, k: int) -> bool:
 def _completes(view: TextView, verb: int) -> bool:
     """ "take" and "go" say it only as "take place" and "go ahead"."""
     needed = {"take": "place", "go": "ahead"}.get(view.lemma(verb))
-    return needed is None or any(view.words[c].lower() == needed for c in view.children(verb))
+    return needed is None or _has_word(view, verb, needed)
+
+
+def _has_word(view: TextView, k: int, word: str) -> bool:
+    """Whether ``word`` hangs on word ``k`` ("out" of "ruled out", "place" of "take place")."""
+    return any(view.words[c].lower() == word for c in view.children(k))
 
 
 def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
@@ -307,9 +311,7 @@ def negated_by(view: TextView, k: int, words: frozenset[str] = NEGATIONS) -> boo
 def excludes(view: TextView, k: int) -> bool:
     """Whether word ``k`` is a verb that excludes an act ("ruled out", "excluded")."""
     lemma = view.lemma(k)
-    return lemma == "exclude" or (
-        lemma == "rule" and any(view.words[c].lower() == "out" for c in view.children(k))
-    )
+    return lemma == "exclude" or (lemma == "rule" and _has_word(view, k, "out"))
 
 
 def _not_yet(view: TextView, k: int) -> bool:
