@@ -24,7 +24,8 @@ ACCOUNTABLE = frozenset({"responsible", "accountable", "liable", "culpable", "gu
 # Verbs whose subject owns the effort, plan or step it objects ("pursued efforts to punish").
 OWNED_INTENT_VERBS = frozenset(
     {"make", "have", "pursue", "launch", "take", "announce", "unveil", "lead", "continue",
-     "redouble", "intensify", "begin", "start", "renew", "mount", "spearhead", "step"}
+     "redouble", "intensify", "begin", "start", "renew", "mount", "spearhead", "step", "issue",
+     "extend", "repeat"}
 )  # fmt: skip
 # Verbs through which a subject passes to the verb they govern ("promised to deepen …").
 # Links through which a verb without a subject shares its governor's: "promised to deepen",
@@ -39,6 +40,14 @@ BLAMING_PREPOSITIONS = frozenset({"for", "of"})
 MEANS_PREPOSITIONS = frozenset(
     {"by", "after", "before", "while", "without", "despite", "since", "upon", "through", "on", "in"}
 )
+# A habit, record or part of one's own: its owner does what the gerund after it names ("has a
+# long record of using civilians as shields", "had the honour of hosting the summit", "has no
+# qualms about criticizing allies", "played a role in organizing the protests").
+OWN_ACT_NOUNS = frozenset(
+    {"record", "history", "habit", "tradition", "reputation", "honor", "honour", "privilege",
+     "pleasure", "qualm", "role", "part", "hand", "experience"}
+)  # fmt: skip
+OWN_ACT_PREPOSITIONS = frozenset({"of", "about", "in", "for"})
 # What a verb's subject meets with for its own act: "faced criticism for congratulating Putin",
 # "won praise for ordering the expulsion" (the subject did it, not the criticism).
 JUDGEMENT_NOUNS = frozenset(
@@ -78,13 +87,16 @@ JUDGING_VERBS = frozenset(
 OWNING_VERBS = frozenset({"admit", "confess", "resort"})
 # Being set on, or given, an act of one's own: the subject does what the gerund after "to",
 # "with" or "on" names ("is committed to speaking up against", "is obsessed with examining",
-# "is tasked with investigating").
+# "is tasked with investigating"), or near it ("is close to charging the spies").
 DEVOTED_WORDS = frozenset(
     {"committed", "dedicated", "devoted", "determined", "obsessed", "focused", "intent", "bent",
-     "tasked", "charged"}
+     "tasked", "charged", "close", "closer"}
 )  # fmt: skip
 DEVOTED_PREPOSITIONS = frozenset({"to", "with", "on"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
+# How an adjective hangs on the verb whose subject it describes: "was quick in condemning",
+# "seemed intent on easing" (the parser reads the second as an object predicate).
+PREDICATE_DEPS = frozenset({"acomp", "oprd"})
 
 
 def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
@@ -201,6 +213,14 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
     preposition."""
     preposition = view.tokens[gerund].head
     word, governor = view.lemma(preposition), view.tokens[preposition].head
+    if word in OWN_ACT_PREPOSITIONS and view.lemma(governor) in OWN_ACT_NOUNS:
+        if view.tokens[governor].dep == "dobj":  # "has a record of using civilians as shields"
+            return subject_of(view, view.tokens[governor].head, depth + 1)
+        return None
+    if word == "include" and view.tokens[governor].dep == "dobj":
+        governor = view.tokens[governor].head  # "took steps, including imposing sanctions"
+    if word == "include" and view.tokens[governor].pos == "VERB":
+        return subject_of(view, governor, depth + 1)  # the subject's, as the steps were
     if word in BLAMING_PREPOSITIONS:
         if view.lemma(governor) in ACCOUNTABLE and view.tokens[governor].dep == "acomp":
             return subject_of(view, view.tokens[governor].head, depth + 1)  # "is responsible for"
@@ -214,6 +234,8 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
         return subject_of(view, governor, depth + 1)  # "admitted to kidnapping"
     if devoted(view, preposition):
         found = subject_of(view, governor, depth + 1)  # "is committed to speaking up"
+        if found is None and view.tokens[governor].dep in PREDICATE_DEPS:
+            found = subject_of(view, view.tokens[governor].head, depth + 1)  # "seemed intent on"
         if found is None:  # "Mueller's team is tasked with investigating"
             found = child_with(view, governor, {"nsubjpass"})
         if found is None:  # the parser may hang the subject on "is" ("Chile is committed to …")
@@ -222,8 +244,10 @@ def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
             found = next((s for s in subjects if s is not None), None)  # token 0 is a subject
         return found
     if word in MEANS_PREPOSITIONS and view.tokens[governor].pos == "VERB":
-        return subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
-    if word in MEANS_PREPOSITIONS and view.tokens[governor].dep == "acomp":
+        found = subject_of(view, governor, depth + 1)  # "helped Africa by donating supplies"
+        # or who undergoes it: "was justified in attacking", "was arrested after attacking"
+        return found if found is not None else child_with(view, governor, {"nsubjpass"})
+    if word in MEANS_PREPOSITIONS and view.tokens[governor].dep in PREDICATE_DEPS:
         # "was more direct in blaming Xi", "was quick in condemning": the one it describes
         return subject_of(view, view.tokens[governor].head, depth + 1)
     return None

@@ -92,6 +92,9 @@ FUTURE_WORDS = frozenset(
      "impending", "coming"}
 )  # fmt: skip
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Being near an act that has not happened yet ("is close to a deal"): the corpus labels read
+# it as possible.
+NEAR_WORDS = frozenset({"close", "closer", "near", "nearer"})
 # Words that hedge the clause they govern: "is likely to sanction". Not "appears to have
 # attacked", "is believed to have sent": the corpus labels split those between asserted and
 # possible (27 / 24 and 3 / 3), where "likely to" is possible 13 times in 14.
@@ -258,6 +261,8 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
         marks.add("intended")
     if not is_trigger and lemma == "about" and view.tokens[k].dep == "acomp":
         marks.add("intended")  # "is about to sign"
+    if not is_trigger and view.words[k].lower() in NEAR_WORDS:
+        marks.add("possible")  # "is close to charging them", "edged closer to declaring"
     if not is_trigger and _not_yet(view, k):
         marks.add("negated")  # "has yet to recognize": not done
     if not is_trigger and view.words[k].lower() in ARRANGED and is_passive(view, k):

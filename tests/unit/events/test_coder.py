@@ -1589,6 +1589,38 @@ def test_proposals_a_gerund_after_a_predicate_or_a_task_is_the_subjects(nlp) -> 
     assert _pairs(_proposed(nlp, text, "monitor")) == {("FRA", "MLI")}
 
 
+def test_proposals_a_gerund_after_a_record_a_passive_or_an_including_is_the_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        ("The Taliban have a long record of attacking Afghan police.", "attack"): {
+            ("AFGINSTAL", "AFGCOP")
+        },
+        ("Chile has no qualms about criticizing Venezuela.", "criticize"): {("CHL", "VEN")},
+        ("The Turkish army was justified in shelling Syria, the minister said.", "shell"): {
+            ("TURMIL", "SYR")
+        },
+        ("The Kenyan president seemed intent on easing the row with Somalia.", "ease"): {
+            ("KENGOV", "SOM")
+        },
+        ("Sweden took several steps, including expelling the Iranian ambassador.", "expel"): {
+            ("SWE", "IRNGOV")
+        },
+        ("North Korea issued a threat to cancel the summit with Japan.", "cancel"): {
+            ("PRK", "JPN")
+        },
+    }
+    for (text, lemma), pairs in cases.items():
+        assert _pairs(_proposed(nlp, text, lemma)) == pairs, text
+
+
+def test_code_events_being_close_to_an_act_is_possible(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text, word in (
+        ("The prosecutor is close to charging the Iranian diplomats.", "charging"),
+        ("Peru edged closer to declaring an emergency.", "declaring"),
+    ):
+        view = _view(nlp, text)
+        assert modality_of(view, view.words.index(word)) == "possible", text
+
+
 def test_proposals_forces_named_after_a_noun_of_moving_them_move(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The withdrawal of Dutch troops from Mali ended in May."
     assert _pairs(_proposed(nlp, text, "withdrawal")) == {("NLDMIL", "MLI")}
