@@ -274,6 +274,48 @@ def definite_country(view: TextView, i: int, found: Sequence[Found]) -> Found | 
     return Found(i, i + 1, Actor(country, country, view.words[i - 1] + " " + view.words[i]))
 
 
+# Who heads or sits in a body named after "of": "the chairman of the Senate Intelligence
+# Committee", "the head of the IAEA", "a member of the Taliban's negotiating team" act for it.
+BODY_HEADS = frozenset(
+    {"chairman", "chairwoman", "chairperson", "chair", "head", "chief", "director",
+     "director-general", "member", "members", "boss"}
+)  # fmt: skip
+BODY_HEAD_MODIFIERS = frozenset({"det", "amod", "compound", "nummod"})
+
+
+def body_head(view: TextView, i: int, found: Sequence[Found]) -> Found | None:
+    """The head or member of a body at token ``i`` ("The chairman of the House Foreign Affairs
+    Committee blasted …"): a mention of the body's actor over the noun and the words before
+    it, when the body after its "of" was read as an institution or group (not a person, not a
+    bare country: "the head of state"); None otherwise."""
+    if view.words[i].lower() not in BODY_HEADS or view.tokens[i].pos != "NOUN":
+        return None
+    if any(f.start <= i < f.end for f in found):
+        return None
+    bodies = [
+        o
+        for c in view.children(i)
+        if view.tokens[c].dep == "prep" and view.lemma(c) == "of" and c == i + 1
+        for o in view.children(c)
+        if view.tokens[o].dep == "pobj"
+    ]
+    for f in found:
+        if not any(f.start <= o < f.end for o in bodies):
+            continue
+        actor = f.actor
+        if actor.key.startswith(PERSON_ID_PREFIX) or actor.code == actor.country:
+            return None
+        start = i
+        while start > 0 and view.tokens[start - 1].head == i:
+            if view.tokens[start - 1].dep not in BODY_HEAD_MODIFIERS:
+                break
+            if any(f.start <= start - 1 < f.end for f in found):
+                break
+            start -= 1
+        return Found(start, i + 1, actor)
+    return None
+
+
 # News in English calls foreign governments "the regime"; the American one only with a
 # word before it ("the US regime", in its adversaries' words).
 NEVER_THE_REGIME = frozenset({"USA"})

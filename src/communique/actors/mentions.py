@@ -262,6 +262,8 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if members is None:
                 if (state := groups.definite_country(self.view, i, self.found)) is not None:
                     self.found.append(state)  # "… to accuse the country of"
+                elif (head := groups.body_head(self.view, i, self.found)) is not None:
+                    self.found.append(head)  # "the chairman of the Senate committee"
                 continue
             start = groups.pair_start(self.view, i)
             self.found = [f for f in self.found if not (start <= f.start and f.end <= i + 1)]

@@ -358,6 +358,27 @@ def test_find_actors_resolves_a_pronoun_to_the_person_it_can_be(  # type: ignore
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        (
+            "The chairman of the Senate Armed Services Committee criticized Turkey.",
+            "The chairman",
+            "USALEG",
+        ),
+        ("The head of the IAEA warned Iran.", "The head", "IGOUNOIAE"),
+        ("Two members of the Afghan Taliban met Qatari officials.", "Two members", "AFGINSTAL"),
+        # a bare country is no body: "the head of state" is not Peru's whole country
+        ("The head of Peru met the Chilean envoy.", "The head", None),
+    ],
+)
+def test_find_actors_reads_the_head_of_a_body_as_acting_for_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, phrase: str, code: str | None
+) -> None:
+    found = [m.code for m in _find(nlp, text) if text[m.start : m.end] == phrase]
+    assert found == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         # the country named before, not the subject of the clause "the country" is in
