@@ -24,6 +24,7 @@ from communique.actors._words import (
     LOCATION_PREPOSITIONS,
     NAME_ENDINGS,
     OWN_ADMINISTRATIONS,
+    OWN_HOUSES,
     PARTY_ADJECTIVES,
     SPEAKERS_FOR,
     STATE_BODIES,
@@ -203,10 +204,13 @@ class SectorPhrases:
         """The state news means by a body's bare name ("the administration": the American
         executive, also in a story about Russia), when no name qualifies it ("the Duterte
         administration") and the story is not about a state whose press calls its own
-        executive so (the Philippines); "the regime" is the state named just before it, and
-        never the American one by the focus of a story (American news calls foreign
-        governments so); else ``country``, as anchored before."""
+        executive so (the Philippines), and "the House" the American chamber but where the
+        story is about a state with a House of its own; "the regime" is the state named just
+        before it, and never the American one by the focus of a story (American news calls
+        foreign governments so); else ``country``, as anchored before."""
         named = any(self.view.tokens[c].pos == "PROPN" for c in self.view.children(i))
+        if not named and self.view.words[i] == "House":
+            return country if focus in OWN_HOUSES else "USA"  # "the House voted"
         if named or focus in OWN_ADMINISTRATIONS:
             return country
         if self.view.lemma(i) == "regime":
@@ -522,6 +526,15 @@ class SectorPhrases:
             if (country := place_country(view, c, self.places)) is not None:
                 return country
         return None
+
+
+def no_sector(view: TextView, i: int) -> bool:
+    """Whether the sector noun at ``i`` names no actor: a stance taken ("opposition to the
+    measure"), or the "House" a name ends with ("Chatham House"; not "the U.S. House")."""
+    if view.words[i] == "House" and i > 0 and view.tokens[i - 1].pos == "PROPN":
+        before = view.words[i - 1]
+        return view.is_capitalised(i - 1) and not (before.isupper() or "." in before)
+    return view.lemma(i) == "opposition" and i + 1 < len(view) and view.words[i + 1] == "to"
 
 
 def _backer_word(word: str) -> bool:

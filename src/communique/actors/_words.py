@@ -96,6 +96,11 @@ VOICES = SPEAKERS_FOR | {"official", "officials", "representative", "representat
 US_USAGE = {"administration": "USA"}
 # States whose English-language press also calls their own executive "the administration".
 OWN_ADMINISTRATIONS = frozenset({"PHL", "KOR", "TWN"})
+# "The House", alone, is the US House of Representatives, unless the story is about a state
+# whose press calls a chamber of its own parliament so (the Commons, the Lok Sabha, the Diet).
+OWN_HOUSES = frozenset(
+    {"GBR", "IRL", "CAN", "AUS", "NZL", "IND", "PAK", "PHL", "JPN", "MYS", "NGA", "LBR", "JAM"}
+)
 # Offices a state does not have, so that an unknown holder is not the article's focus state
 # ("Vice Premier Zhao Lin" in a story about Washington): the US federal government has no
 # ministers, premier, chancellor or monarch (its ministers are secretaries).

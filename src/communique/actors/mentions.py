@@ -24,7 +24,7 @@ from communique.actors import _groups as groups
 from communique.actors._attacks import attack_country, unnamed_attacks
 from communique.actors._found import Actor, Found, keyed
 from communique.actors._people import PeopleReader
-from communique.actors._phrases import SectorPhrases
+from communique.actors._phrases import SectorPhrases, no_sector
 from communique.actors._words import (
     BASED,
     BASED_SECTORS,
@@ -99,7 +99,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
             if self._located(m):
                 if m.kind in PLACE_KINDS and self._compound_place(m):
                     self.based[m.end + 2] = m.country or m.code[:3]
-            elif m.kind == "sector" and _stance(self.view, m.end - 1):
+            elif m.kind == "sector" and no_sector(self.view, m.end - 1):
                 continue  # "their opposition to the measure": a stance, not the opposition
             elif not self._inside_a_longer_name(m) and not self._ends_another_name(m):
                 matches.append(m)
@@ -591,8 +591,3 @@ def _focus_country(counts: Counter[str]) -> str | None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
-
-
-def _stance(view: TextView, i: int) -> bool:
-    """Whether the sector noun at ``i`` is a stance taken ("opposition to the measure")."""
-    return view.lemma(i) == "opposition" and i + 1 < len(view) and view.words[i + 1] == "to"

@@ -358,6 +358,22 @@ def test_find_actors_resolves_a_pronoun_to_the_person_it_can_be(  # type: ignore
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The House passed a resolution against the Turkish offensive in Syria.", "USALEG"),
+        ("Boris Johnson spoke in London. Britain's parliament met. The House voted.", "GBRLEG"),
+        ("Chatham House hosted the Iranian foreign minister.", None),  # a name ending so
+        ("The Sydney Opera House hosted the Chinese premier.", None),
+    ],
+)
+def test_find_actors_reads_the_house_as_a_chamber(  # type: ignore[no-untyped-def]
+    nlp, text: str, code: str | None
+) -> None:
+    found = [m.code for m in _find(nlp, text) if text[m.start : m.end].endswith("House")]
+    assert found == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "code"),
     [
         (
