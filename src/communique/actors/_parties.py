@@ -7,6 +7,7 @@ person is American whatever country the article is about (``_people.py``)."""
 import re
 
 from communique.actors._words import PARTY_ADJECTIVES
+from communique.actors.knowledge import KBMatch, MetonymEntry
 from communique.textview import TextView
 
 # "(R-Ohio)", ", R-S.C.,", "(D-N.Y.)", "(I-Vt.)": party and state after a member's name.
@@ -48,3 +49,8 @@ def us_party_sector(view: TextView, start: int, end: int, before: int) -> str | 
             return None
         return "PTY"
     return None
+
+
+def is_party(match: KBMatch) -> bool:
+    """Whether a match names a political party ("Labour", "Likud", "Republicans")."""
+    return isinstance(match.entry, MetonymEntry) and match.entry.sector == "PTY"

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 
 from communique.actors._found import Actor, Found, keyed
-from communique.actors._parties import us_party_sector
+from communique.actors._parties import is_party, us_party_sector
 from communique.actors._words import (
     FAMILY_NAME_FIRST,
     FAMILY_NAMES,
@@ -275,8 +275,9 @@ class PeopleReader:
         if reading and owner and owner.kind == "person" and not self._stated_sector(reading.role):
             reading = dataclasses.replace(reading, anchor=None)  # "Trump's lawyer": a private post
         accredited = bool(reading and owner and _accredited_to(owner, reading.role))
-        if reading and accredited:
-            reading = dataclasses.replace(reading, anchor=None)  # "U.N. Ambassador Nikki Haley"
+        if reading and (accredited or (owner and known and is_party(owner))):
+            # "U.N. Ambassador Nikki Haley"; "Labour leader Jeremy Corbyn": the base's office
+            reading = dataclasses.replace(reading, anchor=None)
         if reading is not None and reading.anchor is not None:
             code, country, sector = self._anchored_code(reading.anchor, reading.role)
             actor = Actor(key, code, name, country, sector, reading.role)
@@ -432,6 +433,7 @@ class PeopleReader:
             official = anchor.code.startswith("IGO")
             return anchor.code, None, self._stated_sector(role) if official else None
         sector = self._role_sector(role)
+        sector = "PTY" if sector == "GOV" and is_party(anchor) else sector  # "Labour leader X"
         country = anchor.country or anchor.code[:3]
         return country + sector, country, sector
 

@@ -1709,3 +1709,26 @@ def test_find_actors_a_capital_arrived_in_is_visited_not_where_it_happened(nlp) 
     assert _by_text(text, _find(nlp, text))["Lusaka"].code == "ZMBGOV"
     text = "The Kenyan president met the Zambian president in Lusaka on Monday."
     assert "Lusaka" not in _by_text(text, _find(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name", "code"),
+    [
+        ("Labour criticised the Brexit deal.", "2019-09-01", "Labour", "GBRPTY"),
+        # a party before a title: the knowledge base's office for a person it knows, the
+        # party's for one it does not ("leader" is no government post there)
+        (
+            "Labour leader Jeremy Corbyn criticised Johnson.",
+            "2019-09-01",
+            "Jeremy Corbyn",
+            "GBROPP",
+        ),
+        ("Labour leader Tom Smithers criticised Johnson.", "2019-09-01", "Tom Smithers", "GBRPTY"),
+        ("Labour MP Jess Ferris criticised Johnson.", "2019-09-01", "Jess Ferris", "GBRLEG"),
+        ("Ayatollah Sistani urged calm in Najaf.", "2019-12-01", "Ayatollah Sistani", "IRQREL"),
+    ],
+)
+def test_find_actors_reads_british_parties_and_their_people(  # type: ignore[no-untyped-def]
+    nlp, text: str, published: str, name: str, code: str
+) -> None:
+    assert _by_text(text, _find(nlp, text, published))[name].code == code
