@@ -33,6 +33,7 @@ from communique.textview import TextView, child_with, heads_subject, span_head
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "theirs"})
+AUTHORED_NOUNS = frozenset({"statement", "commentary", "editorial", "communique", "message"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 MAX_CONTROL_STEPS = 4  # infinitives climbed from a possessive to the subject it belongs to
 # Sectors of a state's own offices: an officeholder's "her government", "his army".
@@ -379,9 +380,12 @@ def _opens_its_sentence(view: TextView, i: int) -> bool:
 
 def _singular_thing(view: TextView, sentence: int) -> bool:
     """Whether sentence ``sentence`` has a singular common noun as an object, which a later
-    "it" may mean as well as the subject ("Britain agreed a draft deal. It offers …")."""
+    "it" may mean as well as the subject ("Britain agreed a draft deal. It offers …"); not a
+    text whose words are its author's ("KCNA ran a commentary. It called …": KCNA)."""
     return any(
-        view.tokens[k].tag == "NN" and view.tokens[k].dep in {"dobj", "attr"}
+        view.tokens[k].tag == "NN"
+        and view.tokens[k].dep in {"dobj", "attr"}
+        and view.lemma(k) not in AUTHORED_NOUNS
         for k in view.sentence_range(sentence)
     )
 

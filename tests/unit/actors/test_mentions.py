@@ -1732,3 +1732,11 @@ def test_find_actors_reads_british_parties_and_their_people(  # type: ignore[no-
     nlp, text: str, published: str, name: str, code: str
 ) -> None:
     assert _by_text(text, _find(nlp, text, published))[name].code == code
+
+
+def test_find_actors_it_after_a_statement_is_its_author(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a statement's words are its author's; a deal or a plan may be what "it" means
+    text = "The Cuban foreign ministry issued a statement. It accused Panama of lying."
+    assert _by_text(text, _find(nlp, text))["It"].code == "CUBGOV"
+    text = "Cuba agreed a draft deal. It offers Panama new routes."
+    assert "It" not in _by_text(text, _find(nlp, text))
