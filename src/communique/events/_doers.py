@@ -142,7 +142,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return subject_of(view, token.head, depth + 1)
     if token.dep == "relcl" and child_with(view, verb, {"nsubjpass"}) is None:
         return token.head
-    if token.dep == "pcomp":
+    if token.dep == "pcomp" or (token.dep == "pobj" and token.tag == "VBG"):
+        # "responded by rioting": the parser may make the gerund the preposition's object
         return _gerund_doer(view, verb, depth) if depth < 4 else None
     if token.dep == "acl" and view.lemma(token.head) in INTENT_NOUNS:
         return _intent_owner(view, token.head, depth)
