@@ -1740,3 +1740,11 @@ def test_find_actors_it_after_a_statement_is_its_author(nlp) -> None:  # type: i
     assert _by_text(text, _find(nlp, text))["It"].code == "CUBGOV"
     text = "Cuba agreed a draft deal. It offers Panama new routes."
     assert "It" not in _by_text(text, _find(nlp, text))
+
+
+def test_find_actors_reads_companies_of_state_and_arms_news_not_their_products(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Canada banned Huawei, and Qatar bought jets from Boeing."
+    found = _by_text(text, _find(nlp, text))
+    assert (found["Huawei"].code, found["Boeing"].code) == ("CHNBUS", "USABUS")
+    text = "Iran shot down a Boeing 737 over Tehran."
+    assert not any(text[m.start : m.end].startswith("Boeing") for m in _find(nlp, text))
