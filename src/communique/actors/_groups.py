@@ -309,7 +309,7 @@ def body_head(view: TextView, i: int, found: Sequence[Found]) -> Found | None:
         while start > 0 and view.tokens[start - 1].head == i:
             if view.tokens[start - 1].dep not in BODY_HEAD_MODIFIERS:
                 break
-            if any(f.start <= start - 1 < f.end for f in found):
+            if any(other.start <= start - 1 < other.end for other in found):
                 break
             start -= 1
         return Found(start, i + 1, actor)

@@ -52,5 +52,6 @@ def us_party_sector(view: TextView, start: int, end: int, before: int) -> str | 
 
 
 def is_party(match: KBMatch) -> bool:
-    """Whether a match names a political party ("Labour", "Likud", "Republicans")."""
+    """Whether a match names a party the knowledge base ties to one country ("the Tories",
+    "Likud", "Republicans"); "Labour", a party word of several states, is read as a sector."""
     return isinstance(match.entry, MetonymEntry) and match.entry.sector == "PTY"

@@ -206,12 +206,14 @@ def _is_acronym(word: str) -> bool:
 
 
 def _gerund_doer(view: TextView, gerund: int, depth: int) -> int | None:
-    """Who does what a gerund after a preposition names: whom the governing verb blames
-    ("sanctioned Russia for annexing"), its subject when the object is a judgement of that
-    subject's act ("faced criticism for meeting X") or it owns up to it ("admitted to
-    kidnapping") or is set on it ("is committed to speaking up"), and the subject too after a
-    preposition of means or time ("helped Africa by donating supplies"); None for any other
-    preposition."""
+    """Who does what a gerund after a preposition names: the subject of a verb whose object
+    is a record or role of its own ("has a record of using", "played a role in brokering") or
+    that a list of its acts follows ("took steps, including expelling"); whom the governing
+    verb blames ("sanctioned Russia for annexing"), its subject when the object is a judgement
+    of that subject's act ("faced criticism for meeting X") or it owns up to it ("admitted to
+    kidnapping") or is set on or close to it ("is committed to speaking up"), and the subject
+    too after a preposition of means or time ("helped Africa by donating supplies"), or the
+    passive's ("was justified in shelling"); None for any other preposition."""
     preposition = view.tokens[gerund].head
     word, governor = view.lemma(preposition), view.tokens[preposition].head
     if word in OWN_ACT_PREPOSITIONS and view.lemma(governor) in OWN_ACT_NOUNS:
