@@ -7,7 +7,8 @@ Works on token indices of a :class:`~communique.textview.TextView`; never on spa
 
 from __future__ import annotations
 
-from communique.events._arguments import RELATIVE_PRONOUNS, prepositional_objects
+from communique.events._arguments import RELATIVE_PRONOUNS, ActorIndex, prepositional_objects
+from communique.records import PERSON_ID_PREFIX, ActorMention
 from communique.speech import REPORT_NOUNS
 from communique.textview import TextView, child_with
 
@@ -293,3 +294,41 @@ def _blamed(view: TextView, verb: int) -> int | None:
         aimed = prepositional_objects(view, obj, ("on", "against"))
         return aimed[0] if aimed else obj
     return child_with(view, verb, {"nsubjpass"})
+
+
+# Event nouns of what is done to a person: a person who owns one is who it was done to
+# ("Khashoggi's murder", "Navalny's arrest"), unless an "of" phrase names that one
+# ("Saudi Arabia's killing of a journalist": the owner did it).
+PATIENT_NOUNS = frozenset(
+    {"killing", "murder", "assassination", "arrest", "detention", "abduction", "kidnapping",
+     "execution", "torture", "deportation", "extradition", "release", "imprisonment",
+     "jailing", "capture", "expulsion", "indictment"}
+)  # fmt: skip
+
+
+def own_doer(view: TextView, actors: ActorIndex, noun: int) -> bool:
+    """Whether an event noun a coded verb takes names a doer of its own who is not the
+    verb's subject: a name that owns it or a "by" phrase ("Turkey condemned Saudi Arabia's
+    killing of a journalist", "denounced the shelling of Kharkiv by Russia" are two events;
+    "provide their assistance" is one, and so is "condemned Navalny's arrest": his, not by him).
+    """
+    owner = child_with(view, noun, {"poss"})
+    named = [owner] if owner is not None and view.tokens[owner].pos != "PRON" else []
+    if owned_patients(view, actors, noun):
+        named = []
+    named += prepositional_objects(view, noun, ("by",))
+    doers = {m.actor_id for n in named for m in actors.of_phrase(n)}
+    subject = subject_of(view, view.tokens[noun].head)
+    return bool(doers - {m.actor_id for m in actors.of_phrase(subject)})
+
+
+def owned_patients(view: TextView, actors: ActorIndex, noun: int) -> list[ActorMention]:
+    """The people an event noun of what is done to a person is done to when they own it and
+    no "of" phrase follows ("Khashoggi's murder", "Navalny's arrest")."""
+    owner = child_with(view, noun, {"poss"})
+    if owner is None or view.lemma(noun) not in PATIENT_NOUNS:
+        return []
+    if prepositional_objects(view, noun, ("of",)):
+        return []
+    owners = actors.of_phrase(owner)
+    return owners if owners and all(m.actor_id.startswith(PERSON_ID_PREFIX) for m in owners) else []

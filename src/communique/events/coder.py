@@ -29,7 +29,14 @@ from communique.events._arguments import (
     prepositional_objects,
     reads_as_noun,
 )
-from communique.events._doers import judged_doer, misparsed_main_verb, subject_of
+from communique.events._doers import (
+    PATIENT_NOUNS,
+    judged_doer,
+    misparsed_main_verb,
+    own_doer,
+    owned_patients,
+    subject_of,
+)
 from communique.events._targets import (
     AWAY,
     COUNTING,
@@ -340,7 +347,11 @@ class DependencyCoder(TargetReader):
     def _code_noun(self, noun: int) -> Iterator[Dyad]:
         view = self.view
         token = view.tokens[noun]
-        if token.dep in {"dobj", "nsubjpass"} and self._coded_by_head(noun):
+        if (
+            token.dep in {"dobj", "nsubjpass"}
+            and self._coded_by_head(noun)
+            and not own_doer(view, self.actors, noun)
+        ):
             return  # "provide assistance": the verb codes it
         if self._counted_object(noun):
             return  # "withheld $255 million in military aid": the verb codes it
@@ -355,8 +366,12 @@ class DependencyCoder(TargetReader):
         )
         if entry is None:
             return
-        sources, inherited = self._noun_sources(noun)
-        targets: list[ActorMention] = []
+        patients = owned_patients(view, self.actors, noun)
+        sources, inherited = self._noun_sources(noun, bool(patients))
+        if inherited and token.dep != "dobj" and view.lemma(noun) in PATIENT_NOUNS:
+            sources = []  # "after (Soleimani's) killing, Tehran …": not Tehran's act
+        sources = [m for m in sources if m not in patients]
+        targets: list[ActorMention] = list(patients)
         heads = [noun]
         head = token.head
         if token.dep == "compound" and view.tokens[head].pos == "NOUN":
@@ -429,9 +444,9 @@ class DependencyCoder(TargetReader):
         only inherited from a governing verb."""
         return bool(sources) and child_with(self.view, noun, {"poss"}) is not None
 
-    def _noun_sources(self, noun: int) -> tuple[list[ActorMention], bool]:
+    def _noun_sources(self, noun: int, patient: bool = False) -> tuple[list[ActorMention], bool]:
         view = self.view
-        owner = child_with(view, noun, {"poss"})
+        owner = None if patient else child_with(view, noun, {"poss"})
         if owner is not None and view.tokens[owner].pos != "PRON":
             return self.actors.of_phrase(owner), False
         if owner is not None and view.tokens[noun].dep == "pobj":

@@ -1665,3 +1665,40 @@ def test_code_events_what_is_called_off_did_not_happen(nlp) -> None:  # type: ig
     for code, modality in (("042", "negated"), ("125", "asserted"), ("134", "asserted")):
         coded = dataclasses.replace(dyad, entry=dataclasses.replace(dyad.entry, cameo=code))
         assert as_said(_view(nlp, text), ontology, coded, future=False)[1] == modality, code
+
+
+def test_code_events_an_event_noun_a_coded_verb_takes_with_a_doer_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the noun names who did it, not the verb's subject: two events
+    text = "Norway condemned Chile's expulsion of two Peruvian diplomats."
+    dyads = _proposed(nlp, text, "expulsion")
+    assert [(d.source.code, d.target.code if d.target else None) for d in dyads] == [
+        ("CHL", "PERGOV")
+    ]
+    text = "Sweden denounced the shelling of Peruvian towns by Ecuadorian forces."
+    assert [d.source.code for d in _proposed(nlp, text, "shelling")] == ["ECUMIL"]
+    # the subject's own act is what the verb codes: no second event
+    assert not _proposed(nlp, "Japan will provide its assistance to Nepal.", "assistance")
+    assert not _proposed(nlp, "Kenya condemned the bombing of its embassy.", "bombing")
+
+
+def test_lexicon_codes_killings_and_downings_as_nouns(nlp) -> None:  # type: ignore[no-untyped-def]
+    dyads = _proposed(nlp, "Ghana's downing of a Togolese helicopter alarmed Lome.", "downing")
+    assert [(d.source.code, d.target.code if d.target else None, d.entry.cameo) for d in dyads] == [
+        ("GHA", "TGO", "190")
+    ]
+    text = "The Bolivian army's killing of two unarmed protesters drew censure."
+    assert [d.entry.cameo for d in _proposed(nlp, text, "killing")] == ["1823"]
+
+
+def test_code_events_a_person_who_owns_an_arrest_or_killing_underwent_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Navalny's arrest": done to him, by whom "by" names; nobody else's act
+    text = "Lithuania protested against Navalny's arrest by Russian police."
+    dyads = _proposed(nlp, text, "arrest", "2021-01-20")
+    assert [(d.source.code, d.target.code if d.target else None) for d in dyads] == [
+        ("RUSCOP", "RUSOPP")
+    ]
+    text = "Since Soleimani's killing, Iran has demanded that American troops leave."
+    assert not _proposed(nlp, text, "killing", "2020-02-01")
+    # an owner with an "of" phrase after the noun is who did it
+    text = "Ecuador's arrest of two Peruvian activists angered Lima."
+    assert [d.source.code for d in _proposed(nlp, text, "arrest")] == ["ECU"]
