@@ -15,7 +15,7 @@ from communique.events._arguments import (
     object_of,
     prepositional_objects,
 )
-from communique.events._doers import ACCOUNTABLE
+from communique.events._doers import ACCOUNTABLE, owned_patients
 from communique.events.lexicon import LexiconEntry
 from communique.records import ActorMention
 from communique.textview import TextView, child_with
@@ -99,6 +99,10 @@ COUNTING = ("of", "in")
 # A state's civil offices, which act for their country and never on it as a thing's owner.
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "dobj"})
+# Roots of a reaction to what was done to someone (praise, criticism, rejection, protest):
+# the one it was done to is not whom the reaction is aimed at. Not a demand: "ordered
+# Soleimani's killing" aims it at him.
+REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 
 
 class TargetReader:
@@ -142,6 +146,11 @@ class TargetReader:
             found = self.actors.of_phrase(named)  # "called Trump a smart man": Trump
         if not found and view.lemma(verb) not in SENDING_VERBS:
             found = self.actors.of_phrase(obj)
+            if entry.cameo[:2] in REACTION_ROOTS and obj is not None:
+                # "condemned Navalny's arrest": not Navalny but who arrested him (a "by"
+                # phrase names them)
+                undergone = owned_patients(view, self.actors, obj)
+                found = [m for m in found if m not in undergone]
         if not found:
             found = self._held_to_account(verb)  # "holds Russia responsible for the attack"
         if not found and obj is not None:

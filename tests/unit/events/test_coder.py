@@ -1702,3 +1702,15 @@ def test_code_events_a_person_who_owns_an_arrest_or_killing_underwent_it(nlp) ->
     # an owner with an "of" phrase after the noun is who did it
     text = "Ecuador's arrest of two Peruvian activists angered Lima."
     assert [d.source.code for d in _proposed(nlp, text, "arrest")] == ["ECU"]
+
+
+def test_code_events_criticism_of_an_arrest_is_not_aimed_at_whom_was_arrested(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Latvia condemned Navalny's arrest."
+    assert [d.target for d in _proposed(nlp, text, "condemn", "2021-01-20")] == [None]
+    text = "Latvia condemned Navalny's arrest by Russian police."
+    targets = [d.target.code for d in _proposed(nlp, text, "condemn", "2021-01-20") if d.target]
+    assert targets == ["RUSCOP"]
+    # an order to kill someone is aimed at them
+    text = "Trump ordered Soleimani's killing."
+    dyads = _proposed(nlp, text, "order", "2020-01-10")
+    assert [d.target.code[:3] for d in dyads if d.target] == ["IRN"]
