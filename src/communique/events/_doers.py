@@ -95,6 +95,7 @@ DEVOTED_WORDS = frozenset(
 )  # fmt: skip
 DEVOTED_PREPOSITIONS = frozenset({"to", "with", "on"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How an adjective hangs on the verb whose subject it describes: "was quick in condemning",
 # "seemed intent on easing" (the parser reads the second as an object predicate).
 PREDICATE_DEPS = frozenset({"acomp", "oprd"})
@@ -122,6 +123,8 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
     acronym = child_with(view, verb, {"advmod", "npadvmod"})
     if acronym is not None and acronym < verb and _is_acronym(view.words[acronym]):
         return acronym  # "USAID provided tents …": the small parser made the name an adverb
+    if (listed := _listed_subject(view, verb)) is not None:
+        return listed  # "In Helsinki, Trump and Putin met": read as a list after "Helsinki"
     if (
         depth == 0
         and token.dep == "xcomp"
@@ -158,6 +161,24 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         return token.head  # "troops carrying out raids": a participle with an object of its own
     if token.dep == "acl" and token.tag == "VBG" and token.head < verb:
         return token.head  # "Washington trying to negotiate a deal": the noun acts
+    return None
+
+
+def _listed_subject(view: TextView, verb: int) -> int | None:
+    """The subject the parser joined to an opening phrase as one list: a finite verb with no
+    subject right after names coordinated with the last noun before a comma ("After talks
+    in Helsinki, Trump and Putin met" read as "Helsinki, Trump and Putin"): the first name
+    after the comma."""
+    token = view.tokens[verb]
+    if token.tag not in FINITE_TAGS or verb == 0 or view.tokens[verb - 1].dep != "conj":
+        return None
+    first, steps = verb - 1, 0
+    while view.tokens[first].dep == "conj" and first > 0 and steps < 6:
+        top = view.tokens[first].head
+        if view.words[first - 1] == ",":
+            opening = view.tokens[top].dep in {"pobj", "npadvmod"} and top < first
+            return first if opening and view.tokens[first].pos in {"PROPN", "NOUN"} else None
+        first, steps = top, steps + 1
     return None
 
 

@@ -1714,3 +1714,11 @@ def test_code_events_criticism_of_an_arrest_is_not_aimed_at_whom_was_arrested(nl
     text = "Trump ordered Soleimani's killing."
     dyads = _proposed(nlp, text, "order", "2020-01-10")
     assert [d.target.code[:3] for d in dyads if d.target] == ["IRN"]
+
+
+def test_code_events_names_the_parser_listed_after_an_opening_phrase_are_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # read as one list "Oslo, Ruto and Lula" with no subject for "met"
+    text = "Prior to their joint news conference in Oslo, Ruto and Lula met behind closed doors."
+    pairs = {(d.source.code[:3], d.target.code[:3] if d.target else None)
+             for d in _proposed(nlp, text, "meet")}  # fmt: skip
+    assert pairs in ({("KEN", "BRA")}, {("BRA", "KEN")})
