@@ -187,7 +187,8 @@ def test_match_longest_demonym_wins(kb: KnowledgeBase) -> None:
      ("Kosovo", "XKX"), ("Palestinian territories", "PSE"), ("Filipino", "PHL"),
      ("Philippine", "PHL"), ("Viet Nam", "VNM"), ("Russian Federation", "RUS"),
      ("Guinea - Bissau", "GNB"), ("Guinea-Bissau", "GNB"), ("Guinea", "GIN"),
-     ("Papua New Guinea", "PNG")],
+     ("Papua New Guinea", "PNG"), ("Kampuchea", "KHM"), ("Kazakstan", "KAZ"),
+     ("Byelorussian", "BLR"), ("Kirghiz", "KGZ")],
 )  # fmt: skip
 def test_match_country_names_and_demonyms(kb: KnowledgeBase, text: str, iso3: str) -> None:
     assert _only(kb, text).country == iso3
