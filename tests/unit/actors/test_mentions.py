@@ -1746,3 +1746,14 @@ def test_find_actors_reads_companies_of_state_and_arms_news_not_their_products(n
     assert (found["Huawei"].code, found["Boeing"].code) == ("CHNBUS", "USABUS")
     text = "Iran shot down a Boeing 737 over Tehran."
     assert not any(text[m.start : m.end].startswith("Boeing") for m in _find(nlp, text))
+
+
+def test_find_actors_reads_us_commands_and_agencies_and_canadian_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "AFRICOM struck a camp in Somalia after NASA and the EPA objected and DoD agreed."
+    found = _by_text(text, _find(nlp, text))
+    assert [found[k].code for k in ("AFRICOM", "NASA", "EPA", "DoD")] == [
+        "USAMIL", "USAGOV", "USAGOV", "USAMIL"
+    ]  # fmt: skip
+    text = "The NDP and the Bloc Quebecois voted against the budget."
+    found = _by_text(text, _find(nlp, text))
+    assert (found["NDP"].code, found["Bloc Quebecois"].code) == ("CANPTY", "CANPTY")
