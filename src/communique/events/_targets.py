@@ -72,6 +72,9 @@ def agent_prepositions(lemma: str) -> tuple[str, ...]:
     return ("by", "from") if lemma in FROM_AUTHORED else ("by",)
 
 
+# Verbs whose object is what is talked about, never whom: "Lavrov and Pompeo discussed Syria"
+# is a talk between the two, not with Syria (the partner follows "with").
+TOPIC_VERBS = frozenset({"discuss", "debate"})
 # Verbs of a purpose clause whose object is whom aid goes to ("sent food to help Haiti").
 HELPING = frozenset({"help", "assist", "support", "aid"})
 # Verbs whose object is what is sent or moved, never the receiver: "North Korea sent its spy
@@ -144,7 +147,7 @@ class TargetReader:
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
         if not found and obj is not None and (named := _first_object(view, obj)) is not None:
             found = self.actors.of_phrase(named)  # "called Trump a smart man": Trump
-        if not found and view.lemma(verb) not in SENDING_VERBS:
+        if not found and view.lemma(verb) not in SENDING_VERBS | TOPIC_VERBS:
             found = self.actors.of_phrase(obj)
             if entry.cameo[:2] in REACTION_ROOTS and obj is not None:
                 # "condemned Navalny's arrest": not Navalny but who arrested him (a "by"

@@ -1722,3 +1722,10 @@ def test_code_events_names_the_parser_listed_after_an_opening_phrase_are_the_sub
     pairs = {(d.source.code[:3], d.target.code[:3] if d.target else None)
              for d in _proposed(nlp, text, "meet")}  # fmt: skip
     assert pairs in ({("KEN", "BRA")}, {("BRA", "KEN")})
+
+
+def test_code_events_what_two_parties_discuss_is_no_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruto and Museveni discussed Somalia."
+    pairs = {(d.source.code[:3], d.target.code[:3] if d.target else None)
+             for d in _proposed(nlp, text, "discuss")}  # fmt: skip
+    assert pairs in ({("KEN", "UGA")}, {("UGA", "KEN")})
