@@ -1757,10 +1757,3 @@ def test_find_actors_reads_us_commands_and_agencies_and_canadian_parties(nlp) ->
     text = "The NDP and the Bloc Quebecois voted against the budget."
     found = _by_text(text, _find(nlp, text))
     assert (found["NDP"].code, found["Bloc Quebecois"].code) == ("CANPTY", "CANPTY")
-
-
-def test_find_actors_a_military_rank_before_a_name_is_the_military(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Rear Admiral Sipho Dlamini briefed Zambian officials."
-    assert _by_text(text, _find(nlp, text))["Sipho Dlamini"].sector == "MIL"
-    text = "Army Lt. Col. Alexander Vindman testified in Congress."
-    assert _by_text(text, _find(nlp, text, "2019-10-30"))["Alexander Vindman"].sector == "MIL"
