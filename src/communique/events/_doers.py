@@ -99,6 +99,14 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How an adjective hangs on the verb whose subject it describes: "was quick in condemning",
 # "seemed intent on easing" (the parser reads the second as an object predicate).
 PREDICATE_DEPS = frozenset({"acomp", "oprd"})
+# Event nouns of what is done to a person: a person who owns one is who it was done to
+# ("Khashoggi's murder", "Navalny's arrest"), unless an "of" phrase names that one
+# ("Saudi Arabia's killing of a journalist": the owner did it).
+PATIENT_NOUNS = frozenset(
+    {"killing", "murder", "assassination", "arrest", "detention", "abduction", "kidnapping",
+     "execution", "torture", "deportation", "extradition", "release", "imprisonment",
+     "jailing", "capture", "expulsion", "indictment"}
+)  # fmt: skip
 
 
 def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
@@ -317,16 +325,6 @@ def _blamed(view: TextView, verb: int) -> int | None:
     return child_with(view, verb, {"nsubjpass"})
 
 
-# Event nouns of what is done to a person: a person who owns one is who it was done to
-# ("Khashoggi's murder", "Navalny's arrest"), unless an "of" phrase names that one
-# ("Saudi Arabia's killing of a journalist": the owner did it).
-PATIENT_NOUNS = frozenset(
-    {"killing", "murder", "assassination", "arrest", "detention", "abduction", "kidnapping",
-     "execution", "torture", "deportation", "extradition", "release", "imprisonment",
-     "jailing", "capture", "expulsion", "indictment"}
-)  # fmt: skip
-
-
 def own_doer(view: TextView, actors: ActorIndex, noun: int) -> bool:
     """Whether an event noun a coded verb takes names a doer of its own who is not the
     verb's subject: a name that owns it or a "by" phrase ("Turkey condemned Saudi Arabia's
@@ -334,9 +332,8 @@ def own_doer(view: TextView, actors: ActorIndex, noun: int) -> bool:
     "provide their assistance" is one, and so is "condemned Navalny's arrest": his, not by him).
     """
     owner = child_with(view, noun, {"poss"})
-    named = [owner] if owner is not None and view.tokens[owner].pos != "PRON" else []
-    if owned_patients(view, actors, noun):
-        named = []
+    owns = owner is not None and view.tokens[owner].pos != "PRON"
+    named = [owner] if owns and not owned_patients(view, actors, noun) else []
     named += prepositional_objects(view, noun, ("by",))
     doers = {m.actor_id for n in named for m in actors.of_phrase(n)}
     subject = subject_of(view, view.tokens[noun].head)
