@@ -154,7 +154,7 @@ class ActorIndex:
             if k not in below:
                 return None
             if (mention := self.at(k)) is not None:
-                return mention if mention.actor_id.startswith(PERSON_ID_PREFIX) else None
+                return mention if is_person(mention) else None
             if not view.words[k][:1].isupper() and view.words[k].lower() not in TITLE_LINKS:
                 return None
         return None
@@ -336,6 +336,11 @@ def object_of(view: TextView, verb: int) -> int | None:
     ):
         return view.tokens[verb].head
     return obj
+
+
+def is_person(mention: ActorMention) -> bool:
+    """Whether a mention is one person named (coded by name, not a body)."""
+    return mention.actor_id.startswith(PERSON_ID_PREFIX)
 
 
 def prepositional_objects(view: TextView, i: int, preps: Iterable[str]) -> list[int]:

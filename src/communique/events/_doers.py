@@ -7,8 +7,13 @@ Works on token indices of a :class:`~communique.textview.TextView`; never on spa
 
 from __future__ import annotations
 
-from communique.events._arguments import RELATIVE_PRONOUNS, ActorIndex, prepositional_objects
-from communique.records import PERSON_ID_PREFIX, ActorMention
+from communique.events._arguments import (
+    RELATIVE_PRONOUNS,
+    ActorIndex,
+    is_person,
+    prepositional_objects,
+)
+from communique.records import ActorMention
 from communique.speech import REPORT_NOUNS
 from communique.textview import TextView, child_with
 
@@ -349,4 +354,4 @@ def owned_patients(view: TextView, actors: ActorIndex, noun: int) -> list[ActorM
     if prepositional_objects(view, noun, ("of",)):
         return []
     owners = actors.of_phrase(owner)
-    return owners if owners and all(m.actor_id.startswith(PERSON_ID_PREFIX) for m in owners) else []
+    return owners if owners and all(map(is_person, owners)) else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from communique.events._arguments import is_person
 from communique.events._content import planned_threat, threat_of, threatened
 from communique.events.coder import Dyad
 from communique.events.lexicon import LexiconEntry
@@ -22,7 +23,7 @@ from communique.events.modality import (
     negated_by,
 )
 from communique.events.ontology import Ontology
-from communique.records import PERSON_ID_PREFIX, Modality
+from communique.records import Modality
 from communique.textview import TextView
 
 
@@ -169,7 +170,7 @@ def _verbal_clash(view: TextView, dyad: Dyad) -> bool:
     return (
         dyad.entry.cameo[:2] in {"19", "18"}
         and view.lemma(dyad.trigger) in CLASH_WORDS
-        and dyad.source.actor_id.startswith(PERSON_ID_PREFIX)
+        and is_person(dyad.source)
     )
 
 

@@ -81,6 +81,8 @@ HELPING = frozenset({"help", "assist", "support", "aid"})
 # chief to lead the delegation", "Trump pulled the U.S. out of the deal" have no target in
 # their object ("sent Iran a letter" still has its dative); nor "contributed troops to".
 SENDING_VERBS = frozenset({"send", "dispatch", "deploy", "pull", "contribute", "commit"})
+# Verbs whose object is never their target, on either count above.
+OBJECT_NOT_TARGET = SENDING_VERBS | TOPIC_VERBS
 # Verbs that move forces: in the passive with no agent, the forces are the ones who move.
 FORCE_MOVES = frozenset(
     {"withdraw", "deploy", "redeploy", "send", "dispatch", "station", "pull", "move", "airlift",
@@ -105,7 +107,7 @@ OWNING_DEPS = frozenset({"amod", "compound", "nmod", "poss", "dobj"})
 # Roots of a reaction to what was done to someone (praise, criticism, rejection, protest):
 # the one it was done to is not whom the reaction is aimed at. Not a demand: "ordered
 # Soleimani's killing" aims it at him.
-REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
+JUDGING_ROOTS = frozenset({"05", "11", "12", "14"})
 
 
 class TargetReader:
@@ -147,9 +149,9 @@ class TargetReader:
                 found += self.actors.of_phrase(pobj)  # "opened an embassy in Tehran": Iran
         if not found and obj is not None and (named := _first_object(view, obj)) is not None:
             found = self.actors.of_phrase(named)  # "called Trump a smart man": Trump
-        if not found and view.lemma(verb) not in SENDING_VERBS | TOPIC_VERBS:
+        if not found and view.lemma(verb) not in OBJECT_NOT_TARGET:
             found = self.actors.of_phrase(obj)
-            if entry.cameo[:2] in REACTION_ROOTS and obj is not None:
+            if entry.cameo[:2] in JUDGING_ROOTS and obj is not None:
                 # "condemned Navalny's arrest": not Navalny but who arrested him (a "by"
                 # phrase names them)
                 undergone = owned_patients(view, self.actors, obj)

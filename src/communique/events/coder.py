@@ -24,6 +24,7 @@ from communique.events._arguments import (
     ActorIndex,
     argument_lemmas,
     is_passive,
+    is_person,
     object_of,
     particles_of,
     prepositional_objects,
@@ -51,7 +52,7 @@ from communique.events._targets import (
     quantity,
 )
 from communique.events.lexicon import Lexicon, LexiconEntry
-from communique.records import PERSON_ID_PREFIX, PLACE_ID_PREFIX, ActorMention
+from communique.records import PLACE_ID_PREFIX, ActorMention
 from communique.textview import TextView, child_with
 
 # Verbs that carry no event of their own when their object is an event noun.
@@ -214,7 +215,7 @@ class DependencyCoder(TargetReader):
                     all(_forces(t) for t in targets)
                     or (  # a person named, or an envoy, minister, delegation …
                         view.lemma(verb) in ENVOY_MOVES
-                        and (entry.object_class == "delegation" or all(map(_person, targets)))
+                        and (entry.object_class == "delegation" or all(map(is_person, targets)))
                     )
                 )
             ):
@@ -549,11 +550,6 @@ def owed(view: TextView, verb: int) -> bool:
         view.tokens[c].dep == "aux" and view.lemma(c) in OBLIGATION_AUXILIARIES
         for c in view.children(verb)
     )
-
-
-def _person(mention: ActorMention) -> bool:
-    """Whether a mention is one person named (coded by name, not a body)."""
-    return mention.actor_id.startswith(PERSON_ID_PREFIX)
 
 
 def _forces(mention: ActorMention) -> bool:
