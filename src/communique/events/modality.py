@@ -128,6 +128,9 @@ def modality_of(view: TextView, trigger: int, lexical: str | None = None) -> Mod
         found.add(lexical)
     chain = _governing_chain(view, trigger)
     for below, k in zip([None, *chain], chain, strict=False):
+        if below is not None and view.tokens[below].dep == "conj":
+            found |= _joined_marks(view, k)
+            continue
         found |= _marks(view, k, is_trigger=k == trigger)
         if below is not None and _hedges(view, k, below):
             found.add("possible")  # "is likely to sanction", "is unlikely to meet"
@@ -186,7 +189,7 @@ def _governing_chain(view: TextView, trigger: int) -> list[int]:
     while _governed(view, k) and len(chain) < 8:
         k = view.tokens[k].head
         if view.lemma(k) in CUE_VERBS:
-            if view.lemma(k) in NEGATING_VERBS:
+            if view.lemma(k) in NEGATING_VERBS and view.tokens[chain[-1]].dep != "conj":
                 chain.append(k)  # "denied sending": the denial negates what it reports
             break
         chain.append(k)
@@ -290,6 +293,29 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
             marks.add("possible")  # "debated whether to launch a strike"
         elif is_trigger and dep in {"dobj", "nsubjpass"} and _none_of(view, child):
             marks.add("negated")  # "offered no apologies", "no aid was delivered"
+    return marks
+
+
+def _joined_marks(view: TextView, k: int) -> set[str]:
+    """What a verb carries to a verb joined to it: its auxiliaries ("will meet and sign"), a
+    condition it states ("if Iran attacks and kills") and its negation where the verbs are
+    alternatives ("did not condemn or criticise"); not its own sense ("refused the offer and
+    attacked", "denied the report and accused Germany": the second act happened)."""
+    marks: set[str] = set()
+    if view.tokens[k].dep == "advcl" and _has_marker(view, k):
+        marks.add("conditional")
+    alternatives = any(
+        view.tokens[c].dep == "cc" and view.words[c].lower() in {"or", "nor"}
+        for c in view.children(k)
+    )
+    for child in view.children(k):
+        dep, word = view.tokens[child].dep, view.words[child].lower()
+        if dep == "aux" and word in POSSIBLE_AUXILIARIES:
+            marks.add("possible")
+        elif dep == "aux" and word in INTENT_AUXILIARIES:
+            marks.add("intended")
+        elif alternatives and (dep == "neg" or (dep == "advmod" and word in NEGATIONS)):
+            marks.add("negated")
     return marks
 
 

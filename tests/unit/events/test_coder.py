@@ -1729,3 +1729,19 @@ def test_code_events_what_two_parties_discuss_is_no_party(nlp) -> None:  # type:
     pairs = {(d.source.code[:3], d.target.code[:3] if d.target else None)
              for d in _proposed(nlp, text, "discuss")}  # fmt: skip
     assert pairs in ({("KEN", "UGA")}, {("UGA", "KEN")})
+
+
+def test_code_events_a_verb_joined_to_a_denial_keeps_its_own_modality(nlp) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        # the first verb's sense is its own: the second act happened
+        ("The minister denied the report and accused Peru of lying.", "accused"): "asserted",
+        ("Bolivia refused to attend the summit and called for a boycott.", "called"): "asserted",
+        ("Chile rejected the offer and ordered its envoy home.", "ordered"): "asserted",
+        # what the verbs share still carries: an auxiliary, a negation over alternatives
+        ("Peru will meet Chile and sign the accord.", "sign"): "intended",
+        ("Chile did not condemn or criticise Peru.", "criticise"): "negated",
+        ("Peru refused to meet and talk with Chile.", "talk"): "negated",
+    }
+    for (text, word), modality in cases.items():
+        view = _view(nlp, text)
+        assert modality_of(view, view.words.index(word)) == modality, text
