@@ -480,6 +480,11 @@ def bodies_named_before(view: TextView, found: Sequence[Found], taken: set[int])
     return bodies
 
 
+# Heads of state's offices named after their residence: their last word alone is no short form
+# of them ("the House" after "the White House" is the House of Representatives).
+RESIDENCES = frozenset({"white house", "blue house"})
+
+
 def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) -> Found | None:
     """ "The ministry" after "Iran's Foreign Ministry", "the army" after "the Syrian army":
     the nearest body named before, in its sentence or the five before, whose head word is
@@ -491,6 +496,8 @@ def _named_body(view: TextView, start: int, end: int, found: Sequence[Found]) ->
     word = view.words[start].lower()
     for f in _named_before(view, start, found, BODY_REACH):
         written = view.words[f.start : f.end]
+        if " ".join(written[-2:]).lower() in RESIDENCES:
+            continue  # "the House" after "the White House" is the chamber, not the residence
         heads = _head_words(written) | _head_words(f.actor.name.split())
         if word in heads | _spelt_heads().get(" ".join(written).lower(), set()):
             if f.actor.country is None or f.actor.key.startswith(PERSON_ID_PREFIX):

@@ -143,9 +143,11 @@ def subject_of(view: TextView, verb: int, depth: int = 0) -> int | None:
         and token.dep == "xcomp"
         and (controller := child_with(view, token.head, {"dobj"})) is not None
         and view.tokens[controller].ent_type not in {"DATE", "TIME"}
+        and view.tokens[controller].pos != "NUM"
     ):
-        # "urged both sides to agree": the sides agree, not the urger; a span of time is no
-        # one ("has spent years pushing for a deal": the subject pushes)
+        # "urged both sides to agree": the sides agree, not the urger; a span of time or a
+        # count is no one ("has spent years pushing for a deal", "voted 354 to 60 to condemn
+        # the decision": the subject pushes, condemns)
         return controller
     if depth < 4 and token.dep in INHERITING_DEPS and token.head != verb:
         head = view.tokens[token.head]

@@ -1757,3 +1757,15 @@ def test_find_actors_reads_us_commands_and_agencies_and_canadian_parties(nlp) ->
     text = "The NDP and the Bloc Quebecois voted against the budget."
     found = _by_text(text, _find(nlp, text))
     assert (found["NDP"].code, found["Bloc Quebecois"].code) == ("CANPTY", "CANPTY")
+
+
+def test_find_actors_reads_the_house_after_the_white_house_as_the_chamber(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The White House said it would veto the bill. The House passed it on Friday."
+    found = [(text[m.start : m.end], m.code) for m in _find(nlp, text)]
+    assert found[0] == ("White House", "USAGOV")
+    assert [code for span, code in found if span.endswith("House")] == ["USAGOV", "USALEG"]
+    # a body's last word still names it ("the ministry" after "the Foreign Ministry")
+    text = "Peru's Foreign Ministry summoned the envoy. The ministry said he had lied."
+    assert [m.code for m in _find(nlp, text) if text[m.start : m.end].endswith("ministry")] == [
+        "PERGOV"
+    ]

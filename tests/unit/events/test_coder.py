@@ -1745,3 +1745,12 @@ def test_code_events_a_verb_joined_to_a_denial_keeps_its_own_modality(nlp) -> No
     for (text, word), modality in cases.items():
         view = _view(nlp, text)
         assert modality_of(view, view.words.index(word)) == modality, text
+
+
+def test_proposals_a_count_before_an_infinitive_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "voted 64 to 30 to condemn": the voters condemn, not the count
+    text = "Chile's Senate voted 64 to 30 to condemn Peru's decision."
+    assert _pairs(_proposed(nlp, text, "condemn")) == {("CHLLEG", "PER")}
+    # an object before the infinitive still acts ("urged Peru to reopen …")
+    text = "Chile urged Peru to reopen the border with Bolivia."
+    assert ("PER", "BOL") in _pairs(_proposed(nlp, text, "reopen"))
