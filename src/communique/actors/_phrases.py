@@ -25,6 +25,7 @@ from communique.actors._words import (
     NAME_ENDINGS,
     OWN_ADMINISTRATIONS,
     OWN_HOUSES,
+    OWN_SENATES,
     PARTY_ADJECTIVES,
     SPEAKERS_FOR,
     STATE_BODIES,
@@ -204,13 +205,16 @@ class SectorPhrases:
         """The state news means by a body's bare name ("the administration": the American
         executive, also in a story about Russia), when no name qualifies it ("the Duterte
         administration") and the story is not about a state whose press calls its own
-        executive so (the Philippines), and "the House" the American chamber but where the
-        story is about a state with a House of its own; "the regime" is the state named just
+        executive so (the Philippines), and "the House" and "the Senate" the American chambers
+        but where the story is about a state with a chamber of that name; "the regime" is the state named just
         before it, and never the American one by the focus of a story (American news calls
         foreign governments so); else ``country``, as anchored before."""
         named = any(self.view.tokens[c].pos == "PROPN" for c in self.view.children(i))
         if not named and self.view.words[i] == "House":
             return country if focus in OWN_HOUSES else "USA"  # "the House voted"
+        if not named and self.view.words[i] == "Senate":
+            chamber = focus if focus in OWN_SENATES else country
+            return chamber if chamber in OWN_SENATES else "USA"  # not Israel's: it has none
         if named or focus in OWN_ADMINISTRATIONS:
             return country
         if self.view.lemma(i) == "regime":

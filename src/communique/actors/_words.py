@@ -101,6 +101,14 @@ OWN_ADMINISTRATIONS = frozenset({"PHL", "KOR", "TWN"})
 OWN_HOUSES = frozenset(
     {"GBR", "IRL", "CAN", "AUS", "NZL", "IND", "PAK", "PHL", "JPN", "MYS", "NGA", "LBR", "JAM"}
 )
+# "The Senate", alone, is the US Senate unless the story is about another state whose
+# parliament has a chamber called so in English.
+OWN_SENATES = frozenset(
+    {"CAN", "AUS", "FRA", "ITA", "ESP", "BEL", "NLD", "IRL", "POL", "CZE", "ROU", "PHL", "MEX",
+     "BRA", "ARG", "CHL", "COL", "URY", "PRY", "BOL", "DOM", "HTI", "NGA", "KEN", "LBR", "PAK",
+     "MYS", "THA", "KHM", "JOR", "EGY", "ZWE", "CMR", "GAB", "COD", "BDI", "RWA", "MDG", "TTO",
+     "JAM", "BHS", "BLZ", "BRB", "KAZ", "UZB"}
+)  # fmt: skip
 # Offices a state does not have, so that an unknown holder is not the article's focus state
 # ("Vice Premier Zhao Lin" in a story about Washington): the US federal government has no
 # ministers, premier, chancellor or monarch (its ministers are secretaries).

@@ -415,6 +415,13 @@ def test_find_actors_reads_the_country_as_the_one_named_before(  # type: ignore[
             "GBRLEG",
         ),
         ("Chatham House hosted the Iranian foreign minister.", "House", None),  # a name ending so
+        # "the Senate" too: the American one, not that of a state with none (Israel)
+        ("The Senate voted 99-0 to condemn the attack on Israel.", "Senate", "USALEG"),
+        (
+            "Italy's government fell on Monday. Rome is calm. The Senate rejected the budget.",
+            "Senate",
+            "ITALEG",
+        ),
         ("The Sydney Opera House hosted the Chinese premier.", "House", None),
     ],
 )
