@@ -206,9 +206,9 @@ class SectorPhrases:
         executive, also in a story about Russia), when no name qualifies it ("the Duterte
         administration") and the story is not about a state whose press calls its own
         executive so (the Philippines), and "the House" and "the Senate" the American chambers
-        but where the story is about a state with a chamber of that name; "the regime" is the state named just
-        before it, and never the American one by the focus of a story (American news calls
-        foreign governments so); else ``country``, as anchored before."""
+        but where the story is about a state with a chamber of that name; "the regime" is the
+        state named just before it, and never the American one by the focus of a story
+        (American news calls foreign governments so); else ``country``, as anchored before."""
         named = any(self.view.tokens[c].pos == "PROPN" for c in self.view.children(i))
         if not named and self.view.words[i] == "House":
             return country if focus in OWN_HOUSES else "USA"  # "the House voted"

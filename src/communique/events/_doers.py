@@ -207,7 +207,9 @@ def misparsed_main_verb(view: TextView, verb: int) -> bool:
     if token.dep != "acl" or token.tag not in {"VBN", "VBD"} or token.head > verb:
         return False
     noun = view.tokens[token.head]
-    if noun.dep != "ROOT" or noun.pos not in {"PROPN", "NOUN"}:
+    if noun.pos not in {"PROPN", "NOUN"}:
+        return False
+    if noun.dep != "ROOT" and not _after_opening_clause(view, token.head):
         return False
     if prepositional_objects(view, verb, {"by"}):
         return False
@@ -217,6 +219,24 @@ def misparsed_main_verb(view: TextView, verb: int) -> bool:
         view.tokens[c].dep in {"relcl", "appos"} and c < verb for c in view.children(token.head)
     )
     return between or token.tag == "VBD" or child_with(view, verb, {"dobj", "oprd"}) is not None
+
+
+def _after_opening_clause(view: TextView, noun: int) -> bool:
+    """Whether the noun at ``noun`` opens the main clause after an opening participle the
+    parser made the sentence's root, hanging the noun on it as an apposition ("Returning to
+    the Capitol, Corker called …": the root is "Returning", Corker an apposition of the
+    Capitol)."""
+    token = view.tokens[noun]
+    if token.dep != "appos" or noun == 0 or view.words[noun - 1] != ",":
+        return False
+    root = token.head
+    while view.tokens[root].head != root:
+        root = view.tokens[root].head
+    return (
+        root < noun
+        and view.tokens[root].tag in {"VBG", "VBN"}
+        and child_with(view, root, SUBJECTS) is None
+    )
 
 
 def _intent_owner(view: TextView, noun: int, depth: int) -> int | None:

@@ -81,3 +81,22 @@ def test_what_an_object_is_called_counts_among_the_words_that_pick_an_entry() ->
     view = _view([("Chile", "nsubj", 1), ("called", "ROOT", 1), ("Peru", "dobj", 1),
                   ("a", "det", 5), ("reckless", "amod", 5), ("neighbour", "oprd", 1)])  # fmt: skip
     assert argument_lemmas(view, 1, 2) == ["peru", "neighbour", "reckless"]
+
+
+def test_a_participle_on_a_name_after_an_opening_clause_made_root_is_the_main_verb() -> None:
+    # Returning to Lima , Boric called Peru's move a mistake  (the parser made "Returning" the
+    # root and Boric an apposition of Lima, "called" a participle on him)
+    tags = {0: ("VERB", "VBG"), 2: ("PROPN", "NNP"), 4: ("PROPN", "NNP"), 5: ("VERB", "VBN")}
+    words = [("Returning", "ROOT", 0), ("to", "prep", 0), ("Lima", "pobj", 1),
+             (",", "punct", 2), ("Boric", "appos", 2), ("called", "acl", 4),
+             ("move", "oprd", 5)]  # fmt: skip
+    called = _view(words, tags=tags)
+    assert misparsed_main_verb(called, 5) and subject_of(called, 5) == 4
+    # an apposition inside the main clause is no such subject: Chile recalled Boric, its
+    # envoy, named ...
+    tags = {0: ("PROPN", "NNP"), 1: ("VERB", "VBD"), 2: ("PROPN", "NNP"), 4: ("NOUN", "NN"),
+            5: ("VERB", "VBN")}  # fmt: skip
+    words = [("Chile", "nsubj", 1), ("recalled", "ROOT", 1), ("Boric", "dobj", 1),
+             (",", "punct", 2), ("envoy", "appos", 2), ("named", "acl", 4),
+             ("Lima", "oprd", 5)]  # fmt: skip
+    assert not misparsed_main_verb(_view(words, tags=tags), 5)
