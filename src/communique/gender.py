@@ -127,22 +127,30 @@ def name_gender(name: str, before: Sequence[str] = ()) -> Gender | None:
     """
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = [w.lower().strip(".") for w in re.findall(r"[\w.'-]+", plain)]  # "Nicolás": nicolas
-    for word in (w.lower().strip(".") for w in before[-3:]):
-        found = _title_gender(word)
-        if found is not None:
-            return found
     for word in words[:-1]:  # "Mrs. May", "Sir Keir Starmer"
         if word in _FEMININE_HONORIFICS:
             return "f"
         if word in _MASCULINE_HONORIFICS:
             return "m"
-    if len(words) < 2:
-        return None  # a surname alone says nothing ("May", "Clinton")
-    first = words[0]
+    first = words[0] if len(words) > 1 else ""  # a surname alone says nothing ("May")
     if first in FEMININE_NAMES:
         return "f"
     if first in MASCULINE_NAMES:
         return "m"
+    return _title_before(before)
+
+
+def _title_before(before: Sequence[str]) -> Gender | None:
+    """The gender a title written right before a name says ("White House spokeswoman", "Mrs."
+    before "May"): the words back from the name while they are part of its title (a title word
+    or capitalised), not a word of the clause before it ("met the Queen and Trump", "a
+    spokeswoman said Trump": neither says Trump is a woman)."""
+    for written in reversed(before[-3:]):
+        found = _title_gender(written.lower().strip("."))
+        if found is not None:
+            return found
+        if not written[:1].isupper():
+            return None
     return None
 
 

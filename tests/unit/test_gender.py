@@ -18,6 +18,7 @@ from communique.gender import agrees, name_gender
         ("Boris Johnson", (), "m"),
         ("Ségolène Royal", (), "f"),  # accents aside
         ("Debbie Wasserman Schultz", (), "f"),  # a middle name ending in "man" says nothing
+        ("Gabriel Boric", ("the", "Queen", "and"), "m"),  # his given name, not the Queen's title
     ],
 )
 def test_name_gender_reads_given_names_honorifics_and_title_words(
@@ -33,6 +34,10 @@ def test_name_gender_reads_given_names_honorifics_and_title_words(
         ("Kim Jong Un", ()),  # family name first
         ("Jean Castex", ()),  # a given name of both
         ("Jordan Bardella", ("German",)),  # "German" is no "-man" title
+        # a title in the clause before the name is not the name's ("met the Queen and Boric",
+        # "a spokeswoman said Boric …")
+        ("Boric", ("the", "Queen", "and")),
+        ("Boric", ("spokeswoman", "said")),
     ],
 )
 def test_name_gender_says_nothing_when_the_name_does_not(
