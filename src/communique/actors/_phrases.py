@@ -19,7 +19,6 @@ from communique.actors._words import (
     EQUIPMENT,
     FLEEING,
     HELD_HEADS,
-    KOREAN_HALVES,
     LED_GROUPS,
     LOCATION_PREPOSITIONS,
     NAME_ENDINGS,
@@ -29,6 +28,7 @@ from communique.actors._words import (
     PARTY_ADJECTIVES,
     SPEAKERS_FOR,
     STATE_BODIES,
+    STATE_PARTS,
     UNANCHORED_SPEAKERS,
     US_USAGE,
     VENUE_EVENTS,
@@ -222,16 +222,20 @@ class SectorPhrases:
             return state or (None if country in groups.NEVER_THE_REGIME else country)
         return US_USAGE.get(self.view.lemma(i)) or country
 
-    def _korean_half_at(self, i: int) -> str | None:
-        """ "the North", "the South" standing alone at token ``i``, in an article that names
-        North or South Korea: the code of that Korea, else None."""
+    def _state_part_at(self, i: int) -> str | None:
+        """ "the North", "the South" standing alone at token ``i`` in an article that names
+        North or South Korea, "the mainland" in one that names Hong Kong, Macao or Taiwan: the
+        code of that part (a Korea, China), else None."""
         words = self.view.words
-        if not 0 < i < len(words) or words[i] not in KOREAN_HALVES or words[i - 1].lower() != "the":
+        if not 0 < i < len(words) or words[i] not in STATE_PARTS or words[i - 1].lower() != "the":
             return None
         if i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1] == "-"):
             return None  # "the North Atlantic", "the South China Sea", "the North-South"
+        if self.view.tokens[i].dep in {"amod", "compound"}:
+            return None  # "the mainland authorities": a modifier, read with its noun
+        code, about = STATE_PARTS[words[i]]
         named = set().union(*self.countries_by_sentence.values())
-        return KOREAN_HALVES[words[i]] if named & {"PRK", "KOR"} else None
+        return code if named & about else None
 
     def _is_location(self, m: KBMatch) -> bool:
         """Whether a capital names where something happens, not a government: after "in",

@@ -125,8 +125,14 @@ STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 COMPASS_POINTS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )
-# "The North" and "the South" in an article about the Koreas.
-KOREAN_HALVES = {"North": "PRK", "South": "KOR"}
+# Parts of a divided state, alone after "the", in an article that names one of the parts
+# (the part's code, the codes that must be named): "the North" and "the South" about the
+# Koreas, "the mainland" (China) about Hong Kong, Macao or Taiwan.
+STATE_PARTS = {
+    "North": ("PRK", frozenset({"PRK", "KOR"})),
+    "South": ("KOR", frozenset({"PRK", "KOR"})),
+    "mainland": ("CHN", frozenset({"HKG", "MAC", "TWN"})),
+}
 # Countries whose names put the family name first: "Kim Jong Un" is later "Kim".
 FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "HKG", "MAC"})
 # Common Chinese and Korean family names as English-language news spells them: a name that

@@ -237,7 +237,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 sector = "GOVMED"  # "an official Syrian newspaper": the government's voice
             written = self._written(m.start, end)
             self.found.append(Found(m.start, end, self._group_actor(m, sector, written)))
-        self._read_korean_halves(covered)
+        self._read_state_parts(covered)
         self._read_bare_sectors(matches)
         self.found += groups.bodies_named_before(self.view, self.found, self.role_tokens)
 
@@ -421,11 +421,12 @@ class ActorFinder(PeopleReader, SectorPhrases):
             self.view.tokens[c].dep == "poss" and c in covered for c in self.view.children(i)
         )
 
-    def _read_korean_halves(self, covered: set[int]) -> None:
+    def _read_state_parts(self, covered: set[int]) -> None:
         """ "The North pulled out of talks with the South": in an article that names North or
-        South Korea, "the North" and "the South" standing alone are the two Koreas."""
+        South Korea, "the North" and "the South" standing alone are the two Koreas; "the
+        mainland" in one that names Hong Kong, Macao or Taiwan is China."""
         for i in range(1, len(self.view)):
-            half = self._korean_half_at(i)
+            half = self._state_part_at(i)
             if half is not None and i not in covered and i not in self.consumed:
                 self.found.append(Found(i, i + 1, self._country_actor(half)))
 
@@ -473,7 +474,7 @@ class ActorFinder(PeopleReader, SectorPhrases):
                 continue
             k = m.end + 1 + (1 if m.end + 1 < len(words) and words[m.end + 1] == "the" else 0)
             anchor = by_start.get(k)
-            if anchor is None and (half := self._korean_half_at(k)) is not None:
+            if anchor is None and (half := self._state_part_at(k)) is not None:
                 self._add_sector_actor(m.start, k + 1, half, m.sector)  # "officials from the South"
                 self.consumed.add(k)
                 continue

@@ -415,6 +415,12 @@ def test_find_actors_reads_the_country_as_the_one_named_before(  # type: ignore[
             "GBRLEG",
         ),
         ("Chatham House hosted the Iranian foreign minister.", "House", None),  # a name ending so
+        # "the mainland" is China in a story about Hong Kong, Macao or Taiwan, not elsewhere
+        ("Protesters marched in Hong Kong. The mainland condemned them.", "mainland", "CHN"),
+        ("Hawaii's governor flew back from the mainland.", "mainland", None),
+        # a state's National Guard is its military; the IRS is the US government's
+        ("Ukraine's National Guard shelled the town.", "National Guard", "UKRMIL"),
+        ("The IRS fined the Chilean firm.", "IRS", "USAGOV"),
         # "the Senate" too: the American one, not that of a state with none (Israel)
         ("The Senate voted 99-0 to condemn the attack on Israel.", "Senate", "USALEG"),
         (
