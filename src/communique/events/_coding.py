@@ -121,6 +121,11 @@ def _decided(
             # statement: what was said is coded from its own words, not from "said"
             yield None
             continue
+        if view.lemma(dyad.trigger) == "say" and decision.cameo[:2] not in SAYABLE_ROOTS:
+            # "China's defence ministry said Iran and Russia will hold drills": saying is a
+            # verbal act, what is said is coded from its own words (not a drill by China)
+            yield None
+            continue
         plover = ontology.to_plover(decision.cameo)
         same_code = dyad.entry.cameo == decision.cameo
         entry = dataclasses.replace(
@@ -181,6 +186,11 @@ def _targeted(decider: EventDecider, dyad: Dyad, target: ActorMention) -> Dyad:
         kinds = event_kind(dyad.source, None), event_kind(dyad.source, target)
         reported = round(decider.rekinded(reported, *kinds), 2)
     return dataclasses.replace(dyad, target=target, reported=reported)
+
+
+# Roots a verb of saying can carry: statements, appeals, promises, consultation, support,
+# demands, criticism, rejection and threats; not a material act (aid, force, a drill).
+SAYABLE_ROOTS = frozenset({"01", "02", "03", "04", "05", "10", "11", "12", "13"})
 
 
 def _to_no_one(dyad: Dyad) -> bool:

@@ -1754,3 +1754,15 @@ def test_proposals_a_count_before_an_infinitive_is_no_one(nlp) -> None:  # type:
     # an object before the infinitive still acts ("urged Peru to reopen …")
     text = "Chile urged Peru to reopen the border with Bolivia."
     assert ("PER", "BOL") in _pairs(_proposed(nlp, text, "reopen"))
+
+
+def test_learned_events_saying_is_never_a_material_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said Chile imposed new sanctions on Peru. Chile, Peru and Bolivia will "
+        "hold joint naval drills in the Pacific, Chile's defence ministry said on Thursday."
+    )
+    events = _code_learned(nlp, text)
+    said = [e for e in events if text[e.trigger[0] : e.trigger[1]] == "said"]
+    assert all(e.cameo[:2] in {"01", "02", "03", "04", "05", "10", "11", "12", "13"} for e in said)
+    # the sanctions themselves are still Chile's
+    assert any(e.source.code[:3] == "CHL" and e.cameo[:2] == "16" for e in events)
