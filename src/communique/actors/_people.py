@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 
 from communique.actors._found import Actor, Found, keyed
+from communique.actors._names import apposed_names, looks_named
 from communique.actors._parties import is_party, us_party_sector
 from communique.actors._words import (
     FAMILY_NAME_FIRST,
@@ -96,12 +97,12 @@ class PeopleReader:
             if (
                 end > start
                 and not taken.intersection(range(start, end))
-                and self._looks_named(start, end)
+                and looks_named(self.view, start, end)
                 and (entity.label == "PERSON" or self._known_name(self.view.phrase(start, end)))
             ):
                 spans.append((start, end, None))
         taken.update(i for s in spans for i in range(s[0], s[1]))
-        spans.extend((s, e, None) for s, e in self._apposed_names(taken))
+        spans.extend((s, e, None) for s, e in apposed_names(self.view, taken))
         taken.update(i for s in spans for i in range(s[0], s[1]))
         surnames = {self.view.words[e - 1] for s, e, _ in spans if e - s > 1}
         firsts = {self.view.words[s] for s, e, _ in spans if e - s > 1}
@@ -117,25 +118,6 @@ class PeopleReader:
             return False
         entry = match.entry
         return not (isinstance(entry, PersonEntry) and entry.name.endswith(words[match.end]))
-
-    def _apposed_names(self, taken: set[int]) -> Iterator[tuple[int, int]]:
-        """Runs of two to four capitalised proper nouns set off by commas in apposition to a
-        title ("Peru's foreign minister, Marta Quispe, said"), which the small tagger often
-        misses or calls an organisation."""
-        tokens, words = self.view.tokens, self.view.words
-        for end in range(2, len(tokens)):
-            last = tokens[end - 1]
-            if last.dep != "appos" or last.pos != "PROPN" or (end - 1) in taken:
-                continue
-            if words[last.head].lower() not in TITLE_WORDS:
-                continue
-            start = end - 1
-            while start > 0 and tokens[start - 1].pos == "PROPN" and (start - 1) not in taken:
-                start -= 1
-            if not (2 <= end - start <= 4) or start == 0 or words[start - 1] != ",":
-                continue
-            if all(self.view.is_capitalised(k) for k in range(start, end)):
-                yield start, end
 
     def _remembered_names(self, taken: set[int], surnames: set[str]) -> Iterator[tuple[int, int]]:
         """Runs of proper nouns outside any entity that name a person we know, or the surname
@@ -169,11 +151,6 @@ class PeopleReader:
     def _known_name(self, name: str) -> bool:
         """A name the parser did not tag as a person but that we know as one."""
         return name in self.people or (self.memory is not None and self._recall(name) is not None)
-
-    def _looks_named(self, start: int, end: int) -> bool:
-        return all(
-            self.view.is_capitalised(i) or self.view.words[i] == "-" for i in range(start, end)
-        )
 
     def _other_first_name(self, start: int, stop: int, names: Sequence[str]) -> bool:
         """Whether the words ``[start, stop)`` before a surname give a first name that none of

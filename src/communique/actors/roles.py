@@ -248,6 +248,8 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MAX_TITLE_TOKENS = 10
 # What ends the phrase after "Name," that may hold a title.
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", "(", ")", '"', "“", "”", "«", "»", "—", "–"})
+# Relative pronouns that open a clause on a title ("a diplomat who handled the file").
+RELATIVES = frozenset({"who", "whom", "whose", "which"})
 # "Former Ukrainian President X": the role is over; CAMEO codes such people as elites (ELI).
 FORMER = frozenset({"former", "ex", "retired"})
 
@@ -352,6 +354,8 @@ def _title_after(
     while stop < len(view) and stop - end <= 2 * MAX_TITLE_TOKENS:
         if view.words[stop] in _CLAUSE_ENDS or view.tokens[stop].pos in {"VERB", "AUX"}:
             break
+        if view.words[stop].lower() in RELATIVES:
+            break  # "X, a senior diplomat who handled the file,": the title ends before "who"
         if stop > end + 1 and _starts_a_clause(view, stop):
             break  # "X, a former congressman the rebels have held": the title ends before
         stop += 1

@@ -1782,3 +1782,21 @@ def test_find_actors_reads_the_house_after_the_white_house_as_the_chamber(nlp) -
     assert [m.code for m in _find(nlp, text) if text[m.start : m.end].endswith("ministry")] == [
         "PERGOV"
     ]
+
+
+def test_find_actors_reads_a_name_introduced_by_a_title_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the title ends before a relative clause on it
+    text = (
+        "Jorge Ruiz, a senior Chilean diplomat who handled the file, testified on Tuesday. "
+        "Ruiz also accused Bolivia of lying."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert (found["Jorge Ruiz"].code, found["Jorge Ruiz"].role) == (
+        "CHLGOV",
+        "senior Chilean diplomat",
+    )
+    assert found["Ruiz"].name == "Jorge Ruiz"
+    # a name the tagger does not call a person, known by the title in apposition
+    text = "Marta Ruiz, a senior Chilean diplomat, testified on Tuesday. Ruiz accused Bolivia."
+    found = _by_text(text, _find(nlp, text))
+    assert found["Marta Ruiz"].code == "CHLGOV" and found["Ruiz"].name == "Marta Ruiz"
