@@ -305,9 +305,10 @@ class PeopleReader:
         fact = self._recall(name)
         if fact is not None:
             return Actor(key, fact.code, fact.name, fact.country, fact.sector, fact.role)
-        if reading is not None and reading.after is None:
-            # "Interior Minister Horst Seehofer" with no country in sight: the title still
-            # says who acts (a government official), so the sector alone is the code.
+        if reading is not None:
+            # "Interior Minister Horst Seehofer", "Pedro Soto, a former chief of staff," with no
+            # country in sight: the title still says who acts (a government official, a
+            # former one), so the sector alone is the code.
             sector = self._stated_sector(reading.role)
             if sector is not None:
                 return Actor(key, sector, name, None, sector, reading.role)

@@ -94,6 +94,7 @@ ROLE_HEADS = frozenset(
         "coordinator",
         "adviser",
         "advisor",
+        "aide",
         "governor",
         "mayor",
         "commander",
@@ -362,6 +363,7 @@ def _title_after(
     first = end + 1
     if stop == first or not any(_is_title_word(view, k) for k in range(first, stop)):
         return None
+    stop = _serving(view, first, stop)
     anchors = [anchors_ending[k] for k in range(stop, first, -1) if k in anchors_ending]
     anchors = [a for a in anchors if a.start >= first]
     # "U.S. ambassador to the Philippines": the country after "to" is the host, not the sender,
@@ -393,6 +395,23 @@ def _starts_a_clause(view: TextView, k: int) -> bool:
     return view.words[k].lower() in {"the", "a", "an"} and not after_tail
 
 
+# A title with an "of" of its own, not a tail naming whom it serves.
+_OF_TITLE = "chief of staff"
+
+
+def _serving(view: TextView, first: int, stop: int) -> int:
+    """Where a title after a name ends when a "to" names the officeholder it serves ("former
+    chief of staff to national security adviser John Bolton": a post of the same government,
+    read as "former chief of staff"); else ``stop``."""
+    for k in range(first + 1, stop - 1):
+        if view.words[k].lower() != "to":
+            continue
+        served = range(k + 1, stop)
+        named = view.tokens[stop - 1].pos == "PROPN" and view.is_capitalised(stop - 1)
+        return k if named and any(_is_title_word(view, i) for i in served) else stop
+    return stop
+
+
 def _bare_title_after(view: TextView, end: int, first: int, stop: int) -> RoleReading | None:
     """ "X, the president's former national security adviser,": a title and nothing else (no
     name, no "of …" tail: "president of an advocacy group" serves the group), for the
@@ -402,7 +421,8 @@ def _bare_title_after(view: TextView, end: int, first: int, stop: int) -> RoleRe
         k += 2  # "the president's": whose adviser, a title of the same government
     words = [view.words[i].lower() for i in range(k, stop)]
     plain = all(word.isalpha() or word == "-" for word in words)
-    if not words or not plain or TITLE_TAIL.intersection(words) or view.is_capitalised(k):
+    tail = TITLE_TAIL.intersection(" ".join(words).replace(_OF_TITLE, "").split())
+    if not words or not plain or tail or view.is_capitalised(k):
         return None
     return RoleReading(view.phrase(k, stop), None, end, after=(first, stop))
 

@@ -1800,3 +1800,23 @@ def test_find_actors_reads_a_name_introduced_by_a_title_after_it(nlp) -> None:  
     text = "Marta Ruiz, a senior Chilean diplomat, testified on Tuesday. Ruiz accused Bolivia."
     found = _by_text(text, _find(nlp, text))
     assert found["Marta Ruiz"].code == "CHLGOV" and found["Ruiz"].name == "Marta Ruiz"
+
+
+def test_find_actors_reads_an_aide_and_a_title_serving_an_officeholder(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an aide holds a post; a title "to" an officeholder is a post of its own
+    text = (
+        "Chile's government met on Monday. Their stance contrasts with that of Carlos Mendez, "
+        "a former Boric aide who was deemed immune. Mendez refused to testify."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert found["Carlos Mendez"].code == "CHLELI" and found["Mendez"].name == "Carlos Mendez"
+    text = (
+        "Pedro Soto, former chief of staff to national security adviser Ana Vidal, said Peru "
+        "lied. Soto also criticized Bolivia."
+    )
+    found = _by_text(text, _find(nlp, text))
+    assert (found["Pedro Soto"].sector, found["Pedro Soto"].role) == (
+        "ELI",
+        "former chief of staff",
+    )
+    assert found["Soto"].name == "Pedro Soto"

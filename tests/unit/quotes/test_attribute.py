@@ -114,14 +114,16 @@ def test_attribute_quote_pronoun_speaker_is_the_resolved_actor(nlp) -> None:  # 
     assert _code(quote) == "USAGOV"
 
 
-def test_attribute_quote_pronoun_after_an_uncoded_person_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_attribute_quote_pronoun_after_a_person_the_base_does_not_know_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Blinken spoke first. Then Maria Ostrova, a local teacher, took the microphone. "
         '"We need a new school before winter comes," she said.'
     )
     (quote,) = _direct(_quotes(nlp, text))
     assert quote.speaker is not None and quote.speaker.antecedent == "Maria Ostrova"
-    assert quote.speaker.actor is None
+    # coded by her title as written (a teacher: education), not as Blinken
+    assert quote.speaker.actor is not None
+    assert (quote.speaker.actor.name, quote.speaker.actor.code) == ("Maria Ostrova", "EDU")
 
 
 def test_attribute_quote_she_is_the_woman_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
