@@ -1784,39 +1784,45 @@ def test_find_actors_reads_the_house_after_the_white_house_as_the_chamber(nlp) -
     ]
 
 
-def test_find_actors_reads_a_name_introduced_by_a_title_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    # the title ends before a relative clause on it
-    text = (
-        "Jorge Ruiz, a senior Chilean diplomat who handled the file, testified on Tuesday. "
-        "Ruiz also accused Bolivia of lying."
-    )
+@pytest.mark.parametrize(
+    ("text", "name", "code", "role"),
+    [
+        # the title ends before a relative clause on it
+        (
+            "Jorge Ruiz, a senior Chilean diplomat who handled the file, testified on Tuesday. "
+            "Ruiz also accused Bolivia of lying.",
+            "Jorge Ruiz",
+            "CHLGOV",
+            "senior Chilean diplomat",
+        ),
+        # a name the tagger does not call a person, known by the title in apposition
+        (
+            "Marta Ruiz, a senior Chilean diplomat, testified on Tuesday. Ruiz accused Bolivia.",
+            "Marta Ruiz",
+            "CHLGOV",
+            "senior Chilean diplomat",
+        ),
+        # an aide holds a post
+        (
+            "Chile's government met on Monday. Their stance contrasts with that of Carlos "
+            "Mendez, a former Boric aide who was deemed immune. Mendez refused to testify.",
+            "Carlos Mendez",
+            "CHLELI",
+            "former Boric aide",
+        ),
+        # a title "to" an officeholder is a post of its own, its sector coded with no country
+        (
+            "Pedro Soto, former chief of staff to national security adviser Ana Vidal, said "
+            "Peru lied. Soto also criticized Bolivia.",
+            "Pedro Soto",
+            "ELI",
+            "former chief of staff",
+        ),
+    ],
+)
+def test_find_actors_reads_a_person_introduced_by_a_title_after_the_name(  # type: ignore[no-untyped-def]
+    nlp, text: str, name: str, code: str, role: str
+) -> None:
     found = _by_text(text, _find(nlp, text))
-    assert (found["Jorge Ruiz"].code, found["Jorge Ruiz"].role) == (
-        "CHLGOV",
-        "senior Chilean diplomat",
-    )
-    assert found["Ruiz"].name == "Jorge Ruiz"
-    # a name the tagger does not call a person, known by the title in apposition
-    text = "Marta Ruiz, a senior Chilean diplomat, testified on Tuesday. Ruiz accused Bolivia."
-    found = _by_text(text, _find(nlp, text))
-    assert found["Marta Ruiz"].code == "CHLGOV" and found["Ruiz"].name == "Marta Ruiz"
-
-
-def test_find_actors_reads_an_aide_and_a_title_serving_an_officeholder(nlp) -> None:  # type: ignore[no-untyped-def]
-    # an aide holds a post; a title "to" an officeholder is a post of its own
-    text = (
-        "Chile's government met on Monday. Their stance contrasts with that of Carlos Mendez, "
-        "a former Boric aide who was deemed immune. Mendez refused to testify."
-    )
-    found = _by_text(text, _find(nlp, text))
-    assert found["Carlos Mendez"].code == "CHLELI" and found["Mendez"].name == "Carlos Mendez"
-    text = (
-        "Pedro Soto, former chief of staff to national security adviser Ana Vidal, said Peru "
-        "lied. Soto also criticized Bolivia."
-    )
-    found = _by_text(text, _find(nlp, text))
-    assert (found["Pedro Soto"].sector, found["Pedro Soto"].role) == (
-        "ELI",
-        "former chief of staff",
-    )
-    assert found["Soto"].name == "Pedro Soto"
+    assert (found[name].code, found[name].role) == (code, role)
+    assert found[name.split()[-1]].name == name  # the surname later is the same person

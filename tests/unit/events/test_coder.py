@@ -482,6 +482,13 @@ def _assert_modalities(nlp, cases: dict[str, str]) -> None:  # type: ignore[no-u
         assert events and {e.modality for e in events} == {modality}, text
 
 
+def _assert_trigger_modalities(nlp, cases: dict[tuple[str, str], str]) -> None:  # type: ignore[no-untyped-def]
+    """The modality the rules read for each text's trigger word (its first occurrence)."""
+    for (text, word), modality in cases.items():
+        view = _view(nlp, text)
+        assert modality_of(view, view.words.index(word)) == modality, text
+
+
 def test_code_events_modality_denial_negates(nlp) -> None:  # type: ignore[no-untyped-def]
     events = _code(nlp, "Rwanda denied supplying weapons to rebels in Congo.")
     assert all(e.modality == "negated" for e in events)
@@ -1645,9 +1652,7 @@ def test_code_events_modality_of_a_visit_to_come_and_of_acts_done_by_saying(nlp)
         ("We will urge Peru to reopen the border.", "urge"): "intended",
         ("The Chilean president wants to thank Peru.", "thank"): "intended",
     }
-    for (text, word), modality in spoken.items():
-        view = _view(nlp, text)
-        assert modality_of(view, view.words.index(word)) == modality, text
+    _assert_trigger_modalities(nlp, spoken)
 
 
 def test_code_events_what_is_called_off_did_not_happen(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -1742,9 +1747,7 @@ def test_code_events_a_verb_joined_to_a_denial_keeps_its_own_modality(nlp) -> No
         ("Chile did not condemn or criticise Peru.", "criticise"): "negated",
         ("Peru refused to meet and talk with Chile.", "talk"): "negated",
     }
-    for (text, word), modality in cases.items():
-        view = _view(nlp, text)
-        assert modality_of(view, view.words.index(word)) == modality, text
+    _assert_trigger_modalities(nlp, cases)
 
 
 def test_proposals_a_count_before_an_infinitive_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
