@@ -402,10 +402,13 @@ _OF_TITLE = "chief of staff"
 def _serving(view: TextView, first: int, stop: int) -> int:
     """Where a title after a name ends when a "to" names the officeholder it serves ("former
     chief of staff to national security adviser John Bolton": a post of the same government,
-    read as "former chief of staff"); else ``stop``."""
+    read as "former chief of staff"); else ``stop``. Not an envoy's or ambassador's title:
+    one "to" a leader is sent to that leader's state ("envoy to President X")."""
     for k in range(first + 1, stop - 1):
         if view.words[k].lower() != "to":
             continue
+        if _names_an_envoy(view, first, k):
+            return stop
         served = range(k + 1, stop)
         named = view.tokens[stop - 1].pos == "PROPN" and view.is_capitalised(stop - 1)
         return k if named and any(_is_title_word(view, i) for i in served) else stop

@@ -1826,3 +1826,11 @@ def test_find_actors_reads_a_person_introduced_by_a_title_after_the_name(  # typ
     found = _by_text(text, _find(nlp, text))
     assert (found[name].code, found[name].role) == (code, role)
     assert found[name.split()[-1]].name == name  # the surname later is the same person
+
+
+def test_find_actors_does_not_read_an_envoy_to_a_leader_as_the_leader_s_official(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peru's government met. Jorge Ruiz, envoy to President Boluarte, said Peru lied. "
+        "Peru's cabinet agreed."
+    )
+    assert all(m.code != "PERGOV" for m in _find(nlp, text) if m.name == "Jorge Ruiz")
