@@ -272,19 +272,16 @@ def _marks(view: TextView, k: int, *, is_trigger: bool) -> set[str]:
         marks.add("intended")  # "are set to sign": arranged, not yet done
     if not is_trigger and lemma in NEGATING_VERBS | ABSTAINING:
         marks.add("negated")
-    token = view.tokens[k]
-    if token.dep == "advcl" and _has_marker(view, k):
+    if _conditional(view, k):
         marks.add("conditional")
     for child in view.children(k):
         dep, word = view.tokens[child].dep, view.words[child].lower()
-        if dep == "neg" or (dep == "advmod" and word in NEGATIONS):
+        if _negation(dep, word):
             marks.add("negated")
         elif dep == "det" and word == "no" and lemma not in AFFIRMING_NOUNS:
             marks.add("negated")  # "has no plans to meet Putin", "no talks took place"
-        elif dep == "aux" and word in POSSIBLE_AUXILIARIES:
-            marks.add("possible")
-        elif dep == "aux" and word in INTENT_AUXILIARIES:
-            marks.add("intended")
+        elif (auxiliary := _auxiliary_mark(dep, word)) is not None:
+            marks.add(auxiliary)
         elif dep in {"amod", "advmod"} and word in POSSIBLE_WORDS:
             marks.add("possible")
         elif dep == "advcl" and is_trigger and _has_marker(view, child):
@@ -302,7 +299,7 @@ def _joined_marks(view: TextView, k: int) -> set[str]:
     alternatives ("did not condemn or criticise"); not its own sense ("refused the offer and
     attacked", "denied the report and accused Germany": the second act happened)."""
     marks: set[str] = set()
-    if view.tokens[k].dep == "advcl" and _has_marker(view, k):
+    if _conditional(view, k):
         marks.add("conditional")
     alternatives = any(
         view.tokens[c].dep == "cc" and view.words[c].lower() in {"or", "nor"}
@@ -310,13 +307,30 @@ def _joined_marks(view: TextView, k: int) -> set[str]:
     )
     for child in view.children(k):
         dep, word = view.tokens[child].dep, view.words[child].lower()
-        if dep == "aux" and word in POSSIBLE_AUXILIARIES:
-            marks.add("possible")
-        elif dep == "aux" and word in INTENT_AUXILIARIES:
-            marks.add("intended")
-        elif alternatives and (dep == "neg" or (dep == "advmod" and word in NEGATIONS)):
+        if (auxiliary := _auxiliary_mark(dep, word)) is not None:
+            marks.add(auxiliary)
+        elif alternatives and _negation(dep, word):
             marks.add("negated")
     return marks
+
+
+def _conditional(view: TextView, k: int) -> bool:
+    """Whether word ``k`` heads a clause of condition on its head ("if Iran attacks")."""
+    return view.tokens[k].dep == "advcl" and _has_marker(view, k)
+
+
+def _negation(dep: str, word: str) -> bool:
+    """Whether a child with this label and word negates its head ("not", "never")."""
+    return dep == "neg" or (dep == "advmod" and word in NEGATIONS)
+
+
+def _auxiliary_mark(dep: str, word: str) -> str | None:
+    """The modality an auxiliary child gives its verb: "may" possible, "will" intended."""
+    if dep != "aux":
+        return None
+    if word in POSSIBLE_AUXILIARIES:
+        return "possible"
+    return "intended" if word in INTENT_AUXILIARIES else None
 
 
 def _hedges(view: TextView, k: int, below: int) -> bool:
