@@ -421,6 +421,12 @@ def test_find_actors_reads_the_country_as_the_one_named_before(  # type: ignore[
         # a state's National Guard is its military; the IRS is the US government's
         ("Ukraine's National Guard shelled the town.", "National Guard", "UKRMIL"),
         ("The IRS fined the Chilean firm.", "IRS", "USAGOV"),
+        # US agencies the news names as actors, and a council of a town or province
+        ("The CDC sent a medical team to Liberia.", "CDC", "USAHLH"),
+        ("A USCIS spokeswoman declined to comment.", "USCIS spokeswoman", "USAGOV"),
+        ("FEMA delivered water to Puerto Rico.", "FEMA", "USAGOV"),
+        ("The U.S. Coast Guard stopped a Cuban boat.", "U.S. Coast Guard", "USAMIL"),
+        ("The Baghdad city council suspended the deal.", "city council", "IRQGOV"),
         # "the Senate" too: the American one, not that of a state with none (Israel)
         ("The Senate voted 99-0 to condemn the attack on Israel.", "Senate", "USALEG"),
         (
